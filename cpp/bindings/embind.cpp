@@ -1,0 +1,61 @@
+// The only file that knows about Emscripten. It turns the page's plain JS
+// objects into lab requests and hands back JSON strings, so no C++ type, and
+// no C++ exception, ever crosses into JavaScript.
+#include <emscripten/bind.h>
+#include <emscripten/heap.h>
+#include <unistd.h>
+
+#include <cmath>
+#include <string>
+
+#include "lab/lab_json.h"
+
+namespace {
+
+using emscripten::val;
+
+// Heap kept back for the runtime, thread stacks and the JS glue's own allocations.
+constexpr double kHeapReserve = 48.0 * 1024 * 1024;
+
+// What a run may allocate: the fixed heap minus what the program already uses,
+// measured before any problem exists, minus a reserve.
+const lab::Limits& limits() {
+  static const lab::Limits l{static_cast<double>(emscripten_get_heap_max()) -
+                             static_cast<double>(reinterpret_cast<uintptr_t>(sbrk(0))) -
+                             kHeapReserve};
+  return l;
+}
+
+// A missing or non-numeric field becomes NaN, which validation then names.
+double number_field(const val& object, const char* name) {
+  const val v = object[name];
+  return v.isNumber() ? v.as<double>() : std::nan("");
+}
+
+std::string catalog() { return lab::catalog_json(limits()); }
+
+// request: {kernel, m, n, k, block, min_time_s, single_shot}
+// on_progress(fraction) is called between samples; returning false cancels.
+std::string run(val request, val on_progress) {
+  lab::RunRequest r;
+  if (request.isUndefined() || request.isNull()) request = val::object();
+  const val kernel = request["kernel"];
+  r.kernel = kernel.isString() ? kernel.as<std::string>() : "";
+  r.params = {number_field(request, "m"), number_field(request, "n"), number_field(request, "k"),
+              number_field(request, "block")};
+  const val min_time = request["min_time_s"];
+  if (!min_time.isUndefined()) r.timing.min_time_s = number_field(request, "min_time_s");
+  r.timing.single_shot = request["single_shot"].isTrue();
+
+  lab::ProgressFn progress;
+  if (on_progress.typeOf().as<std::string>() == "function")
+    progress = [&on_progress](double fraction) { return !on_progress(fraction).isFalse(); };
+  return lab::result_json(lab::run(r, limits(), progress));
+}
+
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(kernel_lab) {
+  emscripten::function("catalog", &catalog);
+  emscripten::function("run", &run);
+}

@@ -1,0 +1,20 @@
+// Your kernels. Each one returns KernelStatus::not_implemented until you write it.
+// `npm run check` tests these (and only these) against the exact reference;
+// after `npm start` rebuilds, the page times them beside the reference kernels.
+#pragma once
+
+#include <cstdint>
+
+#include "lab/kernel_status.h"
+
+namespace lab {
+
+// Exercise 1 (Loops lesson): C = A * B in the loop order you predict is fastest.
+KernelStatus f32_matmul_student_loops(const float* a, const float* b, float* c, int64_t m,
+                                      int64_t n, int64_t k);
+
+// Exercise 2 (Blocking lesson): C = A * B computed tile by tile, `block` x `block` at a time.
+KernelStatus f32_matmul_student_blocked(const float* a, const float* b, float* c, int64_t m,
+                                        int64_t n, int64_t k, int64_t block);
+
+}  // namespace lab

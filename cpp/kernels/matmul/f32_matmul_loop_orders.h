@@ -1,0 +1,16 @@
+// The same triple loop, C = A * B, in all six orders of its loops i, j and k.
+// Row-major storage: A[i][p] is a[i*K + p], B[p][j] is b[p*N + j], C[i][j] is c[i*N + j].
+#pragma once
+
+#include <cstdint>
+
+namespace lab {
+
+void f32_matmul_ijk(const float* a, const float* b, float* c, int64_t m, int64_t n, int64_t k);
+void f32_matmul_ikj(const float* a, const float* b, float* c, int64_t m, int64_t n, int64_t k);
+void f32_matmul_jik(const float* a, const float* b, float* c, int64_t m, int64_t n, int64_t k);
+void f32_matmul_jki(const float* a, const float* b, float* c, int64_t m, int64_t n, int64_t k);
+void f32_matmul_kij(const float* a, const float* b, float* c, int64_t m, int64_t n, int64_t k);
+void f32_matmul_kji(const float* a, const float* b, float* c, int64_t m, int64_t n, int64_t k);
+
+}  // namespace lab

@@ -1,0 +1,131 @@
+#include "lab/lab_json.h"
+
+#include <algorithm>
+
+#include "lab/json_writer.h"
+
+#if defined(__wasm__)
+#define LAB_TARGET "wasm"
+#else
+#define LAB_TARGET "native"
+#endif
+
+namespace lab {
+
+namespace {
+
+// Enough raw samples for a histogram, few enough to post cheaply.
+constexpr size_t kMaxSamplesSent = 2000;
+
+void write_operation(JsonWriter& w, const Operation& op, const Limits& limits) {
+  w.begin_object()
+      .field("id", op.id)
+      .field("computes", op.computes)
+      .field("reference", op.reference)
+      .field("reference_source", op.reference_source)
+      .field("error_model", op.error_model)
+      .field("flops_formula", op.flops_formula)
+      .field("bytes_formula", op.bytes_formula)
+      .field("max_square_n", static_cast<double>(max_square_size(op, limits)))
+      .end_object();
+}
+
+void write_timing(JsonWriter& w, const Measurement& m) {
+  const Summary& s = m.per_call;
+  w.begin_object()
+      .field("median_s", s.median)
+      .field("mean_s", s.mean)
+      .field("stddev_s", s.stddev)
+      .field("min_s", s.min)
+      .field("max_s", s.max)
+      .field("ci_low_s", s.ci_low)
+      .field("ci_high_s", s.ci_high)
+      .field("ci_level", s.ci_level)
+      .field("count", s.count)
+      .field("batch", m.batch)
+      .field("warmup_calls", m.warmup_calls)
+      .field("first_call_s", m.first_call_s)
+      .field("total_s", m.total_s)
+      .field("clock", m.clock)
+      .field("resolution_s", m.resolution_s);
+  w.key("samples_s").begin_array();
+  const size_t count = std::min(m.samples.size(), kMaxSamplesSent);
+  for (size_t i = 0; i < count; ++i) w.value(m.samples[i]);
+  w.end_array().end_object();
+}
+
+}  // namespace
+
+std::string catalog_json(const Limits& limits) {
+  JsonWriter w;
+  w.begin_object().field("target", LAB_TARGET);
+  w.key("clock").begin_object()
+      .field("name", clock_info().name)
+      .field("resolution_s", clock_info().resolution_s)
+      .end_object();
+  w.field("memory_bytes", limits.memory_bytes);
+
+  w.key("operations").begin_array();
+  std::vector<const Operation*> seen;
+  for (const Kernel& k : catalog()) {
+    if (std::find(seen.begin(), seen.end(), k.op) != seen.end()) continue;
+    seen.push_back(k.op);
+    write_operation(w, *k.op, limits);
+  }
+  w.end_array();
+
+  w.key("kernels").begin_array();
+  for (const Kernel& k : catalog()) {
+    w.begin_object()
+        .field("name", k.name)
+        .field("lesson", k.lesson)
+        .field("title", k.title)
+        .field("summary", k.summary)
+        .field("source", k.source)
+        .field("operation", k.op->id)
+        .field("student", k.student);
+    w.key("tunables").begin_array();
+    for (Tunable t : k.tunables) w.value(tunable_name(t));
+    w.end_array().end_object();
+  }
+  w.end_array().end_object();
+  return w.str();
+}
+
+std::string result_json(const RunResult& r) {
+  JsonWriter w;
+  w.begin_object().field("status", status_name(r.status)).field("target", LAB_TARGET);
+  if (r.status == RunStatus::invalid) {
+    w.field("field", r.field).field("error", r.error).end_object();
+    return w.str();
+  }
+  w.field("kernel", r.kernel->name).field("lesson", r.kernel->lesson);
+  w.key("shape").begin_object()
+      .field("m", static_cast<double>(r.shape.m))
+      .field("n", static_cast<double>(r.shape.n))
+      .field("k", static_cast<double>(r.shape.k))
+      .field("block", static_cast<double>(r.shape.block))
+      .end_object();
+  w.field("flops", r.flops).field("bytes", r.bytes);
+  if (r.status == RunStatus::not_implemented) {
+    w.field("error", std::string("Not implemented yet: write it in ") + r.kernel->source +
+                         ", then rebuild.");
+    w.end_object();
+    return w.str();
+  }
+  const double median = r.timing.per_call.median;
+  w.field("gflops", median > 0 ? r.flops / median * 1e-9 : 0.0)
+      .field("gbps", median > 0 ? r.bytes / median * 1e-9 : 0.0);
+  w.key("timing");
+  write_timing(w, r.timing);
+  w.key("check").begin_object()
+      .field("passed", r.check.passed)
+      .field("max_abs_err", r.check.max_abs_err)
+      .field("max_rel_err", r.check.max_rel_err)
+      .field("tolerance", r.check.tolerance)
+      .end_object();
+  w.end_object();
+  return w.str();
+}
+
+}  // namespace lab

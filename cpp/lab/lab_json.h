@@ -1,0 +1,13 @@
+// The JSON the page reads: the catalog, the limits and one run's result.
+#pragma once
+
+#include <string>
+
+#include "lab/runner.h"
+
+namespace lab {
+
+std::string catalog_json(const Limits& limits);
+std::string result_json(const RunResult& result);
+
+}  // namespace lab

@@ -1,0 +1,45 @@
+// An operation is one fixed computation (Halide's "algorithm"): its inputs,
+// its exact reference result, its FLOP and byte counts and how much memory a
+// run needs. The kernels in the catalog are different schedules of it.
+#pragma once
+
+#include <memory>
+
+#include "lab/params.h"
+
+namespace lab {
+
+struct ErrorReport {
+  double max_abs_err = 0;
+  double max_rel_err = 0;  // as the operation defines it (see error_model)
+  double tolerance = 0;    // max_rel_err must not exceed this to pass
+  bool passed = false;
+};
+
+// Inputs, output and reference for one shape. Built once and reused by every
+// kernel run at that shape, because the exact reference is slow to compute.
+class Problem {
+ public:
+  virtual ~Problem() = default;
+  // Poison the output, so a kernel that writes nothing cannot pass the check.
+  virtual void poison_output() = 0;
+  virtual ErrorReport check() const = 0;
+};
+
+struct Operation {
+  const char* id;
+  const char* computes;     // what it computes, in words
+  const char* reference;    // what every kernel's output is checked against
+  const char* reference_source;  // the file that computes that reference
+  const char* error_model;  // how max_rel_err and its tolerance are defined
+  const char* flops_formula;
+  const char* bytes_formula;
+  double (*flops)(const Shape&);
+  // Compulsory memory traffic: every input read once, every output written once.
+  double (*bytes)(const Shape&);
+  // Memory one run needs: inputs, output, reference and error bounds.
+  double (*workspace_bytes)(const Shape&);
+  std::unique_ptr<Problem> (*make_problem)(const Shape&);
+};
+
+}  // namespace lab

@@ -1,0 +1,30 @@
+// The parameters a student can set for one run. Every field arrives from the
+// page as a double so that NaN, fractions and huge values reach C++ intact and
+// are rejected here, in one place, rather than silently truncated by a binding.
+#pragma once
+
+#include <cstdint>
+
+namespace lab {
+
+struct Params {
+  double m = 0;       // rows of A and C
+  double n = 0;       // columns of B and C
+  double k = 0;       // columns of A, rows of B (the reduction length)
+  double block = 0;   // tile edge for blocked kernels; ignored by others
+};
+
+// The same sizes after validation: whole, positive and small enough to fit.
+struct Shape {
+  int64_t m = 0;
+  int64_t n = 0;
+  int64_t k = 0;
+  int64_t block = 0;
+};
+
+// Parameters beyond the problem's own dimensions that a kernel may take.
+enum class Tunable { block };
+
+const char* tunable_name(Tunable t);
+
+}  // namespace lab

@@ -1,0 +1,12 @@
+// Reproducible inputs: the same values natively and in wasm, for any seed.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+namespace lab {
+
+// Fills with values uniform in [-1, 1), from a splitmix64 stream.
+void fill_uniform(float* out, size_t count, uint64_t seed);
+
+}  // namespace lab

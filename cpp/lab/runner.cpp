@@ -1,0 +1,103 @@
+#include "lab/runner.h"
+
+namespace lab {
+
+namespace {
+
+// The problem of the last run, kept because its exact reference is costly and
+// a sweep runs many kernels at one shape.
+struct ProblemCache {
+  const Operation* op = nullptr;
+  Shape shape;
+  std::unique_ptr<Problem> problem;
+};
+
+ProblemCache& cache() {
+  static ProblemCache c;
+  return c;
+}
+
+Problem& problem_for(const Operation& op, const Shape& shape) {
+  ProblemCache& c = cache();
+  const bool same = c.problem && c.op == &op && c.shape.m == shape.m && c.shape.n == shape.n &&
+                    c.shape.k == shape.k;
+  if (!same) {
+    c.problem.reset();  // free the old one first: both may not fit together
+    c.problem = op.make_problem(shape);
+    c.op = &op;
+    c.shape = shape;
+  }
+  return *c.problem;
+}
+
+RunResult invalid(const Validation& v) {
+  RunResult r;
+  r.status = RunStatus::invalid;
+  r.field = v.field;
+  r.error = v.error;
+  return r;
+}
+
+}  // namespace
+
+void release_cached_problem() { cache() = ProblemCache{}; }
+
+const char* status_name(RunStatus status) {
+  switch (status) {
+    case RunStatus::ok: return "ok";
+    case RunStatus::invalid: return "invalid";
+    case RunStatus::not_implemented: return "not_implemented";
+    case RunStatus::cancelled: return "cancelled";
+  }
+  return "";
+}
+
+ErrorReport run_once_and_check(const Kernel& kernel, const Shape& shape, KernelStatus* status) {
+  Problem& problem = problem_for(*kernel.op, shape);
+  problem.poison_output();
+  *status = kernel.run(problem, shape);
+  return problem.check();
+}
+
+RunResult run(const RunRequest& request, const Limits& limits, const ProgressFn& progress) {
+  const Kernel* kernel = find_kernel(request.kernel);
+  if (!kernel) {
+    Validation v;
+    v.field = "kernel";
+    v.error = "There is no kernel named \"" + request.kernel + "\" in the catalog.";
+    return invalid(v);
+  }
+  const Validation timing_ok = validate_timing(request.timing);
+  if (!timing_ok.ok) return invalid(timing_ok);
+  const Validation v = validate(*kernel, request.params, limits);
+  if (!v.ok) return invalid(v);
+
+  RunResult r;
+  r.kernel = kernel;
+  r.shape = v.shape;
+  r.flops = kernel->op->flops(v.shape);
+  r.bytes = kernel->op->bytes(v.shape);
+
+  Problem& problem = problem_for(*kernel->op, v.shape);
+  problem.poison_output();
+  // The first call is timed alone: it is the cold, single-shot measurement,
+  // and it tells us whether an exercise stub is still unwritten.
+  const double start = now_seconds();
+  const KernelStatus status = kernel->run(problem, v.shape);
+  const double first_call_s = now_seconds() - start;
+  if (status == KernelStatus::not_implemented) {
+    r.status = RunStatus::not_implemented;
+    return r;
+  }
+  if (request.timing.single_shot) {
+    r.timing = single_sample(first_call_s);
+  } else {
+    r.timing = measure([&] { kernel->run(problem, v.shape); }, request.timing, progress);
+    r.timing.first_call_s = first_call_s;
+  }
+  r.status = r.timing.cancelled ? RunStatus::cancelled : RunStatus::ok;
+  r.check = problem.check();
+  return r;
+}
+
+}  // namespace lab

@@ -1,0 +1,45 @@
+// One run of one kernel: validate, build (or reuse) the problem, time the
+// kernel, check its output. Used by the page (through the bindings), the
+// native benchmark and the tests, so all three measure the same way.
+#pragma once
+
+#include <string>
+
+#include "lab/catalog.h"
+#include "lab/timing.h"
+#include "lab/validate.h"
+
+namespace lab {
+
+struct RunRequest {
+  std::string kernel;
+  Params params;
+  TimingOptions timing;
+};
+
+enum class RunStatus { ok, invalid, not_implemented, cancelled };
+
+struct RunResult {
+  RunStatus status = RunStatus::invalid;
+  std::string field;  // with invalid: the parameter at fault
+  std::string error;  // with invalid: what to change
+  const Kernel* kernel = nullptr;
+  Shape shape;
+  Measurement timing;
+  ErrorReport check;
+  double flops = 0;
+  double bytes = 0;
+};
+
+RunResult run(const RunRequest& request, const Limits& limits, const ProgressFn& progress);
+
+// Runs the kernel once at the given shape and checks it, without timing it.
+// The tests use this; it skips validation, so only pass shapes that fit.
+ErrorReport run_once_and_check(const Kernel& kernel, const Shape& shape, KernelStatus* status);
+
+// Releases the problem kept for reuse between runs.
+void release_cached_problem();
+
+const char* status_name(RunStatus status);
+
+}  // namespace lab

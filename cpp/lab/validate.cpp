@@ -1,0 +1,101 @@
+#include "lab/validate.h"
+
+#include <cmath>
+#include <sstream>
+
+namespace lab {
+
+namespace {
+
+// Far above anything that fits in memory, and small enough that products of
+// three sizes stay exact in a double and in int64.
+constexpr double kMaxDimension = 1 << 20;
+constexpr double kMinTime_s = 0.001;
+constexpr double kMaxTime_s = 60.0;
+constexpr double kMiB = 1024.0 * 1024.0;
+
+std::string number(double v) {
+  std::ostringstream out;
+  out << v;
+  return out.str();
+}
+
+Validation fail(std::string field, std::string error) {
+  Validation v;
+  v.field = std::move(field);
+  v.error = std::move(error);
+  return v;
+}
+
+// Checks one size; empty string when it is fine.
+std::string check_whole(const char* label, double value, double max) {
+  if (std::isnan(value)) return std::string(label) + " must be a number.";
+  if (value < 1) return std::string(label) + " must be at least 1 (got " + number(value) + ").";
+  if (!std::isfinite(value) || value > max)
+    return std::string(label) + " = " + number(value) + " is too large; the most it can be is " +
+           number(max) + ".";
+  if (value != std::floor(value))
+    return std::string(label) + " must be a whole number (got " + number(value) + ").";
+  return "";
+}
+
+}  // namespace
+
+int64_t max_square_size(const Operation& op, const Limits& limits) {
+  int64_t lo = 0, hi = static_cast<int64_t>(kMaxDimension);
+  while (lo < hi) {
+    const int64_t mid = (lo + hi + 1) / 2;
+    if (op.workspace_bytes(Shape{mid, mid, mid, 1}) <= limits.memory_bytes) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+Validation validate(const Kernel& kernel, const Params& p, const Limits& limits) {
+  // A square problem (the page's usual case) is reported as N, the name the student typed.
+  const bool square = (p.m == p.n && p.n == p.k) ||
+                      (std::isnan(p.m) && std::isnan(p.n) && std::isnan(p.k));
+  const struct { const char* field; const char* label; double value; } dims[] = {
+      {"m", square ? "N" : "M", p.m}, {"n", "N", p.n}, {"k", square ? "N" : "K", p.k}};
+  for (const auto& d : dims) {
+    const std::string error = check_whole(d.label, d.value, kMaxDimension);
+    if (!error.empty()) return fail(square ? "n" : d.field, error);
+  }
+  Shape shape{static_cast<int64_t>(p.m), static_cast<int64_t>(p.n), static_cast<int64_t>(p.k), 0};
+
+  const double needed = kernel.op->workspace_bytes(shape);
+  if (needed > limits.memory_bytes) {
+    std::ostringstream out;
+    out.precision(0);
+    out << std::fixed << "This size needs " << needed / kMiB << " MiB, but a run may use only "
+        << limits.memory_bytes / kMiB << " MiB here. The largest square size that fits is N = "
+        << max_square_size(*kernel.op, limits) << ".";
+    return fail(square ? "n" : "m", out.str());
+  }
+
+  if (takes(kernel, Tunable::block)) {
+    const double largest = static_cast<double>(std::max({shape.m, shape.n, shape.k}));
+    if (!std::isnan(p.block) && p.block > largest && std::isfinite(p.block))
+      return fail("block", "Block size " + number(p.block) + " is larger than the matrix (" +
+                               number(largest) + "); choose at most " + number(largest) + ".");
+    const std::string error = check_whole("Block size", p.block, largest);
+    if (!error.empty()) return fail("block", error);
+    shape.block = static_cast<int64_t>(p.block);
+  }
+
+  Validation v;
+  v.ok = true;
+  v.shape = shape;
+  return v;
+}
+
+Validation validate_timing(const TimingOptions& t) {
+  if (!(t.min_time_s >= kMinTime_s && t.min_time_s <= kMaxTime_s))
+    return fail("min_time", "Minimum time must be between " + number(kMinTime_s) + " and " +
+                                number(kMaxTime_s) + " seconds (got " + number(t.min_time_s) + ").");
+  Validation v;
+  v.ok = true;
+  return v;
+}
+
+}  // namespace lab

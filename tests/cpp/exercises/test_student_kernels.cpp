@@ -1,0 +1,21 @@
+// `npm run check`: your exercise kernels against the exact reference, at the
+// same shapes the reference kernels pass. Each test fails while its stub
+// still returns not_implemented.
+#include "matmul_cases.h"
+
+using namespace lab;
+
+static const Kernel& student_kernel(const char* name) {
+  const Kernel* k = find_kernel(name);
+  REQUIRE(k != nullptr);
+  REQUIRE(k->student);
+  return *k;
+}
+
+TEST_CASE("Exercise 1: your loop-order matmul", "[loops]") {
+  testing::require_matmul_kernel_correct(student_kernel("f32_matmul_student_loops"));
+}
+
+TEST_CASE("Exercise 2: your blocked matmul", "[blocking]") {
+  testing::require_matmul_kernel_correct(student_kernel("f32_matmul_student_blocked"));
+}

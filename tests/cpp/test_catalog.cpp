@@ -1,0 +1,78 @@
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <string>
+
+#include "lab/catalog.h"
+#include "lab/lab_json.h"
+
+using namespace lab;
+
+namespace {
+
+std::set<std::string> compiled_sources() {
+  std::set<std::string> out;
+  std::stringstream list(LAB_COMPILED_SOURCES);
+  for (std::string path; std::getline(list, path, ',');) out.insert(path);
+  return out;
+}
+
+std::string read(const std::string& path) {
+  std::ifstream in(std::string(LAB_REPO_ROOT) + "/" + path);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+}  // namespace
+
+TEST_CASE("kernel names are unique and say data type and operation") {
+  std::set<std::string> names;
+  for (const Kernel& k : catalog()) {
+    CHECK(names.insert(k.name).second);
+    CHECK_THAT(std::string(k.name), Catch::StartsWith(std::string(k.op->id) + "_"));
+    CHECK(find_kernel(k.name) == &k);
+  }
+  CHECK(find_kernel("nope") == nullptr);
+}
+
+TEST_CASE("each kernel's source is a compiled file that defines it") {
+  const auto compiled = compiled_sources();
+  for (const Kernel& k : catalog()) {
+    INFO(k.name << " -> " << k.source);
+    CHECK(compiled.count(k.source) == 1);
+    CHECK_THAT(read(k.source), Catch::Contains(std::string(k.name) + "("));
+    CHECK(compiled.count(k.op->reference_source) == 1);
+  }
+}
+
+TEST_CASE("every lesson with kernels has a reference kernel, and exercises are marked") {
+  std::set<std::string> lessons, with_reference;
+  for (const Kernel& k : catalog()) {
+    lessons.insert(k.lesson);
+    if (!k.student) with_reference.insert(k.lesson);
+    if (k.student) CHECK_THAT(std::string(k.source), Catch::StartsWith("cpp/exercises/"));
+  }
+  CHECK(lessons == with_reference);
+  CHECK(lessons.count("loops") == 1);
+  CHECK(lessons.count("blocking") == 1);
+}
+
+TEST_CASE("FLOP and byte counts come from the operation") {
+  for (const Kernel& k : catalog()) {
+    const Shape s{3, 5, 7, 1};
+    CHECK(k.op->flops(s) > 0);
+    CHECK(k.op->bytes(s) > 0);
+    CHECK(k.op->workspace_bytes(s) >= k.op->bytes(s));
+  }
+}
+
+TEST_CASE("the catalog JSON lists every kernel with its lesson and tunables") {
+  const std::string json = catalog_json(Limits{1e8});
+  for (const Kernel& k : catalog()) CHECK_THAT(json, Catch::Contains(std::string("\"") + k.name + "\""));
+  CHECK_THAT(json, Catch::Contains("\"tunables\":[\"block\"]"));
+  CHECK_THAT(json, Catch::Contains("\"max_square_n\""));
+  CHECK_THAT(json, Catch::Contains("\"resolution_s\""));
+}

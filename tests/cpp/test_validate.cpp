@@ -1,0 +1,105 @@
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <limits>
+
+#include "kernels/matmul/f32_matmul_problem.h"
+#include "lab/validate.h"
+
+using namespace lab;
+
+namespace {
+
+const Limits kLimits{64.0 * 1024 * 1024};
+const double kNaN = std::nan("");
+const double kInf = std::numeric_limits<double>::infinity();
+
+const Kernel& loops() { return *find_kernel("f32_matmul_ikj"); }
+const Kernel& blocked() { return *find_kernel("f32_matmul_blocked"); }
+
+Validation square(const Kernel& k, double n, double block = 0) {
+  return validate(k, Params{n, n, n, block}, kLimits);
+}
+
+}  // namespace
+
+TEST_CASE("valid sizes pass and come back whole") {
+  const auto v = validate(blocked(), Params{3, 5, 7, 4}, kLimits);
+  REQUIRE(v.ok);
+  CHECK(v.shape.m == 3);
+  CHECK(v.shape.n == 5);
+  CHECK(v.shape.k == 7);
+  CHECK(v.shape.block == 4);
+}
+
+TEST_CASE("bad sizes are refused with a message naming N") {
+  const struct { double n; const char* says; } cases[] = {
+      {kNaN, "must be a number"},      {0, "at least 1"},        {-3, "at least 1"},
+      {2.5, "whole number"},           {kInf, "too large"},      {-kInf, "at least 1"},
+      {1e300, "too large"},            {(1 << 20) + 1.0, "too large"},
+  };
+  for (const auto& c : cases) {
+    INFO("n = " << c.n);
+    const auto v = square(loops(), c.n);
+    CHECK_FALSE(v.ok);
+    CHECK(v.field == "n");
+    CHECK_THAT(v.error, Catch::Contains(c.says));
+    CHECK_THAT(v.error, Catch::StartsWith("N "));
+  }
+}
+
+TEST_CASE("non-square problems name the dimension at fault") {
+  auto v = validate(loops(), Params{4, 4, 0, 0}, kLimits);
+  CHECK(v.field == "k");
+  CHECK_THAT(v.error, Catch::StartsWith("K "));
+  v = validate(loops(), Params{kNaN, 4, 4, 0}, kLimits);
+  CHECK(v.field == "m");
+}
+
+TEST_CASE("sizes above the memory cap are refused with the largest size that fits") {
+  const int64_t largest = max_square_size(kMatmulF32, kLimits);
+  REQUIRE(largest > 100);
+  CHECK(square(loops(), static_cast<double>(largest)).ok);
+  const auto v = square(loops(), static_cast<double>(largest + 1));
+  CHECK_FALSE(v.ok);
+  CHECK(v.field == "n");
+  CHECK_THAT(v.error, Catch::Contains("MiB"));
+  CHECK_THAT(v.error, Catch::Contains("N = " + std::to_string(largest)));
+}
+
+TEST_CASE("the cap follows the memory available") {
+  const Limits small{1024.0 * 1024};
+  const Limits big{16.0 * 1024 * 1024 * 1024};
+  CHECK(max_square_size(kMatmulF32, small) < max_square_size(kMatmulF32, big));
+  CHECK(max_square_size(kMatmulF32, Limits{0}) == 0);
+}
+
+TEST_CASE("bad block sizes are refused") {
+  const struct { double block; const char* says; } cases[] = {
+      {0, "at least 1"}, {-1, "at least 1"}, {kNaN, "must be a number"},
+      {65, "larger than the matrix"}, {1e9, "larger than the matrix"}, {kInf, "too large"},
+      {3.5, "whole number"},
+  };
+  for (const auto& c : cases) {
+    INFO("block = " << c.block);
+    const auto v = square(blocked(), 64, c.block);
+    CHECK_FALSE(v.ok);
+    CHECK(v.field == "block");
+    CHECK_THAT(v.error, Catch::Contains(c.says));
+  }
+  CHECK(square(blocked(), 64, 64).ok);
+  CHECK(square(blocked(), 64, 1).ok);
+}
+
+TEST_CASE("kernels without a block size ignore it") { CHECK(square(loops(), 8, kNaN).ok); }
+
+TEST_CASE("the minimum time must be sensible") {
+  for (double t : {0.0, -1.0, kNaN, 61.0, kInf}) {
+    TimingOptions timing;
+    timing.min_time_s = t;
+    const auto v = validate_timing(timing);
+    CHECK_FALSE(v.ok);
+    CHECK(v.field == "min_time");
+  }
+  CHECK(validate_timing(TimingOptions{}).ok);
+}

@@ -1,0 +1,127 @@
+// The page's handle on the lab worker. Runs go one at a time, in order; each
+// returns a promise of the C++ result object. Cancel asks the running kernel to
+// stop between samples, and if it is inside one long call, replaces the worker.
+
+const CANCEL_GRACE_MS = 300;
+
+export class LabClient {
+  constructor(workerUrl = new URL('./worker.js', import.meta.url)) {
+    this.workerUrl = workerUrl;
+    this.catalog = null;
+    this.queue = [];
+    this.current = null;
+    this.nextId = 1;
+    this.listeners = new Set();
+  }
+
+  // Resolves with the catalog once the module is loaded.
+  async start() {
+    if (!self.crossOriginIsolated) {
+      throw new Error(
+        'This page is not cross-origin isolated, so WebAssembly threads cannot start. ' +
+          'Serve it with `npm start`, or with the headers Cross-Origin-Opener-Policy: same-origin ' +
+          'and Cross-Origin-Embedder-Policy: require-corp.');
+    }
+    this.cancelFlag = new Int32Array(new SharedArrayBuffer(4));
+    this.catalog = await this.spawn();
+    return this.catalog;
+  }
+
+  spawn() {
+    this.worker?.terminate();
+    this.ready = false; // runs wait in the queue until the new module has loaded
+    this.worker = new Worker(this.workerUrl);
+    this.worker.postMessage({ type: 'cancel-flag', buffer: this.cancelFlag.buffer });
+    return new Promise((resolve, reject) => {
+      this.worker.onmessage = ({ data }) => {
+        if (data.type === 'ready') {
+          this.ready = true;
+          resolve(data.catalog);
+          this.pump();
+        }
+        else if (data.type === 'fatal') this.died(data.error, reject);
+        else this.onMessage(data);
+      };
+      this.worker.onerror = (event) => {
+        event.preventDefault();
+        this.died(event.message || 'the lab worker failed to load', reject);
+      };
+    });
+  }
+
+  // Called with {running, queued, fraction} whenever progress changes.
+  onStatus(listener) {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  emit(fraction = 0) {
+    const status = { running: this.current?.request ?? null, queued: this.queue.length, fraction };
+    for (const listener of this.listeners) listener(status);
+  }
+
+  // request: {kernel, m, n, k, block?, min_time_s?, single_shot?}
+  run(request) {
+    return new Promise((resolve) => {
+      this.queue.push({ id: this.nextId++, request, resolve });
+      this.pump();
+    });
+  }
+
+  pump() {
+    if (this.current || this.queue.length === 0 || !this.ready) return;
+    this.current = this.queue.shift();
+    Atomics.store(this.cancelFlag, 0, 0);
+    this.worker.postMessage({ type: 'run', id: this.current.id, request: this.current.request });
+    this.emit(0);
+  }
+
+  onMessage(data) {
+    if (!this.current || data.id !== this.current.id) return;
+    if (data.type === 'progress') this.emit(data.fraction);
+    else if (data.type === 'result') this.finish(data.result);
+  }
+
+  finish(result) {
+    const done = this.current;
+    this.current = null;
+    clearTimeout(this.cancelTimer);
+    done.resolve(result);
+    this.emit(1);
+    this.pump();
+  }
+
+  // The worker died. If it had loaded (a trap, or out of memory), report it on
+  // the current run and start a fresh one so the page keeps working; if it never
+  // loaded, restarting would only fail again, so the start() promise reports it.
+  died(message, reject) {
+    const wasReady = this.ready;
+    this.ready = false;
+    reject(new Error(message));
+    if (!wasReady) return;
+    if (this.current) this.finish({ status: 'error', error: `The lab worker stopped: ${message}` });
+    this.restart();
+  }
+
+  restart() {
+    this.spawn().catch(() => {}); // died() has already reported it
+  }
+
+  // Cancels the running run and everything queued.
+  cancel() {
+    for (const queued of this.queue.splice(0)) queued.resolve({ status: 'cancelled' });
+    if (!this.current) return;
+    Atomics.store(this.cancelFlag, 0, 1);
+    const id = this.current.id;
+    // Inside one long kernel call there is no "between samples": replace the worker.
+    this.cancelTimer = setTimeout(() => {
+      if (this.current?.id !== id) return;
+      this.finish({ status: 'cancelled' });
+      this.restart();
+    }, CANCEL_GRACE_MS);
+  }
+
+  get busy() {
+    return this.current !== null || this.queue.length > 0;
+  }
+}

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Builds the WebAssembly module into web/gen, with the page's vendored libraries.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+# Debian's emcc runs under the machine's node, which does not look in Debian's module folder.
+export NODE_PATH=/usr/share/nodejs
+emcmake cmake -S . -B build/wasm -DCMAKE_BUILD_TYPE=Release
+cmake --build build/wasm --parallel
+node web/tools/copy-vendor.mjs

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Installs what Kernel Lab needs on Debian bookworm, and only what is missing:
+# the toolchains from apt, the page's and tests' JavaScript packages from npm.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+packages=(cmake make g++ pkg-config emscripten catch2 libsimde-dev libbenchmark-dev
+          libopenblas-dev chromium wabt)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+
+if ((${#missing[@]})); then
+  echo "setup: installing ${missing[*]}"
+  if [[ $EUID -ne 0 ]]; then
+    if command -v sudo >/dev/null; then SUDO=sudo; else
+      echo "setup: run as root, or install these with apt: ${missing[*]}" >&2
+      exit 1
+    fi
+  fi
+  ${SUDO:-} apt-get update -q
+  DEBIAN_FRONTEND=noninteractive ${SUDO:-} apt-get install -y -q "${missing[@]}"
+fi
+
+# npm ci only when node_modules is absent or older than the lock file.
+if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
+  npm ci --no-audit --no-fund
+fi
