@@ -62,8 +62,18 @@ export class LabClient {
 
   // request: {kernel, m, n, k, block?, min_time_s?, single_shot?}
   run(request) {
+    return this.enqueue('run', request);
+  }
+
+  // The same validation as run(), without running: {status: 'ok'} or
+  // {status: 'invalid', field, error}. Check a whole sweep before starting it.
+  check(request) {
+    return this.enqueue('check', request);
+  }
+
+  enqueue(type, request) {
     return new Promise((resolve) => {
-      this.queue.push({ id: this.nextId++, request, resolve });
+      this.queue.push({ id: this.nextId++, type, request, resolve });
       this.pump();
     });
   }
@@ -72,7 +82,7 @@ export class LabClient {
     if (this.current || this.queue.length === 0 || !this.ready) return;
     this.current = this.queue.shift();
     Atomics.store(this.cancelFlag, 0, 0);
-    this.worker.postMessage({ type: 'run', id: this.current.id, request: this.current.request });
+    this.worker.postMessage({ type: this.current.type, id: this.current.id, request: this.current.request });
     this.emit(0);
   }
 

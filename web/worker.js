@@ -46,4 +46,5 @@ function run({ id, request }) {
 onmessage = ({ data }) => {
   if (data.type === 'cancel-flag') cancelFlag = new Int32Array(data.buffer);
   else if (data.type === 'run') run(data);
+  else if (data.type === 'check') postMessage({ type: 'result', id: data.id, result: JSON.parse(lab.check(data.request)) });
 };

@@ -35,27 +35,34 @@ double number_field(const val& object, const char* name) {
 std::string catalog() { return lab::catalog_json(limits()); }
 
 // request: {kernel, m, n, k, block, min_time_s, single_shot}
-// on_progress(fraction) is called between samples; returning false cancels.
-std::string run(val request, val on_progress) {
+lab::RunRequest to_request(val request) {
   lab::RunRequest r;
   if (request.isUndefined() || request.isNull()) request = val::object();
   const val kernel = request["kernel"];
   r.kernel = kernel.isString() ? kernel.as<std::string>() : "";
   r.params = {number_field(request, "m"), number_field(request, "n"), number_field(request, "k"),
               number_field(request, "block")};
-  const val min_time = request["min_time_s"];
-  if (!min_time.isUndefined()) r.timing.min_time_s = number_field(request, "min_time_s");
+  if (!request["min_time_s"].isUndefined()) r.timing.min_time_s = number_field(request, "min_time_s");
   r.timing.single_shot = request["single_shot"].isTrue();
+  return r;
+}
 
+std::string check(val request) {
+  return lab::validation_json(lab::check_request(to_request(request), limits()));
+}
+
+// on_progress(fraction) is called between samples; returning false cancels.
+std::string run(val request, val on_progress) {
   lab::ProgressFn progress;
   if (on_progress.typeOf().as<std::string>() == "function")
     progress = [&on_progress](double fraction) { return !on_progress(fraction).isFalse(); };
-  return lab::result_json(lab::run(r, limits(), progress));
+  return lab::result_json(lab::run(to_request(request), limits(), progress));
 }
 
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(kernel_lab) {
   emscripten::function("catalog", &catalog);
+  emscripten::function("check", &check);
   emscripten::function("run", &run);
 }

@@ -92,6 +92,13 @@ std::string catalog_json(const Limits& limits) {
   return w.str();
 }
 
+std::string validation_json(const Validation& v) {
+  JsonWriter w;
+  w.begin_object().field("status", v.ok ? "ok" : "invalid");
+  if (!v.ok) w.field("field", v.field).field("error", v.error);
+  return w.end_object().str();
+}
+
 std::string result_json(const RunResult& r) {
   JsonWriter w;
   w.begin_object().field("status", status_name(r.status)).field("target", LAB_TARGET);

@@ -9,5 +9,6 @@ namespace lab {
 
 std::string catalog_json(const Limits& limits);
 std::string result_json(const RunResult& result);
+std::string validation_json(const Validation& validation);
 
 }  // namespace lab

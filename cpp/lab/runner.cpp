@@ -59,18 +59,23 @@ ErrorReport run_once_and_check(const Kernel& kernel, const Shape& shape, KernelS
   return problem.check();
 }
 
-RunResult run(const RunRequest& request, const Limits& limits, const ProgressFn& progress) {
+Validation check_request(const RunRequest& request, const Limits& limits) {
   const Kernel* kernel = find_kernel(request.kernel);
   if (!kernel) {
     Validation v;
     v.field = "kernel";
     v.error = "There is no kernel named \"" + request.kernel + "\" in the catalog.";
-    return invalid(v);
+    return v;
   }
-  const Validation timing_ok = validate_timing(request.timing);
-  if (!timing_ok.ok) return invalid(timing_ok);
-  const Validation v = validate(*kernel, request.params, limits);
+  const Validation timing = validate_timing(request.timing);
+  if (!timing.ok) return timing;
+  return validate(*kernel, request.params, limits);
+}
+
+RunResult run(const RunRequest& request, const Limits& limits, const ProgressFn& progress) {
+  const Validation v = check_request(request, limits);
   if (!v.ok) return invalid(v);
+  const Kernel* kernel = find_kernel(request.kernel);
 
   RunResult r;
   r.kernel = kernel;

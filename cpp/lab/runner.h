@@ -33,6 +33,10 @@ struct RunResult {
 
 RunResult run(const RunRequest& request, const Limits& limits, const ProgressFn& progress);
 
+// Every check run() makes before it touches memory, without running anything:
+// lets the page refuse a whole sweep before its first run starts.
+Validation check_request(const RunRequest& request, const Limits& limits);
+
 // Runs the kernel once at the given shape and checks it, without timing it.
 // The tests use this; it skips validation, so only pass shapes that fit.
 ErrorReport run_once_and_check(const Kernel& kernel, const Shape& shape, KernelStatus* status);

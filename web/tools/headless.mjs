@@ -1,0 +1,31 @@
+// Serves web/ on a free loopback port and opens it in Debian's headless
+// Chromium. Shared by the browser tests and the in-browser benchmark.
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startServer } from './static-server.mjs';
+
+export const WEB_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+// Flags for a closed network and a root user: no sandbox, no background traffic.
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+export async function openLab({ path = '/', isolate = true } = {}) {
+  const server = await startServer({ root: WEB_ROOT, port: 0, isolate });
+  const url = `http://127.0.0.1:${server.address().port}`;
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  const page = await browser.newPage();
+  const problems = []; // console errors and uncaught exceptions, for tests to assert on
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+  page.on('pageerror', (e) => problems.push(e.message));
+  await page.goto(url + path);
+  return {
+    page, browser, server, url, problems,
+    async close() {
+      await browser.close();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
