@@ -1,0 +1,36 @@
+// Helpers the browser tests share: open the lab on a lesson, fill its form,
+// run it and wait for the run to finish.
+import { openLab } from '../../web/tools/headless.mjs';
+
+export async function openLesson(lesson, options = {}) {
+  const lab = await openLab({ path: `/#/${lesson}`, ...options });
+  await lab.page.waitForFunction(() => document.body.dataset.labReady === 'true', null, { timeout: 30000 });
+  lab.section = lab.page.locator(`section[data-lesson-view="${lesson}"]`);
+  await lab.section.waitFor({ state: 'visible' });
+  return lab;
+}
+
+export async function fill(section, values) {
+  for (const [name, value] of Object.entries(values)) {
+    const control = section.locator(`[name="${name}"]`);
+    const tag = await control.evaluate((el) => el.tagName);
+    if (tag === 'SELECT') await control.selectOption(value);
+    else await control.fill(String(value));
+  }
+}
+
+// Clicks Run and waits until the lesson is idle again.
+export async function runAndWait(section, timeout = 60000) {
+  await section.locator('button[data-action="run"]').click();
+  await section.page().waitForFunction(
+    (el) => el.dataset.running === 'false', await section.elementHandle(), { timeout });
+}
+
+export async function rows(section) {
+  return section.locator('table[data-results] tbody tr');
+}
+
+export async function errorText(section) {
+  const alert = section.locator('[role="alert"][data-error]');
+  return (await alert.count()) ? (await alert.textContent()).trim() : '';
+}
