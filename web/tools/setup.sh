@@ -4,6 +4,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
+# node --test --test-concurrency needs Node 20.10 or newer.
+if ! node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit(a > 20 || (a === 20 && b >= 10) ? 0 : 1)'; then
+  echo "setup: Node.js 20.10 or newer is needed (found $(node --version))." >&2
+  exit 1
+fi
+
 packages=(cmake make g++ pkg-config emscripten catch2 libsimde-dev libbenchmark-dev
           libopenblas-dev chromium wabt)
 
