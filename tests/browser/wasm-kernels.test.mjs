@@ -1,0 +1,72 @@
+// Every catalog kernel, compiled to wasm, checked against the exact reference
+// at edge and odd shapes: the native Catch2 run cannot see a wasm-only bug.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { openLab } from '../../web/tools/headless.mjs';
+
+const SQUARE = [1, 2, 3, 7, 16, 17, 63, 64, 65, 100, 257];
+const NON_SQUARE = [[1, 7, 3], [7, 1, 3], [3, 7, 1], [17, 33, 2], [64, 3, 65], [100, 257, 7]];
+
+let lab;
+before(async () => {
+  lab = await openLab();
+  await lab.page.evaluate(async () => {
+    const { LabClient } = await import('/lab-client.js');
+    window.__client = new LabClient();
+    window.__catalog = await window.__client.start();
+  });
+});
+after(async () => { await lab?.close(); });
+
+test('every reference kernel passes its check in wasm at edge shapes', async () => {
+  const shapes = [...SQUARE.map((n) => [n, n, n]), ...NON_SQUARE];
+  const failures = await lab.page.evaluate(async (shapes) => {
+    const bad = [];
+    for (const kernel of window.__catalog.kernels.filter((k) => !k.student)) {
+      for (const [m, n, k] of shapes) {
+        const largest = Math.max(m, n, k);
+        const blocks = kernel.tunables.includes('block') ? [1, 7, 16, largest].filter((b) => b <= largest) : [0];
+        for (const block of blocks) {
+          const r = await window.__client.run({ kernel: kernel.name, m, n, k, block, min_time_s: 0.001 });
+          if (r.status !== 'ok' || !r.check.passed) bad.push({ kernel: kernel.name, m, n, k, block, r });
+        }
+      }
+    }
+    return bad;
+  }, shapes);
+  assert.deepEqual(failures, []);
+});
+
+test('the student stubs report not implemented, with the file to edit', async () => {
+  const results = await lab.page.evaluate(async () => Promise.all(
+    window.__catalog.kernels.filter((k) => k.student).map((k) =>
+      window.__client.run({ kernel: k.name, m: 8, n: 8, k: 8, block: 4 }).then((r) => [k, r]))));
+  assert.ok(results.length >= 2);
+  for (const [kernel, r] of results) {
+    assert.equal(r.status, 'not_implemented', kernel.name);
+    assert.match(r.error, new RegExp(kernel.source));
+  }
+});
+
+test('bad requests are refused by the module, which keeps working', async () => {
+  const out = await lab.page.evaluate(async () => {
+    const c = window.__client;
+    const name = window.__catalog.kernels.find((k) => !k.student).name;
+    const bad = await Promise.all([
+      c.run({ kernel: name, m: NaN, n: NaN, k: NaN }),
+      c.run({ kernel: name, m: 'x', n: 'x', k: 'x' }),
+      c.run({ kernel: 'nope', m: 8, n: 8, k: 8 }),
+      c.run({ kernel: name, m: 1e7, n: 1e7, k: 1e7 }),
+      c.run({ kernel: name, m: 4, n: 4, k: 4, min_time_s: -1 }),
+      c.run({}),
+      c.run(null),
+    ]);
+    const good = await c.run({ kernel: name, m: 9, n: 9, k: 9, min_time_s: 0.01 });
+    return { bad: bad.map((r) => [r.status, r.field]), good: good.status, passed: good.check.passed };
+  });
+  assert.deepEqual(out.bad, [['invalid', 'n'], ['invalid', 'n'], ['invalid', 'kernel'], ['invalid', 'n'],
+    ['invalid', 'min_time'], ['invalid', 'kernel'], ['invalid', 'kernel']]);
+  assert.equal(out.good, 'ok');
+  assert.equal(out.passed, true);
+  assert.deepEqual(lab.problems, []);
+});
