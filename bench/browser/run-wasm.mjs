@@ -1,0 +1,107 @@
+// The WebAssembly side: the catalog kernels in headless Chromium, run through
+// the page's own LabClient and worker, so they are timed exactly as a student's
+// browser times them.
+import { openLab } from '../../web/tools/headless.mjs';
+import { resultRow, skippedRow } from '../results.mjs';
+
+export const WASM_TIMING =
+  'median_s is the median time per call over the lab timer\'s samples (each a batch of calls lasting ' +
+  'at least 100 clock steps; at least 10 samples and min_time seconds in all); ci_low_s..ci_high_s is ' +
+  'its order-statistic confidence interval (>= 95%), min_s and max_s the extreme samples.';
+
+// A document with no scripts of its own: the page (index.html) may start its
+// own worker, which would compete with ours. The server sends the
+// cross-origin isolation headers with every file, so this document is isolated.
+const BLANK_ISOLATED_DOCUMENT = '/lab-client.js';
+
+// Every catalog kernel runs on one thread: the lab worker's.
+const THREADS = 1;
+
+// Opens Chromium and loads the lab. Resolves with the wasm catalog, what the
+// browser says about itself, and check/run/close.
+export async function openWasm() {
+  const lab = await openLab({ path: BLANK_ISOLATED_DOCUMENT });
+  try {
+    const page = await lab.page.evaluate(async () => {
+      const { LabClient } = await import('/lab-client.js');
+      window.__benchLab = new LabClient();
+      return {
+        catalog: await window.__benchLab.start(),
+        hardware_concurrency: navigator.hardwareConcurrency,
+        cross_origin_isolated: self.crossOriginIsolated,
+        user_agent: navigator.userAgent,
+      };
+    });
+    const { catalog, ...browser } = page;
+    return {
+      catalog,
+      browser: { chromium: lab.browser.version(), ...browser },
+      check: (request) => lab.page.evaluate((r) => window.__benchLab.check(r), request),
+      run: (request) => lab.page.evaluate((r) => window.__benchLab.run(r), request),
+      close: () => lab.close(),
+    };
+  } catch (error) {
+    await lab.close();
+    throw error;
+  }
+}
+
+// The runs to make, size by size so the lab reuses each size's problem (and
+// its costly exact reference) across kernels. Blocks larger than N are
+// skipped, as bench_native skips them.
+export function wasmPlan(catalog, { kernels, sizes, blocks, minTime }) {
+  const chosen = catalog.kernels.filter((k) => !kernels || kernels.includes(k.name));
+  return sizes.flatMap((n) => chosen.flatMap((kernel) => {
+    const kernelBlocks = kernel.tunables.includes('block') ? blocks.filter((b) => b <= n) : [undefined];
+    return kernelBlocks.map((block) => ({ kernel: kernel.name, m: n, n, k: n, block, min_time_s: minTime }));
+  }));
+}
+
+// The lab's own validation of every run, before the first one starts:
+// resolves with one line per distinct problem (none when all are fine).
+export async function checkPlan(wasm, plan) {
+  const failing = new Map(); // error message -> the runs it stops
+  for (const request of plan) {
+    const verdict = await wasm.check(request);
+    if (verdict.status === 'ok') continue;
+    if (!failing.has(verdict.error)) failing.set(verdict.error, []);
+    failing.get(verdict.error).push(describe(request));
+  }
+  return [...failing].map(([error, runs]) =>
+    `wasm: ${error} (${runs.length > 1 ? `${runs.length} runs, the first ` : ''}${runs[0]})`);
+}
+
+function describe({ kernel, n, block }) {
+  return `${kernel} n=${n}${block ? ` block=${block}` : ''}`;
+}
+
+// Runs the plan one request at a time, with one progress line per run on stderr.
+export async function runWasm(wasm, plan) {
+  const byName = new Map(wasm.catalog.kernels.map((k) => [k.name, k]));
+  const results = [];
+  const skipped = [];
+  for (const [i, request] of plan.entries()) {
+    const r = await wasm.run(request);
+    const label = `wasm ${i + 1}/${plan.length} ${describe(request)}`;
+    if (r.status !== 'ok') {
+      const reason = r.status === 'not_implemented' ? 'not implemented' : `${r.status}: ${r.error}`;
+      process.stderr.write(`${label}: ${reason}\n`);
+      skipped.push(skippedRow({ kernel: request.kernel, target: 'wasm', n: request.n, block: request.block, reason }));
+      continue;
+    }
+    const row = resultRow({
+      kernel: byName.get(r.kernel),
+      target: 'wasm',
+      n: r.shape.n,
+      block: r.shape.block,
+      threads: THREADS,
+      flops: r.flops,
+      bytes: r.bytes,
+      timing: r.timing,
+      check: r.check,
+    });
+    process.stderr.write(`${label}: ${row.gflops.toFixed(2)} GFLOP/s (${row.count} samples)\n`);
+    results.push(row);
+  }
+  return { results, skipped };
+}

@@ -1,0 +1,33 @@
+// The rows of latest.json. Both targets build theirs here, so a native row and
+// a wasm row have the same fields and can be compared directly.
+
+// kernel: a catalog entry ({name, lesson, student, tunables}); block is null
+// for kernels that take none. Timing fields a target does not measure (native
+// has no confidence interval) stay undefined, and JSON.stringify leaves them out.
+export function resultRow({ kernel, target, n, block, threads, flops, bytes, timing, check }) {
+  return {
+    kernel: kernel.name,
+    lesson: kernel.lesson,
+    student: kernel.student,
+    target,
+    n,
+    block: kernel.tunables.includes('block') ? block : null,
+    threads,
+    median_s: timing.median_s,
+    min_s: timing.min_s,
+    max_s: timing.max_s,
+    ci_low_s: timing.ci_low_s,
+    ci_high_s: timing.ci_high_s,
+    count: timing.count,
+    gflops: (flops / timing.median_s) * 1e-9,
+    gbps: (bytes / timing.median_s) * 1e-9,
+    max_rel_err: check.max_rel_err,
+    tolerance: check.tolerance,
+    check_passed: check.passed,
+  };
+}
+
+// A kernel that produced no timing: an unwritten exercise, or a crash.
+export function skippedRow({ kernel, target, n, block, reason }) {
+  return { kernel, target, n, block: block || null, reason };
+}

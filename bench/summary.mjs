@@ -1,0 +1,111 @@
+// The figures the closing note quotes, derived from the measured rows only:
+// per size, the naive kernel, the best loop order and the best blocked kernel
+// on each target, how far each step goes, and what wasm keeps of native speed.
+import { formatGflops, formatRatio } from './table.mjs';
+
+// The textbook i-j-k order, the starting point every speed-up is measured from.
+const NAIVE = 'f32_matmul_ijk';
+
+function best(rows) {
+  return rows.reduce((a, b) => (b.gflops > a.gflops ? b : a), rows[0]) ?? null;
+}
+
+function pick(row) {
+  return row && { kernel: row.kernel, block: row.block, gflops: row.gflops, median_s: row.median_s };
+}
+
+function ratio(a, b) {
+  return a && b ? a.gflops / b.gflops : null;
+}
+
+// The student's own kernels are left out: the figures describe the lab's.
+function picks(rows) {
+  const lab = rows.filter((r) => !r.student);
+  const naive = lab.find((r) => r.kernel === NAIVE) ?? null;
+  const bestOrder = best(lab.filter((r) => r.lesson === 'loops'));
+  const bestBlocked = best(lab.filter((r) => r.lesson === 'blocking'));
+  const reference = best(lab.filter((r) => r.lesson === 'reference'));
+  return {
+    naive: pick(naive),
+    best_order: pick(bestOrder),
+    best_blocked: pick(bestBlocked),
+    reference: pick(reference),
+    best_order_over_naive: ratio(bestOrder, naive),
+    best_blocked_over_naive: ratio(bestBlocked, naive),
+    reference_over_best_blocked: ratio(reference, bestBlocked),
+  };
+}
+
+// wasm over native for the kernel (and block) that wasm picked.
+function wasmOverNative(wasmPick, nativeRows) {
+  if (!wasmPick) return null;
+  const native = nativeRows.find((r) => r.kernel === wasmPick.kernel && r.block === wasmPick.block);
+  if (!native) return null;
+  return {
+    kernel: wasmPick.kernel,
+    block: wasmPick.block,
+    wasm_gflops: wasmPick.gflops,
+    native_gflops: native.gflops,
+    ratio: wasmPick.gflops / native.gflops,
+  };
+}
+
+export function summarize(results) {
+  const sizes = [...new Set(results.map((r) => r.n))].sort((a, b) => a - b);
+  return sizes.map((n) => {
+    const atN = results.filter((r) => r.n === n);
+    const native = atN.filter((r) => r.target === 'native');
+    const wasm = picks(atN.filter((r) => r.target === 'wasm'));
+    return {
+      n,
+      wasm,
+      native: picks(native),
+      wasm_over_native: {
+        naive: wasmOverNative(wasm.naive, native),
+        best_order: wasmOverNative(wasm.best_order, native),
+        best_blocked: wasmOverNative(wasm.best_blocked, native),
+      },
+    };
+  });
+}
+
+function name(p) {
+  return p ? `${p.kernel}${p.block ? ` (block ${p.block})` : ''}` : 'not run';
+}
+
+function describePick(label, p) {
+  return `${label} ${name(p)}${p ? ` ${formatGflops(p.gflops)} GFLOP/s` : ''}`;
+}
+
+function describeTarget(target, t) {
+  if (!t.naive && !t.best_order && !t.best_blocked && !t.reference) return [];
+  const lines = [
+    `  ${target}: ${describePick('naive', t.naive)}; ${describePick('best order', t.best_order)}; ` +
+      `${describePick('best blocked', t.best_blocked)}`,
+    `    best order / naive ${formatRatio(t.best_order_over_naive)}; ` +
+      `best blocked / naive ${formatRatio(t.best_blocked_over_naive)}`,
+  ];
+  if (t.reference) {
+    lines.push(`    ${describePick('reference', t.reference)}; ` +
+      `reference / best blocked ${formatRatio(t.reference_over_best_blocked)}`);
+  }
+  return lines;
+}
+
+function describeWasmOverNative(label, c) {
+  return c ? `${label} ${name(c)} ${formatRatio(c.ratio)}` : `${label} not run on both`;
+}
+
+export function formatSummary(summary) {
+  const lines = ['Derived from the measurements above (GFLOP/s ratios):'];
+  for (const s of summary) {
+    lines.push(`N = ${s.n}`);
+    lines.push(...describeTarget('wasm', s.wasm), ...describeTarget('native', s.native));
+    const w = s.wasm_over_native;
+    if (!w.naive && !w.best_order && !w.best_blocked) continue;
+    lines.push(`  wasm / native, same kernel: ${describeWasmOverNative('naive', w.naive)}; ` +
+      `${describeWasmOverNative('best order', w.best_order)}; ` +
+      `${describeWasmOverNative('best blocked', w.best_blocked)}`);
+  }
+  return lines.join('\n');
+}
