@@ -8,24 +8,34 @@
 
 namespace lab {
 
+namespace {
+
+// One tile: C[i0:i1, j0:j1] += A[i0:i1, p0:p1] * B[p0:p1, j0:j1], in i-k-j order.
+// __restrict promises the compiler that C does not overlap A or B, so it can
+// vectorize the j loop without checking for overlap on every (i, p).
+void tile_ikj(const float* __restrict a, const float* __restrict b, float* __restrict c,
+              int64_t n, int64_t k, int64_t i0, int64_t i1, int64_t p0, int64_t p1, int64_t j0,
+              int64_t j1) {
+  for (int64_t i = i0; i < i1; ++i) {
+    float* __restrict c_row = c + i * n;
+    for (int64_t p = p0; p < p1; ++p) {
+      const float aip = a[i * k + p];
+      const float* __restrict b_row = b + p * n;
+      for (int64_t j = j0; j < j1; ++j) c_row[j] += aip * b_row[j];
+    }
+  }
+}
+
+}  // namespace
+
 void f32_matmul_blocked(const float* a, const float* b, float* c, int64_t m, int64_t n, int64_t k,
                         int64_t block) {
   std::fill(c, c + m * n, 0.0f);
-  for (int64_t i0 = 0; i0 < m; i0 += block) {
-    const int64_t i_end = std::min(i0 + block, m);
-    for (int64_t p0 = 0; p0 < k; p0 += block) {
-      const int64_t p_end = std::min(p0 + block, k);
-      for (int64_t j0 = 0; j0 < n; j0 += block) {
-        const int64_t j_end = std::min(j0 + block, n);
-        // One tile of C += one tile of A * one tile of B, in i-k-j order.
-        for (int64_t i = i0; i < i_end; ++i)
-          for (int64_t p = p0; p < p_end; ++p) {
-            const float aip = a[i * k + p];
-            for (int64_t j = j0; j < j_end; ++j) c[i * n + j] += aip * b[p * n + j];
-          }
-      }
-    }
-  }
+  for (int64_t i0 = 0; i0 < m; i0 += block)
+    for (int64_t p0 = 0; p0 < k; p0 += block)
+      for (int64_t j0 = 0; j0 < n; j0 += block)
+        tile_ikj(a, b, c, n, k, i0, std::min(i0 + block, m), p0, std::min(p0 + block, k), j0,
+                 std::min(j0 + block, n));
 }
 
 }  // namespace lab
