@@ -1,0 +1,78 @@
+// Entry point: starts the lab worker, says how it went in the status line,
+// builds the lesson navigation from the registry and shows one lesson at a time,
+// chosen by the URL hash (#/loops).
+import { LabClient } from './lab-client.js';
+import { lessons } from './lessons/index.js';
+import { Session } from './ui/session.js';
+import { el } from './ui/dom.js';
+import { seconds, bytes } from './ui/format.js';
+
+const status = document.querySelector('[data-lab-status]');
+const nav = document.querySelector('[data-lesson-nav]');
+const main = document.querySelector('[data-lessons]');
+
+function buildNav() {
+  for (const lesson of lessons) {
+    nav.append(el('li', {},
+      el('a', { href: `#/${lesson.id}`, 'data-lesson': lesson.id },
+        el('span', { class: 'nav-number' }, String(lesson.number)),
+        el('span', { class: 'nav-title' }, lesson.title))));
+  }
+}
+
+function currentLessonId() {
+  const id = location.hash.replace(/^#\/?/, '');
+  return lessons.some((lesson) => lesson.id === id) ? id : lessons[0].id;
+}
+
+function show(id) {
+  for (const link of nav.querySelectorAll('a[data-lesson]')) {
+    if (link.dataset.lesson === id) link.setAttribute('aria-current', 'page');
+    else link.removeAttribute('aria-current');
+  }
+  for (const section of main.querySelectorAll('section[data-lesson-view]')) {
+    section.hidden = section.dataset.lessonView !== id;
+  }
+  const lesson = lessons.find((l) => l.id === id);
+  document.title = `${lesson.title} · Kernel Lab`;
+}
+
+function reportReady(catalog) {
+  status.dataset.state = 'ready';
+  const facts = [
+    `${catalog.clock.name}, measured resolution ${seconds(catalog.clock.resolution_s)}`,
+    `cross-origin isolated: ${self.crossOriginIsolated ? 'yes' : 'no'}`,
+    `${navigator.hardwareConcurrency} hardware threads`,
+    `${bytes(catalog.memory_bytes)} per run`,
+  ];
+  status.replaceChildren(el('strong', {}, 'Ready'),
+    ...facts.map((fact) => el('span', {}, el('span', { class: 'separator', 'aria-hidden': 'true' }, ' · '), fact)));
+}
+
+function reportFailure(error) {
+  status.dataset.state = 'error';
+  status.replaceChildren(el('strong', {}, 'The lab could not start. '), error.message);
+  main.replaceChildren(el('section', { class: 'fatal card' },
+    el('h1', {}, 'The lab could not start'),
+    el('p', { role: 'alert' }, error.message)));
+}
+
+async function start() {
+  buildNav();
+  const lab = new LabClient();
+  let catalog;
+  try {
+    catalog = await lab.start();
+  } catch (error) {
+    reportFailure(error);
+    return;
+  }
+  reportReady(catalog);
+  const session = new Session(lab, catalog);
+  for (const lesson of lessons) main.append(lesson.mount(session));
+  addEventListener('hashchange', () => show(currentLessonId()));
+  show(currentLessonId());
+  document.body.dataset.labReady = 'true';
+}
+
+start();

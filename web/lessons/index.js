@@ -1,0 +1,7 @@
+// The lessons, in teaching order. A lesson is one module whose default export is
+// {id, number, title, mount(session) → section}; adding one is adding a line here.
+import measuring from './measuring.js';
+import loops from './loops.js';
+import blocking from './blocking.js';
+
+export const lessons = [measuring, loops, blocking];

@@ -1,0 +1,112 @@
+// A uPlot chart that accumulates: each update gets every series so far, as
+// points, and redraws. uPlot needs one shared x array, so the points are
+// aligned on the union of their x values, with gaps where a series has none.
+import uPlot from '../gen/vendor/uPlot.esm.js';
+import { el } from './dom.js';
+
+const PALETTE = ['#2563eb', '#d9480f', '#0f8a5f', '#9333ea', '#c2185b', '#0e7490', '#a16207', '#475569'];
+const HEIGHT = 320;
+
+function withAlpha(hex, alpha) {
+  const n = parseInt(hex.slice(1), 16);
+  return `rgba(${n >> 16}, ${(n >> 8) & 255}, ${n & 255}, ${alpha})`;
+}
+
+function align(series) {
+  const xs = [...new Set(series.flatMap((s) => s.points.map(([x]) => x)))].sort((a, b) => a - b);
+  const ys = series.map((s) => {
+    const byX = new Map(s.points);
+    return xs.map((x) => (byX.has(x) ? byX.get(x) : null));
+  });
+  return [xs, ...ys];
+}
+
+// options: {xLabel, yLabel, xFormat, yFormat, xLogBase?, steps?, decorate?(u), empty}
+export class Chart {
+  constructor(options) {
+    this.options = options;
+    this.colors = new Map(); // colour key → palette index, stable while results accumulate
+    this.placeholder = el('p', { class: 'chart-empty' }, options.empty);
+    this.frame = el('div', { class: 'chart-frame' });
+    this.element = el('div', { class: 'chart', 'data-chart': '' }, this.placeholder, this.frame);
+    this.plot = null;
+    this.shape = '';
+    new ResizeObserver(() => this.resize()).observe(this.element);
+  }
+
+  color(key) {
+    if (!this.colors.has(key)) this.colors.set(key, this.colors.size % PALETTE.length);
+    return PALETTE[this.colors.get(key)];
+  }
+
+  width() {
+    return Math.max(this.element.clientWidth, 280);
+  }
+
+  resize() {
+    if (this.plot && this.element.clientWidth > 0) this.plot.setSize({ width: this.width(), height: HEIGHT });
+  }
+
+  // series: [{label, points: [[x, y], ...], colorKey?, dash?}]
+  update(series) {
+    this.placeholder.hidden = series.length > 0;
+    if (series.length === 0) {
+      this.plot?.destroy();
+      this.plot = null;
+      this.shape = '';
+      return;
+    }
+    const data = align(series);
+    const shape = JSON.stringify(series.map((s) => [s.label, s.colorKey, s.dash]));
+    if (this.plot && shape === this.shape) {
+      this.plot.setData(data);
+      return;
+    }
+    this.plot?.destroy();
+    this.shape = shape;
+    this.plot = new uPlot(this.config(series), data, this.frame);
+  }
+
+  clear() {
+    this.colors.clear();
+    this.update([]);
+  }
+
+  config(series) {
+    const { xLabel, yLabel, xFormat, yFormat, xLogBase, steps, decorate } = this.options;
+    const axis = { stroke: '#4b5563', grid: { stroke: '#e5e7eb', width: 1 }, ticks: { stroke: '#d1d5db', width: 1 } };
+    return {
+      width: this.width(),
+      height: HEIGHT,
+      scales: {
+        x: xLogBase
+          ? { time: false, distr: 3, log: xLogBase, range: (u, min, max) => (min === max ? [min / xLogBase, max * xLogBase] : uPlot.rangeLog(min, max, xLogBase, true)) }
+          : { time: false },
+        y: { range: (u, min, max) => [0, max > 0 ? max * 1.1 : 1] },
+      },
+      axes: [
+        { ...axis, label: xLabel, values: (u, splits) => splits.map((v) => (v === null ? '' : xFormat(v))) },
+        { ...axis, label: yLabel, size: 60, values: (u, splits) => splits.map((v) => yFormat(v)) },
+      ],
+      series: [
+        { label: xLabel, value: (u, v) => (v === null ? '—' : xFormat(v)) },
+        ...series.map((s) => {
+          const stroke = this.color(s.colorKey ?? s.label);
+          return {
+            label: s.label,
+            stroke,
+            width: 2,
+            dash: s.dash ?? undefined,
+            spanGaps: !steps,
+            value: (u, v) => (v === null ? '—' : yFormat(v)),
+            ...(steps
+              ? { paths: uPlot.paths.stepped({ align: 1 }), fill: withAlpha(stroke, 0.12), points: { show: false } }
+              : { points: { show: !s.dash, size: 7, fill: '#fff' } }),
+          };
+        }),
+      ],
+      cursor: { points: { size: 8 } },
+      hooks: decorate ? { draw: [(u) => decorate(u, (key) => this.color(key))] } : {},
+    };
+  }
+}

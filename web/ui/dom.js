@@ -1,0 +1,20 @@
+// A small element builder, so the lessons read as the structure they produce.
+// el('p', {class: 'lead'}, 'text', child): attributes set as given, `true` as an
+// empty attribute, false or null left off, functions under on* as listeners.
+export function el(tag, attrs, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs ?? {})) {
+    if (value === false || value === null || value === undefined) continue;
+    if (name.startsWith('on') && typeof value === 'function') node.addEventListener(name.slice(2), value);
+    else node.setAttribute(name, value === true ? '' : String(value));
+  }
+  node.append(...children.flat(Infinity).filter((c) => c !== null && c !== undefined && c !== false));
+  return node;
+}
+
+// Parses trusted, page-authored SVG markup (the lesson diagrams).
+export function svg(markup) {
+  const template = document.createElement('template');
+  template.innerHTML = markup.trim();
+  return template.content.firstElementChild;
+}

@@ -1,0 +1,40 @@
+// The guided exercise: a prediction made before the run, locked while it runs,
+// and a verdict computed from the measurements afterwards.
+import { el } from './dom.js';
+
+let nextId = 1;
+
+// control: {kind: 'select', options: [{value, label}]} or {kind: 'number', placeholder}
+export class Exercise {
+  constructor({ prompt, control, label }) {
+    const id = `prediction-${nextId++}`;
+    this.input = control.kind === 'select'
+      ? el('select', { id, 'data-prediction': '' },
+        el('option', { value: '' }, 'Choose…'),
+        control.options.map((o) => el('option', { value: o.value }, o.label)))
+      : el('input', { id, type: 'text', inputmode: 'numeric', 'data-prediction': '', placeholder: control.placeholder ?? '', autocomplete: 'off' });
+    this.verdictSlot = el('div', { class: 'verdict-slot' });
+    this.element = el('div', { class: 'card exercise', 'data-exercise': '' },
+      el('h2', {}, el('span', { class: 'step' }, '1'), 'Predict'),
+      el('p', {}, prompt),
+      el('div', { class: 'field' }, el('label', { for: id }, label), this.input),
+      this.verdictSlot);
+  }
+
+  value() {
+    return this.input.value.trim();
+  }
+
+  lock(locked) {
+    this.input.disabled = locked;
+  }
+
+  // tone: 'right', 'wrong' or 'neutral'
+  showVerdict(text, tone) {
+    this.verdictSlot.replaceChildren(el('p', { class: `verdict verdict-${tone}`, 'data-verdict': '' }, text));
+  }
+
+  clearVerdict() {
+    this.verdictSlot.replaceChildren();
+  }
+}

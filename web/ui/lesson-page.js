@@ -1,0 +1,169 @@
+// The machinery every lesson shares: the page layout, and the run cycle —
+// validate the whole sweep, lock the prediction, run with progress and cancel,
+// add each result to the table and chart as it arrives, then judge the
+// prediction and write notes from what was measured.
+//
+// spec: {
+//   id, number, title, lead, explanation: Node[],
+//   exercise: {prompt, label, control},      see Exercise
+//   fields, fieldFor: {cppField: inputName},  see LessonForm; maps C++'s `field` to an input
+//   columns,                                 see ResultsTable
+//   chart: Chart options, and legend?: a Node shown above the chart
+//   code: {kernels, operation, sources}      see CodeView
+//   plan(values) → (a promise of) {items: [{requests, meta}], skipped?: [note]}
+//   describe(meta) → what is running, in words
+//   series(entries) → chart series for every entry so far
+//   conclude({entries, values, prediction}) → {verdict: {text, tone}, notes: [note]}
+// }
+import { el } from './dom.js';
+import { LessonForm } from './form.js';
+import { RunControls } from './run-controls.js';
+import { Exercise } from './exercise.js';
+import { ResultsTable } from './results-table.js';
+import { Chart } from './chart.js';
+import { CodeView } from './source-view.js';
+import { firstInvalid, runSweep } from './sweep.js';
+
+export class LessonPage {
+  constructor(session, spec) {
+    this.session = session;
+    this.spec = spec;
+    this.entries = [];
+    this.running = false;
+
+    this.form = new LessonForm(spec.fields);
+    this.form.onSubmit = () => this.run();
+    this.controls = new RunControls({
+      onRun: () => this.run(),
+      onCancel: () => this.cancel(),
+      onClear: () => this.clear(),
+    });
+    this.exercise = new Exercise(spec.exercise);
+    this.table = new ResultsTable(spec.columns, { caption: `${spec.title}: results` });
+    this.chart = new Chart(spec.chart);
+    this.notes = el('ul');
+    this.notesBlock = el('div', { class: 'notes', 'data-notes': '', hidden: true },
+      el('h3', {}, 'What this run shows'), this.notes);
+    this.code = new CodeView(spec.code);
+    this.section = this.layout();
+
+    session.addEventListener('runner', () => {
+      const other = session.runner && session.runner.id !== spec.id ? session.runner.title : null;
+      if (!this.running) this.controls.setBlockedBy(other);
+    });
+  }
+
+  layout() {
+    const { id, number, title, lead, explanation, chart } = this.spec;
+    return el('section', { class: 'lesson', 'data-lesson-view': id, 'data-running': 'false', hidden: true, 'aria-labelledby': `${id}-title` },
+      el('header', { class: 'lesson-head' },
+        el('p', { class: 'eyebrow' }, `Lesson ${number}`),
+        el('h1', { id: `${id}-title` }, title),
+        el('p', { class: 'lead' }, lead)),
+      el('div', { class: 'explanation' }, explanation),
+      el('div', { class: 'workbench' },
+        this.exercise.element,
+        el('div', { class: 'card controls' },
+          el('h2', {}, el('span', { class: 'step' }, '2'), 'Run'),
+          this.form.element,
+          this.controls.element)),
+      el('div', { class: 'card results' },
+        el('h2', {}, el('span', { class: 'step' }, '3'), 'Results'),
+        this.notesBlock,
+        chart.legend ?? null,
+        this.chart.element,
+        this.table.element),
+      el('div', { class: 'card code' },
+        el('h2', {}, 'The code'),
+        this.code.element));
+  }
+
+  // The section counts as running from the click on, validation included, so
+  // whoever waits for data-running="false" sees the run's outcome, even a refusal.
+  async run() {
+    if (this.running || !this.session.claim(this.spec)) return;
+    const prediction = this.exercise.value();
+    this.cancelled = false;
+    this.setRunning(true);
+    this.controls.setProgress(0, 'Checking every request before the first one runs…');
+    try {
+      const values = this.form.values();
+      const plan = await this.spec.plan(values);
+      const refused = await firstInvalid(this.session.lab, plan.items.flatMap((item) => item.requests));
+      if (this.cancelled) return;
+      if (refused) {
+        this.form.showError(refused.error, this.spec.fieldFor[refused.field]);
+        return;
+      }
+      this.form.clearError();
+      await this.sweep(values, plan, prediction);
+    } finally {
+      this.setRunning(false);
+      this.session.release(this.spec);
+    }
+  }
+
+  cancel() {
+    this.cancelled = true;
+    this.session.lab.cancel();
+  }
+
+  async sweep(values, plan, prediction) {
+    const total = plan.items.reduce((sum, item) => sum + item.requests.length, 0);
+    const entries = [];
+    const { outcome, error } = await runSweep(this.session.lab, plan.items, {
+      onEntry: (entry) => {
+        entries.push(entry);
+        this.entries.push(entry);
+        this.table.add(entry);
+        this.chart.update(this.spec.series(this.entries));
+      },
+      onProgress: (fraction, meta, done) => this.controls.setProgress(
+        fraction, `Running ${this.spec.describe(meta)} (${Math.min(done + 1, total)} of ${total})`),
+    });
+    if (outcome === 'error') this.form.showError(error);
+    this.conclude({ entries, values, prediction, outcome, skipped: plan.skipped ?? [] });
+  }
+
+  setRunning(running) {
+    this.running = running;
+    this.section.dataset.running = String(running);
+    this.controls.setRunning(running);
+    this.exercise.lock(running);
+  }
+
+  conclude({ entries, values, prediction, outcome, skipped }) {
+    const measured = entries.filter((e) => e.result.status === 'ok');
+    if (outcome !== 'done' || measured.length === 0) {
+      this.exercise.showVerdict(outcome === 'done'
+        ? 'Nothing was timed in this run, so there is nothing to judge.'
+        : 'The run stopped before it finished, so there is no verdict.', 'neutral');
+      this.showNotes(skipped);
+      return;
+    }
+    const { verdict, notes } = this.spec.conclude({ entries: measured, values, prediction });
+    this.exercise.showVerdict(verdict.text, verdict.tone);
+    this.showNotes([...failedChecks(measured, this.session), ...notes, ...skipped]);
+  }
+
+  showNotes(notes) {
+    this.notes.replaceChildren(...notes.map((note) => el('li', {}, note)));
+    this.notesBlock.hidden = notes.length === 0;
+  }
+
+  clear() {
+    this.entries = [];
+    this.table.clear();
+    this.chart.clear();
+    this.showNotes([]);
+    this.exercise.clearVerdict();
+    this.form.clearError();
+  }
+}
+
+// A time is only worth comparing if the output it produced was right.
+function failedChecks(entries, session) {
+  return entries.filter((e) => e.results.some((r) => r.check && !r.check.passed)).map((e) =>
+    `${session.kernel(e.result.kernel).title} at N = ${e.result.shape.n} FAILED the correctness check: ` +
+    'its output is wrong, so its speed means nothing until it is fixed.');
+}
