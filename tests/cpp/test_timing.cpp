@@ -6,6 +6,17 @@
 
 using namespace lab;
 
+namespace {
+
+// Busy-waits, so the body takes a known time without sleeping the thread.
+void spin(double seconds) {
+  const double until = now_seconds() + seconds;
+  while (now_seconds() < until) {
+  }
+}
+
+}  // namespace
+
 TEST_CASE("clock resolution is the typical step of a coarse clock") {
   double t = 0;
   int reads = 0;
@@ -39,12 +50,8 @@ TEST_CASE("sampling stops at the minimum time once the minimum count is in") {
   TimingOptions options;
   options.min_time_s = 0.05;
   options.min_samples = 3;
-  auto sleepish = [] {
-    const double until = now_seconds() + 0.005;
-    while (now_seconds() < until) {
-    }
-  };
-  const Measurement m = measure(sleepish, options, {});
+  auto five_ms = [] { spin(0.005); };
+  const Measurement m = measure(five_ms, options, {});
   CHECK(m.batch == 1);
   CHECK(m.per_call.median == Approx(0.005).margin(0.003));
   CHECK(m.total_s >= 0.05);
@@ -55,11 +62,7 @@ TEST_CASE("a slow body stops at max_time with at least 3 samples") {
   TimingOptions options;
   options.min_time_s = 10;
   options.max_time_s = 0.03;
-  auto slow = [] {
-    const double until = now_seconds() + 0.02;
-    while (now_seconds() < until) {
-    }
-  };
+  auto slow = [] { spin(0.02); };
   const Measurement m = measure(slow, options, {});
   CHECK(m.per_call.count == 3);
 }
@@ -68,12 +71,8 @@ TEST_CASE("progress is reported and returning false cancels") {
   TimingOptions options;
   options.min_time_s = 5;
   int reports = 0;
-  auto spin = [] {
-    const double until = now_seconds() + 0.002;
-    while (now_seconds() < until) {
-    }
-  };
-  const Measurement m = measure(spin, options, [&](double fraction) {
+  auto body = [] { spin(0.002); };
+  const Measurement m = measure(body, options, [&](double fraction) {
     CHECK(fraction >= 0);
     CHECK(fraction <= 1);
     return ++reports < 3;
