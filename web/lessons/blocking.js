@@ -32,7 +32,7 @@ function tiles() {
     <svg viewBox="0 0 540 200" role="img" aria-labelledby="tiles-title" class="diagram compact">
       <title id="tiles-title">C's tile in row i0, column j0 gets the product of A's tile (i0, p0) and B's tile (p0, j0), summed over p0: a row of A's tiles times a column of B's tiles.</title>
       ${matrix(30, 'C', ['i0', i0], ['j0', j0], (r, c) => (r === i0 && c === j0 ? 'used' : 'idle'))}
-      <text x="176" y="106" class="op" text-anchor="middle">+=</text>
+      <text x="194" y="106" class="op" text-anchor="middle">+=</text>
       ${matrix(220, 'A', ['i0', i0], ['p0', p0], (r, c) => (r === i0 ? (c === p0 ? 'used' : 'loaded') : 'idle'))}
       <text x="366" y="106" class="op" text-anchor="middle">×</text>
       ${matrix(400, 'B', ['p0', p0], ['j0', j0], (r, c) => (c === j0 ? (r === p0 ? 'used' : 'loaded') : 'idle'))}
