@@ -59,7 +59,7 @@ function explanation(sets) {
   return [
     el('div', { class: 'prose' },
       el('h2', {}, 'Reuse, before the cache forgets'),
-      el('p', {}, 'In i-k-j, every row of C walks all of B, row by row. When B (N²·4 bytes) is larger than a cache level, its first rows have been evicted by the time the next row of C starts over, so B is fetched again from farther away for every row of C. With a 2 MiB L2, B outgrows it once N²·4 bytes > 2 MiB, above N ≈ 724: that is where tiling has traffic to save. Below it, expect little or no gain.'),
+      el('p', {}, 'In i-k-j, every row of C walks all of B, row by row. When B (N²·4 bytes) is larger than a cache level, its first rows have been evicted by the time the next row of C starts over, so B is fetched again from farther away for every row of C. With a 2 MiB L2, B outgrows it once N²·4 bytes > 2 MiB, above N ≈ 724: that is where tiling has traffic to save. Below it, expect little or no gain. Above it, the saving shows as speed only if fetching B was what held i-k-j back: its walk over B is a steady stream that hardware prefetchers hide well, so on some CPUs tiling alone barely helps, and the next lessons’ register blocking is what pays.'),
       el('h2', {}, 'Tiles'),
       el('p', {}, 'The blocked kernel runs the same i-k-j loops on b × b tiles. Its outer loops step i0, p0 and j0 by b; each step adds a tile of A times a tile of B into a tile of C. Within one step every value of the three tiles is used b times, so when the three tiles, 3·b²·4 bytes, fit in a cache level, each float fetched is used about b times before it can be evicted. N need not be a multiple of b: the last tile in each direction is cut short.'),
       el('h2', {}, 'Choosing b'),
