@@ -22,6 +22,7 @@
 #include "kernels/matmul/f32_matmul_problem.h"
 #include "lab/catalog.h"
 #include "lab/lab_json.h"
+#include "lab/runner.h"
 
 namespace {
 
@@ -82,18 +83,11 @@ std::string catalog_with_references() {
          "\"student\":false,\"tunables\":[]}]}";
 }
 
-// One problem at a time, shared by every benchmark of that shape: building it
-// computes the exact reference, which costs more than a kernel call. The
-// benchmarks are registered size by size, so each shape is built once.
+// The lab runner's problem cache: building a problem computes the exact
+// reference, which costs more than a kernel call. The benchmarks are registered
+// size by size, so each shape is built once.
 lab::MatmulProblem& problem_for(const lab::Shape& shape) {
-  static std::unique_ptr<lab::MatmulProblem> problem;
-  const bool same = problem && problem->shape().m == shape.m && problem->shape().n == shape.n &&
-                    problem->shape().k == shape.k;
-  if (!same) {
-    problem.reset();  // free the old one first: both may not fit together
-    problem = std::make_unique<lab::MatmulProblem>(shape);
-  }
-  return *problem;
+  return static_cast<lab::MatmulProblem&>(lab::cached_problem(lab::kMatmulF32, shape));
 }
 
 using Call = std::function<lab::KernelStatus(lab::MatmulProblem&, const lab::Shape&)>;

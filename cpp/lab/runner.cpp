@@ -17,7 +17,17 @@ ProblemCache& cache() {
   return c;
 }
 
-Problem& problem_for(const Operation& op, const Shape& shape) {
+RunResult invalid(const Validation& v) {
+  RunResult r;
+  r.status = RunStatus::invalid;
+  r.field = v.field;
+  r.error = v.error;
+  return r;
+}
+
+}  // namespace
+
+Problem& cached_problem(const Operation& op, const Shape& shape) {
   ProblemCache& c = cache();
   const bool same = c.problem && c.op == &op && c.shape.m == shape.m && c.shape.n == shape.n &&
                     c.shape.k == shape.k;
@@ -29,16 +39,6 @@ Problem& problem_for(const Operation& op, const Shape& shape) {
   }
   return *c.problem;
 }
-
-RunResult invalid(const Validation& v) {
-  RunResult r;
-  r.status = RunStatus::invalid;
-  r.field = v.field;
-  r.error = v.error;
-  return r;
-}
-
-}  // namespace
 
 void release_cached_problem() { cache() = ProblemCache{}; }
 
@@ -53,7 +53,7 @@ const char* status_name(RunStatus status) {
 }
 
 ErrorReport run_once_and_check(const Kernel& kernel, const Shape& shape, KernelStatus* status) {
-  Problem& problem = problem_for(*kernel.op, shape);
+  Problem& problem = cached_problem(*kernel.op, shape);
   problem.poison_output();
   *status = kernel.run(problem, shape);
   return problem.check();
@@ -83,7 +83,7 @@ RunResult run(const RunRequest& request, const Limits& limits, const ProgressFn&
   r.flops = kernel->op->flops(v.shape);
   r.bytes = kernel->op->bytes(v.shape);
 
-  Problem& problem = problem_for(*kernel->op, v.shape);
+  Problem& problem = cached_problem(*kernel->op, v.shape);
   problem.poison_output();
   // The first call is timed alone: it is the cold, single-shot measurement,
   // and it tells us whether an exercise stub is still unwritten.

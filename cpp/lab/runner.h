@@ -41,6 +41,11 @@ Validation check_request(const RunRequest& request, const Limits& limits);
 // The tests use this; it skips validation, so only pass shapes that fit.
 ErrorReport run_once_and_check(const Kernel& kernel, const Shape& shape, KernelStatus* status);
 
+// The problem of this operation and shape, built on first use and kept for the
+// runs that follow, because its exact reference costs more than a kernel call.
+// Only the last one is kept: asking for another shape frees it.
+Problem& cached_problem(const Operation& op, const Shape& shape);
+
 // Releases the problem kept for reuse between runs.
 void release_cached_problem();
 
