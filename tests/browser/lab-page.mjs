@@ -1,5 +1,6 @@
 // Helpers the browser tests share: open the lab on a lesson, fill its form,
 // run it and wait for the run to finish.
+import assert from 'node:assert/strict';
 import { openLab } from '../../web/tools/headless.mjs';
 
 export async function openLesson(lesson, options = {}) {
@@ -8,6 +9,17 @@ export async function openLesson(lesson, options = {}) {
   lab.section = lab.page.locator(`section[data-lesson-view="${lesson}"]`);
   await lab.section.waitFor({ state: 'visible' });
   return lab;
+}
+
+// Opens a lesson, runs `body(lab)`, checks the page logged no error, and always closes it.
+export async function withLesson(lesson, body) {
+  const lab = await openLesson(lesson);
+  try {
+    await body(lab);
+    assert.deepEqual(lab.problems, [], 'console errors or uncaught exceptions');
+  } finally {
+    await lab.close();
+  }
 }
 
 export async function fill(section, values) {

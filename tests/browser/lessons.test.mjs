@@ -1,7 +1,7 @@
 // Each lesson runs at a small size and shows measured numbers with a passed check.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { fill, openLesson, rows, runAndWait } from './lab-page.mjs';
+import { fill, withLesson, rows, runAndWait } from './lab-page.mjs';
 
 async function checkRows(section, expectedAtLeast) {
   const table = await rows(section);
@@ -20,22 +20,17 @@ async function checkRows(section, expectedAtLeast) {
 }
 
 test('Measuring: a run shows statistics, a histogram and a verdict', async () => {
-  const lab = await openLesson('measuring');
-  try {
+  await withLesson('measuring', async (lab) => {
     await fill(lab.section, { n: 32, min_time_s: 0.2 });
     await runAndWait(lab.section);
     assert.ok(await checkRows(lab.section, 1) >= 1);
     assert.ok(await lab.section.locator('[data-chart] canvas').count() >= 1);
     assert.notEqual((await lab.section.locator('[data-verdict]').textContent()).trim(), '');
-    assert.deepEqual(lab.problems, []);
-  } finally {
-    await lab.close();
-  }
+  });
 });
 
 test('Loops: every loop order runs and the student stub says not implemented', async () => {
-  const lab = await openLesson('loops');
-  try {
+  await withLesson('loops', async (lab) => {
     await fill(lab.section, { sizes: '17,32', min_time_s: 0.05 });
     await runAndWait(lab.section);
     const measured = await checkRows(lab.section, 12);
@@ -43,22 +38,15 @@ test('Loops: every loop order runs and the student stub says not implemented', a
     const stub = lab.section.locator('td[data-col="check"]', { hasText: /not implemented/i });
     assert.ok(await stub.count() >= 1);
     assert.notEqual((await lab.section.locator('[data-verdict]').textContent()).trim(), '');
-    assert.deepEqual(lab.problems, []);
-  } finally {
-    await lab.close();
-  }
+  });
 });
 
 test('Blocking: a block sweep runs and blocks larger than N are skipped', async () => {
-  const lab = await openLesson('blocking');
-  try {
+  await withLesson('blocking', async (lab) => {
     await fill(lab.section, { sizes: '33', blocks: '8,16,64', min_time_s: 0.05 });
     await runAndWait(lab.section);
     assert.ok(await checkRows(lab.section, 2) >= 2);
     const blocks = await lab.section.locator('td[data-col="block"]').allTextContents();
     assert.ok(!blocks.map((b) => b.trim()).includes('64'), `block 64 > N=33 should be skipped: ${blocks}`);
-    assert.deepEqual(lab.problems, []);
-  } finally {
-    await lab.close();
-  }
+  });
 });

@@ -2,11 +2,10 @@
 // long task over 200 ms, progress moves, and Cancel stops the run.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { fill, openLesson } from './lab-page.mjs';
+import { fill, withLesson } from './lab-page.mjs';
 
 test('the main thread stays responsive during a 5-second run, and Cancel stops it', async () => {
-  const lab = await openLesson('measuring');
-  try {
+  await withLesson('measuring', async (lab) => {
     const { page, section } = lab;
     await page.evaluate(() => {
       window.__longTasks = [];
@@ -41,15 +40,11 @@ test('the main thread stays responsive during a 5-second run, and Cancel stops i
     const { longTasks, worstGap } = await page.evaluate(() => ({ longTasks: window.__longTasks, worstGap: window.__worstGap }));
     assert.ok(longTasks.every((d) => d <= 200), `long tasks: ${longTasks}`);
     assert.ok(worstGap < 250, `worst timer gap ${worstGap} ms`);
-    assert.deepEqual(lab.problems, []);
-  } finally {
-    await lab.close();
-  }
+  });
 });
 
 test('cancel inside one long kernel call replaces the worker, and the next run works', async () => {
-  const lab = await openLesson('measuring');
-  try {
+  await withLesson('measuring', async (lab) => {
     const outcome = await lab.page.evaluate(async () => {
       const { LabClient } = await import('/lab-client.js');
       const client = new LabClient();
@@ -69,7 +64,5 @@ test('cancel inside one long kernel call replaces the worker, and the next run w
     assert.ok(outcome.cancelMs < 1000, `cancel took ${outcome.cancelMs} ms`);
     assert.equal(outcome.next, 'ok');
     assert.equal(outcome.passed, true);
-  } finally {
-    await lab.close();
-  }
+  });
 });
