@@ -33,10 +33,10 @@ function checkKernelNames(requested, catalogs) {
 
 // bench_native does not validate its sizes; one that does not fit in memory would crash it.
 function checkNativeSizes(sizes, nativeKernels) {
-  const tooLarge = sizes.filter((n) => n > nativeKernels.max_square_n);
+  const tooLarge = sizes.filter((n) => n > nativeKernels.max_n);
   if (tooLarge.length) {
     throw new UsageError(`native: n = ${tooLarge.join(', ')} does not fit in this machine's memory; ` +
-      `the largest that does is ${nativeKernels.max_square_n}.`);
+      `the largest that does is ${nativeKernels.max_n}.`);
   }
 }
 

@@ -2,6 +2,8 @@
 // returns a promise of the C++ result object. Cancel asks the running kernel to
 // stop between samples, and if it is inside one long call, replaces the worker.
 
+import { chooseBuild } from './build-choice.js';
+
 const CANCEL_GRACE_MS = 300;
 
 export class LabClient {
@@ -14,15 +16,13 @@ export class LabClient {
     this.listeners = new Set();
   }
 
-  // Resolves with the catalog once the module is loaded.
-  async start() {
-    if (!self.crossOriginIsolated) {
-      throw new Error(
-        'This page is not cross-origin isolated, so WebAssembly threads cannot start. ' +
-          'Serve it with `npm start`, or with the headers Cross-Origin-Opener-Policy: same-origin ' +
-          'and Cross-Origin-Embedder-Policy: require-corp.');
-    }
-    this.cancelFlag = new Int32Array(new SharedArrayBuffer(4));
+  // Resolves with the catalog once the module is loaded. `build` is what
+  // chooseBuild() picked: which module, and why not a better one.
+  async start(build = chooseBuild({ requested: new URLSearchParams(self.location.search).get('build') })) {
+    this.build = build;
+    // Without shared memory a running kernel cannot be asked to stop between
+    // samples: Cancel then replaces the worker straight away.
+    this.cancelFlag = build.threads ? new Int32Array(new SharedArrayBuffer(4)) : null;
     this.catalog = await this.spawn();
     return this.catalog;
   }
@@ -30,8 +30,10 @@ export class LabClient {
   spawn() {
     this.worker?.terminate();
     this.ready = false; // runs wait in the queue until the new module has loaded
-    this.worker = new Worker(this.workerUrl);
-    this.worker.postMessage({ type: 'cancel-flag', buffer: this.cancelFlag.buffer });
+    const url = new URL(this.workerUrl);
+    url.searchParams.set('module', this.build.module);
+    this.worker = new Worker(url);
+    if (this.cancelFlag) this.worker.postMessage({ type: 'cancel-flag', buffer: this.cancelFlag.buffer });
     return new Promise((resolve, reject) => {
       this.worker.onmessage = ({ data }) => {
         if (data.type === 'ready') {
@@ -81,7 +83,7 @@ export class LabClient {
   pump() {
     if (this.current || this.queue.length === 0 || !this.ready) return;
     this.current = this.queue.shift();
-    Atomics.store(this.cancelFlag, 0, 0);
+    if (this.cancelFlag) Atomics.store(this.cancelFlag, 0, 0);
     this.worker.postMessage({ type: this.current.type, id: this.current.id, request: this.current.request });
     this.emit(0);
   }
@@ -121,14 +123,19 @@ export class LabClient {
   cancel() {
     for (const queued of this.queue.splice(0)) queued.resolve({ status: 'cancelled' });
     if (!this.current) return;
-    Atomics.store(this.cancelFlag, 0, 1);
     const id = this.current.id;
-    // Inside one long kernel call there is no "between samples": replace the worker.
-    this.cancelTimer = setTimeout(() => {
+    const replace = () => {
       if (this.current?.id !== id) return;
       this.finish({ status: 'cancelled' });
       this.restart();
-    }, CANCEL_GRACE_MS);
+    };
+    if (!this.cancelFlag) {
+      replace();
+      return;
+    }
+    Atomics.store(this.cancelFlag, 0, 1);
+    // Inside one long kernel call there is no "between samples": replace the worker.
+    this.cancelTimer = setTimeout(replace, CANCEL_GRACE_MS);
   }
 
   get busy() {

@@ -4,7 +4,10 @@
 /* global createKernelLab */
 'use strict';
 
-const moduleUrl = new URL('gen/kernel_lab.js', self.location.href).href;
+// Which build to load, as web/build-choice.js chose it: the page passes it as ?module=.
+const requested = new URLSearchParams(self.location.search).get('module');
+const moduleName = /^kernel_lab(_st|_nosimd)?$/.test(requested) ? requested : 'kernel_lab';
+const moduleUrl = new URL(`gen/${moduleName}.js`, self.location.href).href;
 let lab = null;
 let cancelFlag = null; // Int32Array on a SharedArrayBuffer: [0] = 1 asks the run to stop
 

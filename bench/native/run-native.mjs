@@ -37,7 +37,7 @@ export async function nativeCatalog() {
   const { lab, references } = JSON.parse(stdout);
   return {
     clock: lab.clock,
-    max_square_n: Math.min(...lab.operations.map((op) => op.max_square_n)),
+    max_n: Math.min(...lab.operations.map((op) => op.max_n)),
     kernels: [...lab.kernels, ...references],
   };
 }

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "lab/lab_json.h"
+#include "lab/thread_pool.h"
 
 namespace {
 
@@ -18,11 +19,16 @@ using emscripten::val;
 constexpr double kHeapReserve = 48.0 * 1024 * 1024;
 
 // What a run may allocate: the fixed heap minus what the program already uses,
-// measured before any problem exists, minus a reserve.
+// measured before any problem exists but after the thread pool has taken its
+// stacks, minus a reserve. And how many threads the pool really started.
 const lab::Limits& limits() {
-  static const lab::Limits l{static_cast<double>(emscripten_get_heap_max()) -
-                             static_cast<double>(reinterpret_cast<uintptr_t>(sbrk(0))) -
-                             kHeapReserve};
+  static const lab::Limits l = [] {
+    const int threads = lab::shared_pool().size();
+    return lab::Limits{static_cast<double>(emscripten_get_heap_max()) -
+                           static_cast<double>(reinterpret_cast<uintptr_t>(sbrk(0))) -
+                           kHeapReserve,
+                       threads};
+  }();
   return l;
 }
 
@@ -34,14 +40,16 @@ double number_field(const val& object, const char* name) {
 
 std::string catalog() { return lab::catalog_json(limits()); }
 
-// request: {kernel, m, n, k, block, min_time_s, single_shot}
+// request: {kernel, m, n, k, block, threads, min_time_s, single_shot}. Threads
+// may be left out: one thread is what a serial kernel means.
 lab::RunRequest to_request(val request) {
   lab::RunRequest r;
   if (request.isUndefined() || request.isNull()) request = val::object();
   const val kernel = request["kernel"];
   r.kernel = kernel.isString() ? kernel.as<std::string>() : "";
   r.params = {number_field(request, "m"), number_field(request, "n"), number_field(request, "k"),
-              number_field(request, "block")};
+              number_field(request, "block"),
+              request["threads"].isUndefined() ? 1.0 : number_field(request, "threads")};
   if (!request["min_time_s"].isUndefined()) r.timing.min_time_s = number_field(request, "min_time_s");
   r.timing.single_shot = request["single_shot"].isTrue();
   return r;

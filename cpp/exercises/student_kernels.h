@@ -17,4 +17,7 @@ KernelStatus f32_matmul_student_loops(const float* a, const float* b, float* c, 
 KernelStatus f32_matmul_student_blocked(const float* a, const float* b, float* c, int64_t m,
                                         int64_t n, int64_t k, int64_t block);
 
+// Exercise 3 (Vectorization lesson): y = max(x, 0) with wasm SIMD128 intrinsics.
+KernelStatus f32_relu_student_wasmsimd(const float* x, float* y, int64_t n);
+
 }  // namespace lab

@@ -6,25 +6,18 @@
 #include "exercises/student_kernels.h"
 #include "kernels/matmul/f32_matmul_blocked.h"
 #include "kernels/matmul/f32_matmul_loop_orders.h"
+#include "kernels/matmul/f32_matmul_4x8.h"
 #include "kernels/matmul/f32_matmul_problem.h"
+#include "kernels/relu/f32_relu.h"
+#include "kernels/relu/f32_relu_problem.h"
 
 namespace lab {
 
 namespace {
 
-// One adapter from the catalog's uniform entry point to any matmul kernel's
-// own signature: with or without a block size, returning nothing (a reference
-// kernel) or a KernelStatus (an exercise that may not be written yet).
-template <auto Fn>
-KernelStatus run_matmul(Problem& problem, const Shape& s) {
-  auto& p = static_cast<MatmulProblem&>(problem);
-  auto call = [&] {
-    if constexpr (std::is_invocable_v<decltype(Fn), const float*, const float*, float*, int64_t,
-                                      int64_t, int64_t, int64_t>)
-      return Fn(p.a(), p.b(), p.c(), s.m, s.n, s.k, s.block);
-    else
-      return Fn(p.a(), p.b(), p.c(), s.m, s.n, s.k);
-  };
+// Reference kernels return nothing; exercises return whether they are written yet.
+template <class Call>
+KernelStatus status_of(Call call) {
   if constexpr (std::is_void_v<decltype(call())>) {
     call();
     return KernelStatus::done;
@@ -33,7 +26,33 @@ KernelStatus run_matmul(Problem& problem, const Shape& s) {
   }
 }
 
+// One adapter from the catalog's uniform entry point to any matmul kernel's
+// own signature: with or without a block size and a thread count.
+template <auto Fn>
+KernelStatus run_matmul(Problem& problem, const Shape& s) {
+  auto& p = static_cast<MatmulProblem&>(problem);
+  using F = decltype(Fn);
+  return status_of([&] {
+    if constexpr (std::is_invocable_v<F, const float*, const float*, float*, int64_t, int64_t,
+                                      int64_t, int64_t, int64_t>)
+      return Fn(p.a(), p.b(), p.c(), s.m, s.n, s.k, s.block, s.threads);
+    else if constexpr (std::is_invocable_v<F, const float*, const float*, float*, int64_t,
+                                           int64_t, int64_t, int64_t>)
+      return Fn(p.a(), p.b(), p.c(), s.m, s.n, s.k, s.block);
+    else
+      return Fn(p.a(), p.b(), p.c(), s.m, s.n, s.k);
+  });
+}
+
+template <auto Fn>
+KernelStatus run_relu(Problem& problem, const Shape& s) {
+  auto& p = static_cast<ReluProblem&>(problem);
+  return status_of([&] { return Fn(p.x(), p.y(), s.n); });
+}
+
 constexpr const char* kLoopOrders = "cpp/kernels/matmul/f32_matmul_loop_orders.cpp";
+constexpr const char* kReluC = "cpp/kernels/relu/f32_relu_c.cpp";
+constexpr const char* kMatmul4x8C = "cpp/kernels/matmul/f32_matmul_4x8_c.cpp";
 
 std::vector<Kernel> build_catalog() {
   return {
@@ -67,6 +86,31 @@ std::vector<Kernel> build_catalog() {
        "Exercise 2: tiled matmul, written by you.",
        "cpp/exercises/f32_matmul_student_blocked.cpp", &kMatmulF32, {Tunable::block}, true,
        run_matmul<f32_matmul_student_blocked>},
+      {"f32_relu_scalar", "vectorization", "ReLU scalar",
+       "The plain C loop compiled with the vectorizers off: one f32 compare and select per element.",
+       kReluC, &kReluF32, {}, false, run_relu<f32_relu_scalar>},
+      {"f32_relu_autovec", "vectorization", "ReLU auto-vectorized",
+       "The same C loop, left to the compiler's vectorizer: four elements per instruction.",
+       kReluC, &kReluF32, {}, false, run_relu<f32_relu_autovec>},
+      {"f32_relu_wasmsimd", "vectorization", "ReLU SIMD128",
+       "Written with wasm SIMD128 intrinsics: f32x4.pmax on four loads at a time.",
+       "cpp/kernels/relu/f32_relu_wasmsimd.cpp", &kReluF32, {}, false,
+       run_relu<f32_relu_wasmsimd>},
+      {"f32_relu_student_wasmsimd", "vectorization", "your SIMD ReLU",
+       "Exercise 3: ReLU with SIMD128 intrinsics, written by you.",
+       "cpp/exercises/f32_relu_student_wasmsimd.cpp", &kReluF32, {}, true,
+       run_relu<f32_relu_student_wasmsimd>},
+      {"f32_matmul_4x8_scalar", "vectorization", "4x8 scalar",
+       "A 4 x 8 tile of C kept in 32 accumulators, compiled with the vectorizers off.",
+       kMatmul4x8C, &kMatmulF32, {Tunable::block}, false, run_matmul<f32_matmul_4x8_scalar>},
+      {"f32_matmul_4x8_autovec", "vectorization", "4x8 auto-vectorized",
+       "The same 4 x 8 C micro-kernel, left to the compiler's vectorizer.",
+       kMatmul4x8C, &kMatmulF32, {Tunable::block}, false, run_matmul<f32_matmul_4x8_autovec>},
+      {"f32_matmul_4x8_wasmsimd", "vectorization", "4x8 SIMD128",
+       "The 4 x 8 tile as eight f32x4 accumulators, B rows loaded as vectors and A splatted; "
+       "rows of C split over the thread pool.",
+       "cpp/kernels/matmul/f32_matmul_4x8_wasmsimd.cpp", &kMatmulF32,
+       {Tunable::block, Tunable::threads}, false, run_matmul<f32_matmul_4x8_wasmsimd>},
   };
 }
 
@@ -90,6 +134,7 @@ bool takes(const Kernel& kernel, Tunable tunable) {
 const char* tunable_name(Tunable t) {
   switch (t) {
     case Tunable::block: return "block";
+    case Tunable::threads: return "threads";
   }
   return "";
 }

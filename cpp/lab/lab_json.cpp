@@ -10,6 +10,15 @@
 #define LAB_TARGET "native"
 #endif
 
+// What the intrinsic kernels run on in this build.
+#if defined(__wasm_simd128__)
+#define LAB_SIMD "wasm SIMD128"
+#elif defined(__wasm__)
+#define LAB_SIMD ""  // the scalar build: SIMDe emulates each intrinsic lane by lane
+#else
+#define LAB_SIMD "SIMDe on the host CPU"
+#endif
+
 namespace lab {
 
 namespace {
@@ -20,13 +29,14 @@ constexpr size_t kMaxSamplesSent = 2000;
 void write_operation(JsonWriter& w, const Operation& op, const Limits& limits) {
   w.begin_object()
       .field("id", op.id)
+      .field("shape", op.shape_kind == ShapeKind::vector ? "vector" : "matrix")
       .field("computes", op.computes)
       .field("reference", op.reference)
       .field("reference_source", op.reference_source)
       .field("error_model", op.error_model)
       .field("flops_formula", op.flops_formula)
       .field("bytes_formula", op.bytes_formula)
-      .field("max_square_n", static_cast<double>(max_square_size(op, limits)))
+      .field("max_n", static_cast<double>(max_size(op, limits)))
       .end_object();
 }
 
@@ -64,6 +74,11 @@ std::string catalog_json(const Limits& limits) {
       .field("resolution_s", clock_info().resolution_s)
       .end_object();
   w.field("memory_bytes", limits.memory_bytes);
+  w.key("build").begin_object()
+      .field("simd", LAB_SIMD[0] != '\0')
+      .field("simd_name", LAB_SIMD)
+      .field("max_threads", limits.max_threads)
+      .end_object();
 
   w.key("operations").begin_array();
   std::vector<const Operation*> seen;
@@ -112,6 +127,7 @@ std::string result_json(const RunResult& r) {
       .field("n", static_cast<double>(r.shape.n))
       .field("k", static_cast<double>(r.shape.k))
       .field("block", static_cast<double>(r.shape.block))
+      .field("threads", static_cast<double>(r.shape.threads))
       .end_object();
   w.field("flops", r.flops).field("bytes", r.bytes);
   if (r.status == RunStatus::not_implemented) {

@@ -26,8 +26,13 @@ class Problem {
   virtual ErrorReport check() const = 0;
 };
 
+// Which of the sizes an operation uses: M, N and K of a matrix product, or
+// only N, the length of a vector (M and K are then 1).
+enum class ShapeKind { matrix, vector };
+
 struct Operation {
   const char* id;
+  ShapeKind shape_kind;
   const char* computes;     // what it computes, in words
   const char* reference;    // what every kernel's output is checked against
   const char* reference_source;  // the file that computes that reference

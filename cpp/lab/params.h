@@ -12,6 +12,7 @@ struct Params {
   double n = 0;       // columns of B and C
   double k = 0;       // columns of A, rows of B (the reduction length)
   double block = 0;   // tile edge for blocked kernels; ignored by others
+  double threads = 1; // threads for parallel kernels; ignored by others
 };
 
 // The same sizes after validation: whole, positive and small enough to fit.
@@ -20,10 +21,11 @@ struct Shape {
   int64_t n = 0;
   int64_t k = 0;
   int64_t block = 0;
+  int64_t threads = 1;
 };
 
 // Parameters beyond the problem's own dimensions that a kernel may take.
-enum class Tunable { block };
+enum class Tunable { block, threads };
 
 const char* tunable_name(Tunable t);
 

@@ -10,6 +10,7 @@ namespace {
 // Far above anything that fits in memory, and small enough that products of
 // three sizes stay exact in a double and in int64.
 constexpr double kMaxDimension = 1 << 20;
+constexpr double kMaxLength = 1LL << 40;
 constexpr double kMinTime_s = 0.001;
 constexpr double kMaxTime_s = 60.0;
 constexpr double kMiB = 1024.0 * 1024.0;
@@ -39,19 +40,20 @@ std::string check_whole(const char* label, double value, double max) {
   return "";
 }
 
-}  // namespace
-
-int64_t max_square_size(const Operation& op, const Limits& limits) {
-  int64_t lo = 0, hi = static_cast<int64_t>(kMaxDimension);
-  while (lo < hi) {
-    const int64_t mid = (lo + hi + 1) / 2;
-    if (op.workspace_bytes(Shape{mid, mid, mid, 1}) <= limits.memory_bytes) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+Shape sized(const Operation& op, int64_t n) {
+  return op.shape_kind == ShapeKind::vector ? Shape{1, n, 1, 1} : Shape{n, n, n, 1};
 }
 
-Validation validate(const Kernel& kernel, const Params& p, const Limits& limits) {
+// The sizes an operation uses: M, N and K for a matrix product, N for a vector.
+Validation validate_dimensions(const Operation& op, const Params& p) {
+  if (op.shape_kind == ShapeKind::vector) {
+    const std::string error = check_whole("Length N", p.n, kMaxLength);
+    if (!error.empty()) return fail("n", error);
+    Validation v;
+    v.ok = true;
+    v.shape = Shape{1, static_cast<int64_t>(p.n), 1, 0};
+    return v;
+  }
   // A square problem (the page's usual case) is reported as N, the name the student typed.
   const bool square = (p.m == p.n && p.n == p.k) ||
                       (std::isnan(p.m) && std::isnan(p.n) && std::isnan(p.k));
@@ -61,16 +63,53 @@ Validation validate(const Kernel& kernel, const Params& p, const Limits& limits)
     const std::string error = check_whole(d.label, d.value, kMaxDimension);
     if (!error.empty()) return fail(square ? "n" : d.field, error);
   }
-  Shape shape{static_cast<int64_t>(p.m), static_cast<int64_t>(p.n), static_cast<int64_t>(p.k), 0};
+  Validation v;
+  v.ok = true;
+  v.shape = Shape{static_cast<int64_t>(p.m), static_cast<int64_t>(p.n), static_cast<int64_t>(p.k), 0};
+  return v;
+}
+
+Validation validate_threads(double threads, const Limits& limits) {
+  if (limits.max_threads <= 1 && threads > 1 && std::isfinite(threads))
+    return fail("threads", "This build of the lab is single-threaded, so threads must be 1 (got " +
+                               number(threads) + ").");
+  const std::string error = check_whole("Threads", threads, limits.max_threads);
+  if (!error.empty()) return fail("threads", error);
+  Validation v;
+  v.ok = true;
+  return v;
+}
+
+}  // namespace
+
+int64_t max_size(const Operation& op, const Limits& limits) {
+  int64_t lo = 0;
+  int64_t hi = static_cast<int64_t>(op.shape_kind == ShapeKind::vector ? kMaxLength : kMaxDimension);
+  while (lo < hi) {
+    const int64_t mid = (lo + hi + 1) / 2;
+    if (op.workspace_bytes(sized(op, mid)) <= limits.memory_bytes) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+Validation validate(const Kernel& kernel, const Params& p, const Limits& limits) {
+  const Validation dimensions = validate_dimensions(*kernel.op, p);
+  if (!dimensions.ok) return dimensions;
+  Shape shape = dimensions.shape;
+  const bool vector = kernel.op->shape_kind == ShapeKind::vector;
+  // The field the page shows the message beside: N, unless M, N and K differ.
+  const char* size_field = vector || (shape.m == shape.n && shape.n == shape.k) ? "n" : "m";
 
   const double needed = kernel.op->workspace_bytes(shape);
   if (needed > limits.memory_bytes) {
     std::ostringstream out;
     out.precision(0);
     out << std::fixed << "This size needs " << needed / kMiB << " MiB, but a run may use only "
-        << limits.memory_bytes / kMiB << " MiB here. The largest square size that fits is N = "
-        << max_square_size(*kernel.op, limits) << ".";
-    return fail(square ? "n" : "m", out.str());
+        << limits.memory_bytes / kMiB << " MiB here. The largest "
+        << (vector ? "length" : "square size") << " that fits is N = "
+        << max_size(*kernel.op, limits) << ".";
+    return fail(size_field, out.str());
   }
 
   if (takes(kernel, Tunable::block)) {
@@ -81,6 +120,12 @@ Validation validate(const Kernel& kernel, const Params& p, const Limits& limits)
     const std::string error = check_whole("Block size", p.block, largest);
     if (!error.empty()) return fail("block", error);
     shape.block = static_cast<int64_t>(p.block);
+  }
+
+  if (takes(kernel, Tunable::threads)) {
+    const Validation threads = validate_threads(p.threads, limits);
+    if (!threads.ok) return threads;
+    shape.threads = static_cast<int64_t>(p.threads);
   }
 
   Validation v;

@@ -12,6 +12,7 @@ namespace lab {
 
 struct Limits {
   double memory_bytes = 0;  // what one run may allocate
+  int max_threads = 1;      // threads the lab's pool has, the caller included
 };
 
 struct Validation {
@@ -21,8 +22,9 @@ struct Validation {
   Shape shape;
 };
 
-// The largest square size whose run fits the limits (0 if none does).
-int64_t max_square_size(const Operation& op, const Limits& limits);
+// The largest N whose run fits the limits (0 if none does): the side of a
+// square matrix problem, or the length of a vector.
+int64_t max_size(const Operation& op, const Limits& limits);
 
 Validation validate(const Kernel& kernel, const Params& params, const Limits& limits);
 Validation validate_timing(const TimingOptions& timing);

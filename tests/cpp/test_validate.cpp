@@ -4,6 +4,7 @@
 #include <limits>
 
 #include "kernels/matmul/f32_matmul_problem.h"
+#include "kernels/relu/f32_relu_problem.h"
 #include "lab/validate.h"
 
 using namespace lab;
@@ -57,7 +58,7 @@ TEST_CASE("non-square problems name the dimension at fault") {
 }
 
 TEST_CASE("sizes above the memory cap are refused with the largest size that fits") {
-  const int64_t largest = max_square_size(kMatmulF32, kLimits);
+  const int64_t largest = max_size(kMatmulF32, kLimits);
   REQUIRE(largest > 100);
   CHECK(square(loops(), static_cast<double>(largest)).ok);
   const auto v = square(loops(), static_cast<double>(largest + 1));
@@ -70,8 +71,8 @@ TEST_CASE("sizes above the memory cap are refused with the largest size that fit
 TEST_CASE("the cap follows the memory available") {
   const Limits small{1024.0 * 1024};
   const Limits big{16.0 * 1024 * 1024 * 1024};
-  CHECK(max_square_size(kMatmulF32, small) < max_square_size(kMatmulF32, big));
-  CHECK(max_square_size(kMatmulF32, Limits{0}) == 0);
+  CHECK(max_size(kMatmulF32, small) < max_size(kMatmulF32, big));
+  CHECK(max_size(kMatmulF32, Limits{0}) == 0);
 }
 
 TEST_CASE("bad block sizes are refused") {
@@ -92,6 +93,57 @@ TEST_CASE("bad block sizes are refused") {
 }
 
 TEST_CASE("kernels without a block size ignore it") { CHECK(square(loops(), 8, kNaN).ok); }
+
+TEST_CASE("threads are checked against the pool, and a single-threaded build says so") {
+  const Kernel& simd = *find_kernel("f32_matmul_4x8_wasmsimd");
+  const Limits four{kLimits.memory_bytes, 4};
+  auto with_threads = [&](double threads, const Limits& limits) {
+    return validate(simd, Params{64, 64, 64, 16, threads}, limits);
+  };
+  const auto ok = with_threads(3, four);
+  REQUIRE(ok.ok);
+  CHECK(ok.shape.threads == 3);
+  const struct { double threads; const char* says; } cases[] = {
+      {0, "at least 1"}, {-1, "at least 1"}, {1.5, "whole number"}, {5, "too large"},
+      {kNaN, "must be a number"}, {kInf, "too large"}};
+  for (const auto& c : cases) {
+    INFO("threads " << c.threads);
+    const auto v = with_threads(c.threads, four);
+    CHECK_FALSE(v.ok);
+    CHECK(v.field == "threads");
+    CHECK_THAT(v.error, Catch::Contains(c.says));
+  }
+  const auto single = with_threads(2, Limits{kLimits.memory_bytes, 1});
+  CHECK_FALSE(single.ok);
+  CHECK_THAT(single.error, Catch::Contains("single-threaded"));
+  CHECK(with_threads(1, Limits{kLimits.memory_bytes, 1}).ok);
+}
+
+TEST_CASE("kernels without a thread count run on one, whatever was asked") {
+  const auto v = validate(blocked(), Params{8, 8, 8, 4, 7}, Limits{kLimits.memory_bytes, 2});
+  REQUIRE(v.ok);
+  CHECK(v.shape.threads == 1);
+}
+
+TEST_CASE("vector operations check only the length N") {
+  const Kernel& relu = *find_kernel("f32_relu_scalar");
+  const auto v = validate(relu, Params{kNaN, 1000, kNaN, kNaN}, kLimits);
+  REQUIRE(v.ok);
+  CHECK(v.shape.n == 1000);
+  CHECK(v.shape.m == 1);
+  CHECK(v.shape.k == 1);
+  const auto bad = validate(relu, Params{1, 0, 1, 0}, kLimits);
+  CHECK_FALSE(bad.ok);
+  CHECK(bad.field == "n");
+  CHECK_THAT(bad.error, Catch::Contains("Length N must be at least 1"));
+  const int64_t largest = max_size(kReluF32, kLimits);
+  CHECK(largest == static_cast<int64_t>(kLimits.memory_bytes / 8));
+  CHECK(validate(relu, Params{1, static_cast<double>(largest), 1, 0}, kLimits).ok);
+  const auto over = validate(relu, Params{1, static_cast<double>(largest + 1), 1, 0}, kLimits);
+  CHECK_FALSE(over.ok);
+  CHECK(over.field == "n");
+  CHECK_THAT(over.error, Catch::Contains("largest length that fits is N = " + std::to_string(largest)));
+}
 
 TEST_CASE("the minimum time must be sensible") {
   for (double t : {0.0, -1.0, kNaN, 61.0, kInf}) {

@@ -183,7 +183,7 @@ export default {
         // skipped here. A block refused even there is a bad value: it stays in,
         // so the sweep's validation reports it.
         const check = (g, n) => session.lab.check(request(g.kernel, n, g.block));
-        const largestN = (g) => session.operation(g.kernel.operation).max_square_n;
+        const largestN = (g) => session.operation(g.kernel.operation).max_n;
         const [checks, atLargest] = await Promise.all([
           Promise.all(grid.map((g) => check(g, g.n))),
           Promise.all(grid.map((g) => check(g, largestN(g)))),

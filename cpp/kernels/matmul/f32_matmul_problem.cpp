@@ -77,6 +77,7 @@ std::unique_ptr<Problem> make(const Shape& s) { return std::make_unique<MatmulPr
 
 const Operation kMatmulF32{
     "f32_matmul",
+    ShapeKind::matrix,
     "C = A x B for row-major f32 matrices: A is M x K, B is K x N, C is M x N",
     "the exact product A x B, accumulated in double (f32 x f32 products are exact in double)",
     "cpp/kernels/matmul/f32_matmul_problem.cpp",

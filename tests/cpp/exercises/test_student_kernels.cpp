@@ -2,6 +2,7 @@
 // same shapes the reference kernels pass. Each test fails while its stub
 // still returns not_implemented.
 #include "matmul_cases.h"
+#include "relu_cases.h"
 
 using namespace lab;
 
@@ -18,4 +19,8 @@ TEST_CASE("Exercise 1: your loop-order matmul", "[loops]") {
 
 TEST_CASE("Exercise 2: your blocked matmul", "[blocking]") {
   testing::require_matmul_kernel_correct(student_kernel("f32_matmul_student_blocked"));
+}
+
+TEST_CASE("Exercise 3: your SIMD ReLU", "[vectorization]") {
+  testing::require_relu_kernel_correct(student_kernel("f32_relu_student_wasmsimd"));
 }

@@ -1,0 +1,83 @@
+// The loop nest every register-blocked matmul shares; only the micro-kernel,
+// the code that updates one small tile of C, differs between them (the BLIS
+// idea). Included by each kernel file with its own micro-kernel, so each copy
+// is compiled with that file's flags.
+//
+// A micro-kernel is a type with kRows, kCols and
+//   static void update(const float* a, int64_t lda, const float* b, int64_t ldb,
+//                      float* c, int64_t ldc, int64_t kc);
+// which adds A[0:kRows, 0:kc] * B[0:kc, 0:kCols] into C[0:kRows, 0:kCols].
+#pragma once
+
+#include <algorithm>
+#include <cstdint>
+
+#include "lab/thread_pool.h"
+
+namespace lab::register_blocked {
+
+// Internal linkage on purpose: every kernel file gets its own copy of the nest,
+// compiled with that file's flags. Shared inline copies would let the linker
+// hand the scalar kernel a vectorized edge loop, or the other way round.
+namespace {
+
+// The tiles at the right and bottom edges, smaller than the micro-kernel's:
+// plain loops, a small share of the work once N is a few tiles wide.
+void edge_update(const float* a, int64_t lda, const float* b, int64_t ldb, float* c,
+                        int64_t ldc, int64_t rows, int64_t cols, int64_t kc) {
+  for (int64_t r = 0; r < rows; ++r)
+    for (int64_t p = 0; p < kc; ++p) {
+      const float arp = a[r * lda + p];
+      for (int64_t j = 0; j < cols; ++j) c[r * ldc + j] += arp * b[p * ldb + j];
+    }
+}
+
+// Rows [row0, row1) of C = A * B.
+template <class Tile>
+void rows(const float* a, const float* b, float* c, int64_t n, int64_t k, int64_t block,
+          int64_t row0, int64_t row1) {
+  std::fill(c + row0 * n, c + row1 * n, 0.0f);
+  // A block of K, then a block of N: the block x block panel of B they select
+  // stays in cache while every row of C passes over it.
+  for (int64_t p0 = 0; p0 < k; p0 += block) {
+    const int64_t kc = std::min(block, k - p0);
+    for (int64_t j0 = 0; j0 < n; j0 += block) {
+      const int64_t j1 = std::min(j0 + block, n);
+      for (int64_t i = row0; i < row1; i += Tile::kRows) {
+        const int64_t tile_rows = std::min(Tile::kRows, row1 - i);
+        const float* a_tile = a + i * k + p0;
+        for (int64_t j = j0; j < j1; j += Tile::kCols) {
+          const int64_t tile_cols = std::min(Tile::kCols, j1 - j);
+          const float* b_tile = b + p0 * n + j;
+          float* c_tile = c + i * n + j;
+          if (tile_rows == Tile::kRows && tile_cols == Tile::kCols)
+            Tile::update(a_tile, k, b_tile, n, c_tile, n, kc);
+          else
+            edge_update(a_tile, k, b_tile, n, c_tile, n, tile_rows, tile_cols, kc);
+        }
+      }
+    }
+  }
+}
+
+// All of C, its rows split over `threads` threads: each thread writes rows of
+// C no other thread touches, so they need no locks. Four chunks per thread,
+// taken as threads free up, keep a slow core from holding up the rest.
+template <class Tile>
+void matmul(const float* a, const float* b, float* c, int64_t m, int64_t n, int64_t k,
+            int64_t block, int64_t threads) {
+  if (threads <= 1) {  // the calling thread alone: no pool, nothing to wake
+    rows<Tile>(a, b, c, n, k, block, 0, m);
+    return;
+  }
+  const int64_t row_tiles = (m + Tile::kRows - 1) / Tile::kRows;
+  const int64_t chunks = std::min(row_tiles, 4 * threads);
+  parallel_for(chunks, static_cast<int>(threads), [&](int64_t chunk) {
+    const int64_t row0 = std::min(m, chunk * row_tiles / chunks * Tile::kRows);
+    const int64_t row1 = std::min(m, (chunk + 1) * row_tiles / chunks * Tile::kRows);
+    rows<Tile>(a, b, c, n, k, block, row0, row1);
+  });
+}
+
+}  // namespace
+}  // namespace lab::register_blocked

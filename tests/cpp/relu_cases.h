@@ -1,0 +1,31 @@
+// The lengths every ReLU kernel must get right, and the check that runs them.
+// Shared by the reference tests and the exercise tests (npm run check).
+#pragma once
+
+#include <catch2/catch.hpp>
+
+#include <vector>
+
+#include "lab/catalog.h"
+#include "lab/runner.h"
+
+namespace lab::testing {
+
+// 1, lengths around the vector width (4) and the 16-float unrolled step, odd
+// ones, and one of a million and three.
+inline const std::vector<int64_t> kReluLengths = {1,  2,  3,  4,  5,   7,    8,    15,
+                                                  16, 17, 19, 31, 33, 100, 1001, (1 << 20) + 3};
+
+inline void require_relu_kernel_correct(const Kernel& kernel) {
+  for (int64_t n : kReluLengths) {
+    INFO(kernel.name << " at N=" << n);
+    KernelStatus status = KernelStatus::not_implemented;
+    const ErrorReport report = run_once_and_check(kernel, Shape{1, n, 1, 0}, &status);
+    if (status == KernelStatus::not_implemented)
+      FAIL("Not implemented yet: write " << kernel.source << " and return KernelStatus::done.");
+    INFO("max_abs_err " << report.max_abs_err);
+    REQUIRE(report.passed);
+  }
+}
+
+}  // namespace lab::testing
