@@ -18,24 +18,45 @@ before(async () => {
 });
 after(async () => { await lab?.close(); });
 
-test('every reference kernel passes its check in wasm at edge shapes', async () => {
+// Lengths for vector kernels: around the vector width and the 16-float unrolled step.
+const LENGTHS = [1, 2, 3, 4, 5, 15, 16, 17, 33, 1001, 4099];
+
+// Every reference kernel in one build of the module, one checked call per case:
+// each block size for tiled kernels, each thread count from 1 to all for threaded ones.
+async function failuresIn(module) {
   const shapes = [...SQUARE.map((n) => [n, n, n]), ...NON_SQUARE];
-  const failures = await lab.page.evaluate(async (shapes) => {
+  return lab.page.evaluate(async ({ module, shapes, lengths }) => {
+    const { LabClient } = await import('/lab-client.js');
+    const { chooseBuild } = await import('/build-choice.js');
+    const client = new LabClient();
+    const catalog = await client.start(chooseBuild({ requested: module }));
     const bad = [];
-    for (const kernel of window.__catalog.kernels.filter((k) => !k.student)) {
-      for (const [m, n, k] of shapes) {
+    if (client.build.module !== module) bad.push({ module, loaded: client.build.module });
+    const threadCounts = [...new Set([1, 2, catalog.build.max_threads])].filter((t) => t <= catalog.build.max_threads);
+    for (const kernel of catalog.kernels.filter((k) => !k.student)) {
+      const vector = catalog.operations.find((op) => op.id === kernel.operation).shape === 'vector';
+      const cases = vector ? lengths.map((n) => [1, n, 1]) : shapes;
+      for (const [m, n, k] of cases) {
         const largest = Math.max(m, n, k);
         const blocks = kernel.tunables.includes('block') ? [1, 7, 16, largest].filter((b) => b <= largest) : [0];
+        const threads = kernel.tunables.includes('threads') ? threadCounts : [1];
         for (const block of blocks) {
-          const r = await window.__client.run({ kernel: kernel.name, m, n, k, block, min_time_s: 0.001 });
-          if (r.status !== 'ok' || !r.check.passed) bad.push({ kernel: kernel.name, m, n, k, block, r });
+          for (const t of threads) {
+            const r = await client.run({ kernel: kernel.name, m, n, k, block, threads: t, single_shot: true });
+            if (r.status !== 'ok' || !r.check.passed) bad.push({ module, kernel: kernel.name, m, n, k, block, t, r });
+          }
         }
       }
     }
     return bad;
-  }, shapes);
-  assert.deepEqual(failures, []);
-});
+  }, { module, shapes, lengths: LENGTHS });
+}
+
+for (const module of ['kernel_lab', 'kernel_lab_st', 'kernel_lab_nosimd']) {
+  test(`every reference kernel passes its check in the ${module} build at edge shapes`, async () => {
+    assert.deepEqual(await failuresIn(module), []);
+  });
+}
 
 test('the student stubs report not implemented, with the file to edit', async () => {
   const results = await lab.page.evaluate(async () => Promise.all(
@@ -60,12 +81,16 @@ test('bad requests are refused by the module, which keeps working', async () => 
       c.run({ kernel: name, m: 4, n: 4, k: 4, min_time_s: -1 }),
       c.run({}),
       c.run(null),
+      c.run({ kernel: 'f32_matmul_4x8_wasmsimd', m: 8, n: 8, k: 8, block: 4, threads: 99 }),
+      c.run({ kernel: 'f32_matmul_4x8_wasmsimd', m: 8, n: 8, k: 8, block: 4, threads: 0 }),
+      c.run({ kernel: 'f32_relu_wasmsimd', n: -5 }),
     ]);
     const good = await c.run({ kernel: name, m: 9, n: 9, k: 9, min_time_s: 0.01 });
     return { bad: bad.map((r) => [r.status, r.field]), good: good.status, passed: good.check.passed };
   });
   assert.deepEqual(out.bad, [['invalid', 'n'], ['invalid', 'n'], ['invalid', 'kernel'], ['invalid', 'n'],
-    ['invalid', 'min_time'], ['invalid', 'kernel'], ['invalid', 'kernel']]);
+    ['invalid', 'min_time'], ['invalid', 'kernel'], ['invalid', 'kernel'], ['invalid', 'threads'],
+    ['invalid', 'threads'], ['invalid', 'n']]);
   assert.equal(out.good, 'ok');
   assert.equal(out.passed, true);
   assert.deepEqual(lab.problems, []);
