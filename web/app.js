@@ -1,6 +1,7 @@
 // Entry point: starts the lab worker, says how it went in the status line,
 // builds the lesson navigation from the registry and shows one lesson at a time,
 // chosen by the URL hash (#/loops).
+import { reloadForIsolation } from './isolation.js';
 import { LabClient } from './lab-client.js';
 import { lessons } from './lessons/index.js';
 import { Session } from './ui/session.js';
@@ -10,6 +11,7 @@ import { seconds, bytes } from './ui/format.js';
 const status = document.querySelector('[data-lab-status]');
 const nav = document.querySelector('[data-lesson-nav]');
 const main = document.querySelector('[data-lessons]');
+const buildNotice = document.querySelector('[data-build-notice]');
 
 function buildNav() {
   for (const lesson of lessons) {
@@ -37,9 +39,17 @@ function show(id) {
   document.title = `${lesson.title} · Kernel Lab`;
 }
 
-function reportReady(catalog) {
+// What the loaded module can do, in the words the lessons use.
+function describeBuild(build, threads) {
+  if (!build.simd) return 'scalar, 1 thread';
+  if (!build.threads) return 'SIMD128, 1 thread';
+  return `SIMD128 + ${threads} thread${threads === 1 ? '' : 's'}`;
+}
+
+function reportReady(catalog, build) {
   status.dataset.state = 'ready';
   const facts = [
+    describeBuild(build, catalog.build.max_threads),
     `${catalog.clock.name}, measured resolution ${seconds(catalog.clock.resolution_s)}`,
     `cross-origin isolated: ${self.crossOriginIsolated ? 'yes' : 'no'}`,
     `${navigator.hardwareConcurrency} hardware threads`,
@@ -47,6 +57,16 @@ function reportReady(catalog) {
   ];
   status.replaceChildren(el('strong', {}, 'Ready'),
     ...facts.map((fact) => el('span', {}, el('span', { class: 'separator', 'aria-hidden': 'true' }, ' · '), fact)));
+  // A lesser build is a fact about this browser, not a failure: say it once, plainly.
+  if (build.reason) {
+    buildNotice.replaceChildren(...withCode(build.reason));
+    buildNotice.hidden = false;
+  }
+}
+
+// The reasons mark commands with backticks, as Markdown does.
+function withCode(text) {
+  return text.split('`').map((part, i) => (i % 2 ? el('code', {}, part) : part));
 }
 
 function reportFailure(error) {
@@ -58,6 +78,10 @@ function reportFailure(error) {
 }
 
 async function start() {
+  if (await reloadForIsolation()) {
+    status.textContent = 'Turning on cross-origin isolation for threads: the page reloads once…';
+    return;
+  }
   buildNav();
   const lab = new LabClient();
   let catalog;
@@ -67,7 +91,7 @@ async function start() {
     reportFailure(error);
     return;
   }
-  reportReady(catalog);
+  reportReady(catalog, lab.build);
   const session = new Session(lab, catalog);
   for (const lesson of lessons) main.append(lesson.mount(session));
   addEventListener('hashchange', () => show(currentLessonId()));

@@ -12,8 +12,9 @@ export async function openLesson(lesson, options = {}) {
 }
 
 // Opens a lesson, runs `body(lab)`, checks the page logged no error, and always closes it.
-export async function withLesson(lesson, body) {
-  const lab = await openLesson(lesson);
+// options go to openLab: {isolate, serviceWorkers}.
+export async function withLesson(lesson, body, options = {}) {
+  const lab = await openLesson(lesson, options);
   try {
     await body(lab);
     assert.deepEqual(lab.problems, [], 'console errors or uncaught exceptions');

@@ -12,14 +12,19 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-export async function openLab({ path = '/', isolate = true } = {}) {
+// isolate: false serves web/ without the COOP and COEP headers, as a plain static
+// host would. serviceWorkers: 'block' keeps the page from registering any, as a
+// browser with them turned off would. prepare(page) runs before the page
+// first loads, to route requests, for one.
+export async function openLab({ path = '/', isolate = true, serviceWorkers = 'allow', prepare } = {}) {
   const server = await startServer({ root: WEB_ROOT, port: 0, isolate });
   const url = `http://127.0.0.1:${server.address().port}`;
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-  const page = await browser.newPage();
+  const page = await browser.newPage({ serviceWorkers });
   const problems = []; // console errors and uncaught exceptions, for tests to assert on
   page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
   page.on('pageerror', (e) => problems.push(e.message));
+  await prepare?.(page);
   await page.goto(url + path);
   return {
     page, browser, server, url, problems,
