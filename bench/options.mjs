@@ -7,19 +7,29 @@ export const TARGETS = ['native', 'wasm'];
 
 export const USAGE = `usage: node bench/run.mjs [options]
   --kernels=a,b          catalog kernels (and openblas_sgemm) to run; default: all
-  --sizes=256,512        square sizes N; default: 256,512
+  --sizes=256,512        square sizes N for matrix kernels; default: 256,512, and 1024 as well
+                         for kernels that take threads (threads pay off on large problems)
+  --lengths=1048576      lengths n for vector kernels (ReLU); default: 1048576
   --blocks=16,32,64,128  block sizes for blocked kernels (those larger than N are skipped)
-  --min-time=0.5         seconds spent measuring each kernel, size and block, per target
+  --threads=1,max        thread counts for kernels that take threads (the others run on one);
+                         max is all the target has: navigator.hardwareConcurrency in the
+                         browser, the hardware threads natively
+  --min-time=0.5         seconds spent measuring each kernel, size, block and thread count, per target
   --targets=native,wasm  where to run; default: both
   --out=PATH             default: bench/results/latest.json`;
 
 // Thrown for anything the user typed wrong; run.mjs exits with status 2 on it.
 export class UsageError extends Error {}
 
+// The largest thread count a target has, in --threads.
+export const MAX_THREADS = 'max';
+
 const DEFAULTS = {
   kernels: null, // null: every kernel each target has
-  sizes: [256, 512],
+  sizes: null, // null: bench/plan.mjs picks them, by whether a kernel takes threads
+  lengths: [1048576],
   blocks: [16, 32, 64, 128],
+  threads: [1, MAX_THREADS],
   minTime: 0.5,
   targets: TARGETS,
   out: fileURLToPath(new URL('./results/latest.json', import.meta.url)),
@@ -36,6 +46,15 @@ function positiveIntegers(name, text) {
   return list(name, text).map((item) => {
     if (!/^\d+$/.test(item) || Number(item) < 1)
       throw new UsageError(`--${name}: "${item}" is not a positive whole number.`);
+    return Number(item);
+  });
+}
+
+function threadCounts(text) {
+  return list('threads', text).map((item) => {
+    if (item === MAX_THREADS) return item;
+    if (!/^\d+$/.test(item) || Number(item) < 1)
+      throw new UsageError(`--threads: "${item}" is neither a positive whole number nor "${MAX_THREADS}".`);
     return Number(item);
   });
 }
@@ -64,7 +83,9 @@ export function parseOptions(argv) {
       options: {
         kernels: { type: 'string' },
         sizes: { type: 'string' },
+        lengths: { type: 'string' },
         blocks: { type: 'string' },
+        threads: { type: 'string' },
         'min-time': { type: 'string' },
         targets: { type: 'string' },
         out: { type: 'string' },
@@ -77,7 +98,9 @@ export function parseOptions(argv) {
   return {
     kernels: values.kernels === undefined ? DEFAULTS.kernels : list('kernels', values.kernels),
     sizes: values.sizes === undefined ? DEFAULTS.sizes : positiveIntegers('sizes', values.sizes),
+    lengths: values.lengths === undefined ? DEFAULTS.lengths : positiveIntegers('lengths', values.lengths),
     blocks: values.blocks === undefined ? DEFAULTS.blocks : positiveIntegers('blocks', values.blocks),
+    threads: values.threads === undefined ? DEFAULTS.threads : threadCounts(values.threads),
     minTime: values['min-time'] === undefined ? DEFAULTS.minTime : positiveSeconds('min-time', values['min-time']),
     targets: values.targets === undefined ? DEFAULTS.targets : targets(values.targets),
     out: values.out ?? DEFAULTS.out,

@@ -1,12 +1,20 @@
 // The rows of latest.json. Both targets build theirs here, so a native row and
 // a wasm row have the same fields and can be compared directly.
 
+// How a kernel's loop became machine code, as its name's suffix says: scalar
+// (the vectorizers off), autovec (the compiler's vectorizer), wasmsimd (SIMD128
+// intrinsics). Null for kernels that come in one variant only.
+function variantOf(name) {
+  return /_(scalar|autovec|wasmsimd)$/.exec(name)?.[1] ?? null;
+}
+
 // kernel: a catalog entry ({name, lesson, student, tunables}); block is null
 // for kernels that take none. Timing fields a target does not measure (native
 // has no confidence interval) stay undefined, and JSON.stringify leaves them out.
 export function resultRow({ kernel, target, n, block, threads, flops, bytes, timing, check }) {
   return {
     kernel: kernel.name,
+    variant: variantOf(kernel.name),
     lesson: kernel.lesson,
     student: kernel.student,
     target,
@@ -28,6 +36,6 @@ export function resultRow({ kernel, target, n, block, threads, flops, bytes, tim
 }
 
 // A kernel that produced no timing: an unwritten exercise, or a crash.
-export function skippedRow({ kernel, target, n, block, reason }) {
-  return { kernel, target, n, block: block || null, reason };
+export function skippedRow({ kernel, target, n, block, threads, reason }) {
+  return { kernel, target, n, block: block || null, threads: threads || null, reason };
 }

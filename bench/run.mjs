@@ -7,12 +7,14 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { dirname, resolve } from 'node:path';
-import { checkPlan, openWasm, runWasm, WASM_TIMING, wasmPlan } from './browser/run-wasm.mjs';
+import { checkPlan, openWasm, runWasm, WASM_TIMING } from './browser/run-wasm.mjs';
 import { busyFraction, describeMachine } from './machine.mjs';
-import { NATIVE_TIMING, nativeCatalog, runNative } from './native/run-native.mjs';
+import { checkNativePlan, NATIVE_TIMING, nativeCatalog, runNative } from './native/run-native.mjs';
 import { parseOptions, UsageError, USAGE } from './options.mjs';
+import { benchPlan, DEFAULT_SIZES, THREADED_SIZES } from './plan.mjs';
 import { formatSummary, summarize } from './summary.mjs';
 import { formatSkipped, formatTable } from './table.mjs';
+import { evaluateTargets, formatTargets } from './targets.mjs';
 
 // Above this share of all CPUs busy before we start, the figures are suspect.
 const BUSY_WARNING = 0.2;
@@ -31,27 +33,22 @@ function checkKernelNames(requested, catalogs) {
   }
 }
 
-// bench_native does not validate its sizes; one that does not fit in memory would crash it.
-function checkNativeSizes(sizes, nativeKernels) {
-  const tooLarge = sizes.filter((n) => n > nativeKernels.max_n);
-  if (tooLarge.length) {
-    throw new UsageError(`native: n = ${tooLarge.join(', ')} does not fit in this machine's memory; ` +
-      `the largest that does is ${nativeKernels.max_n}.`);
-  }
-}
-
-// Checks every name and every run before the first one starts, then runs the
-// wasm side. The browser is closed before the native side starts, or on any error.
+// Plans both targets and checks every name and every run before the first one
+// starts, then runs the wasm side. The browser is closed before the native
+// side starts, or on any error. Resolves with the native plan and the wasm results.
 async function checkAllThenRunWasm(options, catalogs, nativeKernels, wasm) {
   try {
     checkKernelNames(options.kernels, catalogs);
-    if (nativeKernels) checkNativeSizes(options.sizes, nativeKernels);
-    if (!wasm) return null;
-    const plan = wasmPlan(wasm.catalog, options);
-    const errors = await checkPlan(wasm, plan);
+    const nativePlan = nativeKernels && benchPlan(nativeKernels, options, 'native');
+    const wasmPlan = wasm && benchPlan(wasm.catalog, options, 'wasm');
+    const errors = [
+      ...(nativePlan ? checkNativePlan(nativePlan, nativeKernels) : []),
+      ...(wasmPlan ? await checkPlan(wasm, wasmPlan, options.minTime) : []),
+    ];
     if (errors.length) throw new UsageError(errors.join('\n'));
-    process.stderr.write(`wasm: ${plan.length} runs in Chromium ${wasm.browser.chromium}\n`);
-    return await runWasm(wasm, plan);
+    if (!wasm) return { nativePlan, wasmRun: null };
+    process.stderr.write(`wasm: ${wasmPlan.length} runs in Chromium ${wasm.browser.chromium}\n`);
+    return { nativePlan, wasmRun: await runWasm(wasm, wasmPlan, options.minTime) };
   } finally {
     await wasm?.close();
   }
@@ -72,14 +69,14 @@ async function main(argv) {
   const nativeKernels = options.targets.includes('native') ? await nativeCatalog() : null;
   const wasm = options.targets.includes('wasm') ? await openWasm() : null;
   const catalogs = [wasm?.catalog, nativeKernels].filter(Boolean);
-  const wasmRun = await checkAllThenRunWasm(options, catalogs, nativeKernels, wasm);
-  if (nativeKernels) process.stderr.write('native: Google Benchmark\n');
-  const nativeRun = nativeKernels ? await runNative(options, nativeKernels) : null;
+  const { nativePlan, wasmRun } = await checkAllThenRunWasm(options, catalogs, nativeKernels, wasm);
+  if (nativePlan) process.stderr.write(`native: ${nativePlan.length} runs in Google Benchmark\n`);
+  const nativeRun = nativePlan ? await runNative(nativePlan, options.minTime, nativeKernels) : null;
 
   const runs = [wasmRun, nativeRun].filter(Boolean);
   const results = runs.flatMap((r) => r.results);
   const skipped = runs.flatMap((r) => r.skipped);
-  const summary = summarize(results);
+  const summary = { sizes: summarize(results), targets: evaluateTargets(results) };
   const report = {
     machine: await describeMachine({
       native: nativeRun && { catalog: nativeKernels, context: nativeRun.context },
@@ -89,8 +86,10 @@ async function main(argv) {
     }),
     config: {
       kernels: options.kernels,
-      sizes: options.sizes,
+      sizes: options.sizes ?? { default: DEFAULT_SIZES, kernels_with_threads: THREADED_SIZES },
+      lengths: options.lengths,
       blocks: options.blocks,
+      threads: options.threads,
       min_time_s: options.minTime,
       targets: options.targets,
     },
@@ -105,7 +104,8 @@ async function main(argv) {
 
   console.log(`\n${formatTable(results, kernelNames(catalogs))}`);
   if (skipped.length) console.log(`\nSkipped:\n${formatSkipped(skipped)}`);
-  console.log(`\n${formatSummary(summary)}`);
+  console.log(`\n${formatSummary(summary.sizes)}`);
+  console.log(`\n${formatTargets(summary.targets)}`);
   console.log(`\nWrote ${out}`);
 }
 

@@ -6,12 +6,16 @@ import { formatGflops, formatRatio } from './table.mjs';
 // The textbook i-j-k order, the starting point every speed-up is measured from.
 const NAIVE = 'f32_matmul_ijk';
 
-function best(rows) {
+// The lessons whose story the per-size figures tell: loop order, then blocking,
+// then the production library.
+const PER_SIZE_LESSONS = ['loops', 'blocking', 'reference'];
+
+export function best(rows) {
   return rows.reduce((a, b) => (b.gflops > a.gflops ? b : a), rows[0]) ?? null;
 }
 
-function pick(row) {
-  return row && { kernel: row.kernel, block: row.block, gflops: row.gflops, median_s: row.median_s };
+export function pick(row) {
+  return row && { kernel: row.kernel, block: row.block, threads: row.threads, gflops: row.gflops, median_s: row.median_s };
 }
 
 function ratio(a, b) {
@@ -51,9 +55,10 @@ function wasmOverNative(wasmPick, nativeRows) {
 }
 
 export function summarize(results) {
-  const sizes = [...new Set(results.map((r) => r.n))].sort((a, b) => a - b);
+  const told = results.filter((r) => PER_SIZE_LESSONS.includes(r.lesson));
+  const sizes = [...new Set(told.map((r) => r.n))].sort((a, b) => a - b);
   return sizes.map((n) => {
-    const atN = results.filter((r) => r.n === n);
+    const atN = told.filter((r) => r.n === n);
     const native = atN.filter((r) => r.target === 'native');
     const wasm = picks(atN.filter((r) => r.target === 'wasm'));
     return {

@@ -18,20 +18,22 @@ const COLUMNS = [
   { header: 'target', value: (r) => r.target },
   { header: 'n', value: (r) => String(r.n), right: true },
   { header: 'block', value: (r) => (r.block === null ? '-' : String(r.block)), right: true },
+  { header: 'threads', value: (r) => String(r.threads), right: true },
   { header: 'GFLOP/s', value: (r) => formatGflops(r.gflops), right: true },
+  { header: 'GB/s', value: (r) => r.gbps.toFixed(2), right: true },
   { header: 'median', value: (r) => formatSeconds(r.median_s), right: true },
   { header: 'count', value: (r) => String(r.count), right: true },
   { header: 'max_rel_err', value: (r) => r.max_rel_err.toExponential(1), right: true },
   { header: 'check', value: (r) => (r.check_passed ? 'ok' : 'FAILED') },
 ];
 
-// order: kernel names in catalog order. Rows are grouped by size, then kernel
-// and block, with the targets side by side so each pair reads as a comparison.
+// order: kernel names in catalog order. Rows are grouped by size, then kernel,
+// block and threads, with the targets side by side so each pair reads as a comparison.
 export function formatTable(results, order) {
   const rank = (name) => (order.includes(name) ? order.indexOf(name) : order.length);
   const rows = [...results].sort((a, b) =>
     a.n - b.n || rank(a.kernel) - rank(b.kernel) || (a.block ?? 0) - (b.block ?? 0) ||
-    a.target.localeCompare(b.target));
+    a.threads - b.threads || a.target.localeCompare(b.target));
   const cells = [COLUMNS.map((c) => c.header), ...rows.map((r) => COLUMNS.map((c) => c.value(r)))];
   const widths = COLUMNS.map((_, i) => Math.max(...cells.map((line) => line[i].length)));
   const format = (line) => line

@@ -2,6 +2,7 @@
 // the page's own LabClient and worker, so they are timed exactly as a student's
 // browser times them.
 import { openLab } from '../../web/tools/headless.mjs';
+import { describeRun } from '../plan.mjs';
 import { resultRow, skippedRow } from '../results.mjs';
 
 export const WASM_TIMING =
@@ -13,9 +14,6 @@ export const WASM_TIMING =
 // own worker, which would compete with ours. The server sends the
 // cross-origin isolation headers with every file, so this document is isolated.
 const BLANK_ISOLATED_DOCUMENT = '/lab-client.js';
-
-// Every catalog kernel runs on one thread: the lab worker's.
-const THREADS = 1;
 
 // Opens Chromium and loads the lab. Resolves with the wasm catalog, what the
 // browser says about itself, and check/run/close.
@@ -46,47 +44,40 @@ export async function openWasm() {
   }
 }
 
-// The runs to make, size by size so the lab reuses each size's problem (and
-// its costly exact reference) across kernels. Blocks larger than N are
-// skipped, as bench_native skips them.
-export function wasmPlan(catalog, { kernels, sizes, blocks, minTime }) {
-  const chosen = catalog.kernels.filter((k) => !kernels || kernels.includes(k.name));
-  return sizes.flatMap((n) => chosen.flatMap((kernel) => {
-    const kernelBlocks = kernel.tunables.includes('block') ? blocks.filter((b) => b <= n) : [undefined];
-    return kernelBlocks.map((block) => ({ kernel: kernel.name, m: n, n, k: n, block, min_time_s: minTime }));
-  }));
+// A planned run as the lab's request: a vector kernel's length is n, with M = K = 1.
+function toRequest({ kernel, vector, n, block, threads }, minTime) {
+  return {
+    kernel, m: vector ? 1 : n, n, k: vector ? 1 : n,
+    block: block ?? undefined, threads: threads ?? undefined, min_time_s: minTime,
+  };
 }
 
 // The lab's own validation of every run, before the first one starts:
 // resolves with one line per distinct problem (none when all are fine).
-export async function checkPlan(wasm, plan) {
+export async function checkPlan(wasm, plan, minTime) {
   const failing = new Map(); // error message -> the runs it stops
-  for (const request of plan) {
-    const verdict = await wasm.check(request);
+  for (const run of plan) {
+    const verdict = await wasm.check(toRequest(run, minTime));
     if (verdict.status === 'ok') continue;
     if (!failing.has(verdict.error)) failing.set(verdict.error, []);
-    failing.get(verdict.error).push(describe(request));
+    failing.get(verdict.error).push(describeRun(run));
   }
   return [...failing].map(([error, runs]) =>
     `wasm: ${error} (${runs.length > 1 ? `${runs.length} runs, the first ` : ''}${runs[0]})`);
 }
 
-function describe({ kernel, n, block }) {
-  return `${kernel} n=${n}${block ? ` block=${block}` : ''}`;
-}
-
 // Runs the plan one request at a time, with one progress line per run on stderr.
-export async function runWasm(wasm, plan) {
+export async function runWasm(wasm, plan, minTime) {
   const byName = new Map(wasm.catalog.kernels.map((k) => [k.name, k]));
   const results = [];
   const skipped = [];
-  for (const [i, request] of plan.entries()) {
-    const r = await wasm.run(request);
-    const label = `wasm ${i + 1}/${plan.length} ${describe(request)}`;
+  for (const [i, run] of plan.entries()) {
+    const r = await wasm.run(toRequest(run, minTime));
+    const label = `wasm ${i + 1}/${plan.length} ${describeRun(run)}`;
     if (r.status !== 'ok') {
       const reason = r.status === 'not_implemented' ? 'not implemented' : `${r.status}: ${r.error}`;
       process.stderr.write(`${label}: ${reason}\n`);
-      skipped.push(skippedRow({ kernel: request.kernel, target: 'wasm', n: request.n, block: request.block, reason }));
+      skipped.push(skippedRow({ ...run, target: 'wasm', reason }));
       continue;
     }
     const row = resultRow({
@@ -94,7 +85,7 @@ export async function runWasm(wasm, plan) {
       target: 'wasm',
       n: r.shape.n,
       block: r.shape.block,
-      threads: THREADS,
+      threads: r.shape.threads,
       flops: r.flops,
       bytes: r.bytes,
       timing: r.timing,

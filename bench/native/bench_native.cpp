@@ -1,51 +1,38 @@
-// Native timings of every catalog kernel, and of OpenBLAS's sgemm as the
+// Native timings of the catalog kernels, and of OpenBLAS's sgemm as the
 // production library the lab's kernels are compared with.
 //
-//   bench_native [--kernels=a,b] [--sizes=256,512] [--blocks=16,32,64] [google-benchmark flags]
+//   bench_native --plan=FILE [google-benchmark flags]
 //   bench_native --catalog
 //
-// Each benchmark's name is kernel/n/block; its counters carry the same fields
-// as the page's results, so bench/run.mjs can merge both into one JSON file.
-// --catalog prints the lab's catalog JSON (the one the page reads) plus the
-// reference libraries benchmarked beside it, and runs nothing.
+// FILE lists one run per line, "kernel n block threads", as bench/plan.mjs
+// plans it for both targets: n is the side of a square matrix problem or the
+// length of a vector; block and threads are 0 and 1 for kernels without them.
+// Each benchmark's name is kernel/n/block/threads; its counters carry the same
+// fields as the page's results, so bench/run.mjs can merge both into one JSON
+// file. --catalog prints the lab's catalog JSON (the one the page reads) plus
+// the reference libraries benchmarked beside it, and runs nothing.
 #include <benchmark/benchmark.h>
 #include <cblas.h>
 #include <unistd.h>
 
 #include <cstdio>
+#include <fstream>
 #include <functional>
 #include <memory>
-#include <sstream>
 #include <string>
-#include <vector>
 
 #include "kernels/matmul/f32_matmul_problem.h"
 #include "lab/catalog.h"
 #include "lab/lab_json.h"
 #include "lab/runner.h"
+#include "lab/thread_pool.h"
 
 namespace {
 
 constexpr const char* kOpenBlas = "openblas_sgemm";
 
-std::vector<std::string> split(const std::string& text) {
-  std::vector<std::string> out;
-  std::stringstream in(text);
-  for (std::string item; std::getline(in, item, ',');)
-    if (!item.empty()) out.push_back(item);
-  return out;
-}
-
-std::vector<int64_t> numbers(const std::string& text) {
-  std::vector<int64_t> out;
-  for (const std::string& s : split(text)) out.push_back(std::stoll(s));
-  return out;
-}
-
 struct Options {
-  std::vector<std::string> kernels;  // empty: all
-  std::vector<int64_t> sizes = {256, 512};
-  std::vector<int64_t> blocks = {16, 32, 64, 128};
+  std::string plan;  // the file of runs
   bool catalog = false;
 };
 
@@ -55,9 +42,7 @@ Options parse(int& argc, char** argv) {
   int kept = 1;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
-    if (arg.rfind("--kernels=", 0) == 0) o.kernels = split(arg.substr(10));
-    else if (arg.rfind("--sizes=", 0) == 0) o.sizes = numbers(arg.substr(8));
-    else if (arg.rfind("--blocks=", 0) == 0) o.blocks = numbers(arg.substr(9));
+    if (arg.rfind("--plan=", 0) == 0) o.plan = arg.substr(7);
     else if (arg == "--catalog") o.catalog = true;
     else argv[kept++] = argv[i];
   }
@@ -65,32 +50,19 @@ Options parse(int& argc, char** argv) {
   return o;
 }
 
-bool wanted(const Options& o, const std::string& name) {
-  if (o.kernels.empty()) return true;
-  for (const std::string& k : o.kernels)
-    if (k == name) return true;
-  return false;
-}
-
 // The lab's catalog, with this machine's memory as the limit, and OpenBLAS in
 // the same shape as a catalog kernel so the runner can treat both alike.
 std::string catalog_with_references() {
   const lab::Limits limits{static_cast<double>(sysconf(_SC_PHYS_PAGES)) *
-                           static_cast<double>(sysconf(_SC_PAGE_SIZE))};
+                               static_cast<double>(sysconf(_SC_PAGE_SIZE)),
+                           lab::shared_pool().size()};
   return std::string("{\"lab\":") + lab::catalog_json(limits) +
          ",\"references\":[{\"name\":\"" + kOpenBlas +
          "\",\"lesson\":\"reference\",\"title\":\"OpenBLAS sgemm, one thread\","
-         "\"student\":false,\"tunables\":[]}]}";
+         "\"operation\":\"" + lab::kMatmulF32.id + "\",\"student\":false,\"tunables\":[]}]}";
 }
 
-// The lab runner's problem cache: building a problem computes the exact
-// reference, which costs more than a kernel call. The benchmarks are registered
-// size by size, so each shape is built once.
-lab::MatmulProblem& problem_for(const lab::Shape& shape) {
-  return static_cast<lab::MatmulProblem&>(lab::cached_problem(lab::kMatmulF32, shape));
-}
-
-using Call = std::function<lab::KernelStatus(lab::MatmulProblem&, const lab::Shape&)>;
+using Call = std::function<lab::KernelStatus(lab::Problem&, const lab::Shape&)>;
 
 // The output check of one benchmark. Google Benchmark calls a benchmark's
 // function several times (to size the batch, then once per repetition), and
@@ -101,13 +73,16 @@ struct Check {
   lab::ErrorReport report;
 };
 
+// The problem comes from the lab runner's cache: building one computes the
+// exact reference, which costs more than a kernel call. The plan lists its runs
+// problem by problem, so each is built once.
 void register_benchmark(const std::string& kernel, const lab::Shape& shape,
                         const lab::Operation& op, Call call) {
-  const std::string name =
-      kernel + "/" + std::to_string(shape.n) + "/" + std::to_string(shape.block);
+  const std::string name = kernel + "/" + std::to_string(shape.n) + "/" +
+                           std::to_string(shape.block) + "/" + std::to_string(shape.threads);
   auto check = std::make_shared<Check>();
   benchmark::RegisterBenchmark(name.c_str(), [shape, &op, call, check](benchmark::State& state) {
-    lab::MatmulProblem& problem = problem_for(shape);
+    lab::Problem& problem = lab::cached_problem(op, shape);
     if (!check->done) {
       problem.poison_output();
       check->status = call(problem, shape);
@@ -124,7 +99,8 @@ void register_benchmark(const std::string& kernel, const lab::Shape& shape,
     }
     state.counters["n"] = static_cast<double>(shape.n);
     state.counters["block"] = static_cast<double>(shape.block);
-    state.counters["threads"] = 1;
+    // Not "threads": Google Benchmark writes a field of that name itself.
+    state.counters["kernel_threads"] = static_cast<double>(shape.threads);
     state.counters["flops"] = op.flops(shape);
     state.counters["bytes"] = op.bytes(shape);
     state.counters["max_rel_err"] = check->report.max_rel_err;
@@ -135,16 +111,50 @@ void register_benchmark(const std::string& kernel, const lab::Shape& shape,
 
 void register_kernel(const lab::Kernel& kernel, const lab::Shape& shape) {
   register_benchmark(kernel.name, shape, *kernel.op,
-                     [&kernel](lab::MatmulProblem& p, const lab::Shape& s) { return kernel.run(p, s); });
+                     [&kernel](lab::Problem& p, const lab::Shape& s) { return kernel.run(p, s); });
 }
 
 void register_openblas(const lab::Shape& shape) {
-  register_benchmark(kOpenBlas, shape, lab::kMatmulF32,
-                     [](lab::MatmulProblem& p, const lab::Shape& s) {
-                       cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, s.m, s.n, s.k, 1.0f,
-                                   p.a(), s.k, p.b(), s.n, 0.0f, p.c(), s.n);
-                       return lab::KernelStatus::done;
-                     });
+  register_benchmark(kOpenBlas, shape, lab::kMatmulF32, [](lab::Problem& problem, const lab::Shape& s) {
+    auto& p = static_cast<lab::MatmulProblem&>(problem);
+    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, s.m, s.n, s.k, 1.0f, p.a(), s.k, p.b(),
+                s.n, 0.0f, p.c(), s.n);
+    return lab::KernelStatus::done;
+  });
+}
+
+// The shape of a run: an N x N x N product, or a vector of length n.
+lab::Shape shape_of(const lab::Operation& op, int64_t n, int64_t block, int64_t threads) {
+  if (op.shape_kind == lab::ShapeKind::vector) return {1, n, 1, 0, 1};
+  return {n, n, n, block, threads};
+}
+
+// Registers every run of the plan, in its order. run.mjs has checked the plan
+// against the catalog already; a line that still does not fit is an error.
+bool register_plan(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) {
+    std::fprintf(stderr, "bench_native: cannot read the plan %s\n", path.c_str());
+    return false;
+  }
+  std::string kernel;
+  int64_t n = 0, block = 0, threads = 1;
+  while (in >> kernel >> n >> block >> threads) {
+    if (kernel == kOpenBlas) {
+      register_openblas(shape_of(lab::kMatmulF32, n, 0, 1));
+    } else if (const lab::Kernel* k = lab::find_kernel(kernel)) {
+      register_kernel(*k, shape_of(*k->op, n, block, threads));
+    } else {
+      std::fprintf(stderr, "bench_native: the plan names %s, which is not in the catalog\n",
+                   kernel.c_str());
+      return false;
+    }
+  }
+  if (!in.eof()) {
+    std::fprintf(stderr, "bench_native: the plan %s has a malformed line\n", path.c_str());
+    return false;
+  }
+  return true;
 }
 
 }  // namespace
@@ -155,21 +165,16 @@ int main(int argc, char** argv) {
     std::puts(catalog_with_references().c_str());
     return 0;
   }
-  // Before anything runs: the lab's kernels use one thread, so OpenBLAS must
-  // too, and its idle worker threads must not compete with the lab's kernels.
+  // Before anything runs: OpenBLAS stands for one-thread production code, so
+  // it must use one thread, and its idle workers must not compete with the
+  // lab's kernels.
   openblas_set_num_threads(1);
-  for (int64_t n : options.sizes) {
-    for (const lab::Kernel& kernel : lab::catalog()) {
-      if (!wanted(options, kernel.name)) continue;
-      if (lab::takes(kernel, lab::Tunable::block)) {
-        for (int64_t block : options.blocks)
-          if (block <= n) register_kernel(kernel, {n, n, n, block});
-      } else {
-        register_kernel(kernel, {n, n, n, 0});
-      }
-    }
-    if (wanted(options, kOpenBlas)) register_openblas({n, n, n, 0});
+  if (options.plan.empty()) {
+    std::fputs("usage: bench_native --plan=FILE [google-benchmark flags], or bench_native --catalog\n",
+               stderr);
+    return 2;
   }
+  if (!register_plan(options.plan)) return 2;
   benchmark::Initialize(&argc, argv);
   benchmark::RunSpecifiedBenchmarks();
   benchmark::Shutdown();

@@ -1,11 +1,12 @@
 // The native side: runs bench_native (Google Benchmark) and turns its JSON
 // report into result rows.
 import { execFile, spawn } from 'node:child_process';
-import { access, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { access, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { describeRun } from '../plan.mjs';
 import { resultRow, skippedRow } from '../results.mjs';
 
 const BINARY = fileURLToPath(new URL('../../build/native/bench/bench_native', import.meta.url));
@@ -29,17 +30,24 @@ async function binary() {
   return BINARY;
 }
 
-// The lab catalog as the native build has it, plus the reference libraries
-// (OpenBLAS) that bench_native measures beside it, in kernels as
-// {name, lesson, student, tunables}; and the largest size this machine's memory holds.
+// The lab catalog as the native build has it, with the reference libraries
+// (OpenBLAS) that bench_native measures beside it added to its kernels as
+// {name, lesson, operation, student, tunables}.
 export async function nativeCatalog() {
   const { stdout } = await promisify(execFile)(await binary(), ['--catalog']);
   const { lab, references } = JSON.parse(stdout);
-  return {
-    clock: lab.clock,
-    max_n: Math.min(...lab.operations.map((op) => op.max_n)),
-    kernels: [...lab.kernels, ...references],
-  };
+  return { ...lab, kernels: [...lab.kernels, ...references] };
+}
+
+// bench_native does not validate its runs, and one that does not fit in memory
+// would crash it: one line per size too large (none when all fit).
+export function checkNativePlan(plan, catalog) {
+  const maxN = new Map(catalog.operations.map((op) => [op.id, op.max_n]));
+  const operation = new Map(catalog.kernels.map((k) => [k.name, k.operation]));
+  const tooLarge = plan.filter((run) => run.n > maxN.get(operation.get(run.kernel)));
+  return [...new Set(tooLarge.map((run) =>
+    `native: ${describeRun(run)} does not fit in this machine's memory; ` +
+    `the largest n that does is ${maxN.get(operation.get(run.kernel))}.`))];
 }
 
 // Google Benchmark writes NaN and Infinity as bare words, which JSON.parse
@@ -73,10 +81,13 @@ function convert(report, kernels) {
   const skipped = [];
   for (const reps of byRun(report.benchmarks)) {
     const first = reps[0];
-    // Names are kernel/n/block, then Google Benchmark's own suffixes.
-    const [name, n, block] = first.name.split('/');
+    // Names are kernel/n/block/threads, then Google Benchmark's own suffixes.
+    const [name, n, block, threads] = first.name.split('/');
     if (first.error_occurred) {
-      skipped.push(skippedRow({ kernel: name, target: 'native', n: Number(n), block: Number(block), reason: first.error_message }));
+      skipped.push(skippedRow({
+        kernel: name, target: 'native', n: Number(n), block: Number(block), threads: Number(threads),
+        reason: first.error_message,
+      }));
       continue;
     }
     const seconds = reps.map((r) => r.real_time * SECONDS_PER[r.time_unit]);
@@ -85,7 +96,7 @@ function convert(report, kernels) {
       target: 'native',
       n: first.n,
       block: first.block,
-      threads: first.threads,
+      threads: first.kernel_threads,
       flops: first.flops,
       bytes: first.bytes,
       timing: { median_s: median(seconds), min_s: Math.min(...seconds), max_s: Math.max(...seconds), count: seconds.length },
@@ -95,16 +106,15 @@ function convert(report, kernels) {
   return { results, skipped };
 }
 
-// Runs every selected kernel; Google Benchmark's progress goes to our stderr.
-// Resolves with the rows, the skipped kernels, and Google Benchmark's context
-// (CPU frequency, caches, library build type) for the machine description.
-export async function runNative({ kernels, sizes, blocks, minTime }, catalog) {
+// Runs the plan; Google Benchmark's progress goes to our stderr. Resolves
+// with the rows, the skipped kernels, and Google Benchmark's context (CPU
+// frequency, caches, library build type) for the machine description.
+export async function runNative(plan, minTime, catalog) {
   const dir = await mkdtemp(join(tmpdir(), 'kernel-lab-bench-'));
+  const planFile = join(dir, 'plan.txt');
   const out = join(dir, 'native.json');
   const args = [
-    `--sizes=${sizes.join(',')}`,
-    `--blocks=${blocks.join(',')}`,
-    ...(kernels ? [`--kernels=${kernels.join(',')}`] : []),
+    `--plan=${planFile}`,
     `--benchmark_min_time=${minTime / REPETITIONS}`,
     `--benchmark_repetitions=${REPETITIONS}`,
     '--benchmark_display_aggregates_only=true', // on the console; the file keeps every repetition
@@ -113,6 +123,7 @@ export async function runNative({ kernels, sizes, blocks, minTime }, catalog) {
   ];
   try {
     const exe = await binary();
+    await writeFile(planFile, plan.map((r) => `${r.kernel} ${r.n} ${r.block ?? 0} ${r.threads ?? 1}\n`).join(''));
     await new Promise((resolve, reject) => {
       const child = spawn(exe, args, { stdio: ['ignore', process.stderr, 'inherit'] });
       child.on('error', reject);

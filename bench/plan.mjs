@@ -1,0 +1,51 @@
+// The runs of one benchmark on one target: which kernel, at which size, block
+// and thread count. Both targets plan with this one function, so they run the
+// same list, less any kernel one of them lacks.
+import { MAX_THREADS, UsageError } from './options.mjs';
+
+// Square sizes N for matrix kernels when --sizes is not given. Kernels that
+// take threads run at N = 1024 too: a thread's share of a smaller product is
+// too little work to show what a second thread can do.
+export const DEFAULT_SIZES = [256, 512];
+export const THREADED_SIZES = [...DEFAULT_SIZES, 1024];
+
+// --threads with `max` replaced by what the target has, or a usage error for
+// a count it does not have.
+function threadCounts(requested, maxThreads, target) {
+  const counts = [...new Set(requested.map((t) => (t === MAX_THREADS ? maxThreads : t)))].sort((a, b) => a - b);
+  const tooMany = counts.filter((t) => t > maxThreads);
+  if (tooMany.length) {
+    throw new UsageError(`--threads: ${tooMany.join(', ')} is more than the ${maxThreads} ` +
+      `thread${maxThreads === 1 ? '' : 's'} ${target} has.`);
+  }
+  return counts;
+}
+
+// catalog: one target's lab catalog ({kernels, operations, build}). Each run is
+// {kernel, vector, n, block, threads}: n is the side of a square product, or a
+// vector's length; block and threads are null for kernels that take none (they
+// run on one thread).
+export function benchPlan(catalog, options, target) {
+  const shapes = new Map(catalog.operations.map((op) => [op.id, op.shape]));
+  const chosen = catalog.kernels.filter((k) => !options.kernels || options.kernels.includes(k.name));
+  const threaded = chosen.some((k) => k.tunables.includes('threads'));
+  const threads = threaded ? threadCounts(options.threads, catalog.build.max_threads, target) : [];
+  const runs = chosen.flatMap((kernel) => {
+    const takes = (tunable) => kernel.tunables.includes(tunable);
+    const vector = shapes.get(kernel.operation) === 'vector';
+    const sizes = vector ? options.lengths : options.sizes ?? (takes('threads') ? THREADED_SIZES : DEFAULT_SIZES);
+    return sizes.flatMap((n) => {
+      const blocks = takes('block') ? options.blocks.filter((b) => b <= n) : [null];
+      const counts = takes('threads') ? threads : [null];
+      return blocks.flatMap((block) => counts.map((t) => ({ kernel: kernel.name, vector, n, block, threads: t })));
+    });
+  });
+  // Problem by problem, vectors first, so each problem (and its costly exact
+  // reference) is built once and reused by every kernel. The sort is stable:
+  // kernels keep their catalog order within a problem.
+  return runs.sort((a, b) => b.vector - a.vector || a.n - b.n);
+}
+
+export function describeRun({ kernel, n, block, threads }) {
+  return `${kernel} n=${n}${block ? ` block=${block}` : ''}${threads ? ` threads=${threads}` : ''}`;
+}

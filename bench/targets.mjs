@@ -1,0 +1,99 @@
+// The lab's performance targets. Each is a ratio of two measurements taken in
+// the same run, so the machine's own speed cancels out. They are set for
+// WebAssembly in the browser, where students run the lab; the native ratio is
+// shown beside each one for comparison.
+import { best, pick } from './summary.mjs';
+import { formatGflops, formatRatio, formatSeconds } from './table.mjs';
+
+// Each side of a ratio is the best row (over block sizes) of one kernel at one
+// size, and at one thread count where `threads` is given.
+export const TARGETS = [
+  {
+    id: 'simd_matmul',
+    title: 'SIMD128 matmul against the best scalar blocked kernel, N = 512, one thread',
+    goal: 3,
+    faster: { kernel: 'f32_matmul_4x8_wasmsimd', n: 512, threads: 1 },
+    slower: { kernel: 'f32_matmul_4x8_scalar', n: 512 },
+    // The blocked kernel of lesson 2 is compiled with the vectorizer on: the
+    // comparison a student sees when moving from lesson 2 to lesson 3.
+    also: [{ label: "lesson 2's blocked kernel (auto-vectorized)", slower: { kernel: 'f32_matmul_blocked', n: 512 } }],
+  },
+  {
+    id: 'simd_relu',
+    title: 'SIMD128 ReLU against scalar ReLU, n = 1048576',
+    goal: 2.5,
+    faster: { kernel: 'f32_relu_wasmsimd', n: 1048576 },
+    slower: { kernel: 'f32_relu_scalar', n: 1048576 },
+    also: [],
+  },
+  {
+    id: 'threads',
+    title: 'SIMD128 matmul on 2 threads against 1 thread, N = 1024',
+    goal: 1.8,
+    faster: { kernel: 'f32_matmul_4x8_wasmsimd', n: 1024, threads: 2 },
+    slower: { kernel: 'f32_matmul_4x8_wasmsimd', n: 1024, threads: 1 },
+    also: [],
+  },
+];
+
+function matching(rows, { kernel, n, threads }) {
+  return best(rows.filter((r) => r.kernel === kernel && r.n === n && (threads === undefined || r.threads === threads)));
+}
+
+function compare(rows, target) {
+  const faster = matching(rows, target.faster);
+  const slower = matching(rows, target.slower);
+  const ratio = faster && slower ? faster.gflops / slower.gflops : null;
+  return {
+    faster: pick(faster),
+    slower: pick(slower),
+    ratio,
+    meets_goal: ratio === null ? null : ratio >= target.goal,
+    also: target.also.map((a) => {
+      const other = matching(rows, a.slower);
+      return { label: a.label, slower: pick(other), ratio: faster && other ? faster.gflops / other.gflops : null };
+    }),
+  };
+}
+
+export function evaluateTargets(results) {
+  const on = (target) => results.filter((r) => r.target === target && !r.student);
+  return TARGETS.map((t) => ({
+    id: t.id, title: t.title, goal: t.goal, wasm: compare(on('wasm'), t), native: compare(on('native'), t),
+  }));
+}
+
+function describeSpec({ kernel, n, threads }) {
+  return `${kernel} at n = ${n}${threads ? ` on ${threads} thread${threads === 1 ? '' : 's'}` : ''}`;
+}
+
+function describePick(p) {
+  const details = [p.block && `block ${p.block}`, p.threads > 1 && `${p.threads} threads`].filter(Boolean);
+  return `${p.kernel}${details.length ? ` (${details.join(', ')})` : ''} ` +
+    `${formatGflops(p.gflops)} GFLOP/s, ${formatSeconds(p.median_s)}`;
+}
+
+function describeTarget(t, spec) {
+  const w = t.wasm;
+  const lines = [`${t.title}: target >= ${formatRatio(t.goal)}`];
+  if (w.ratio === null) {
+    const missing = [w.faster ? null : spec.faster, w.slower ? null : spec.slower].filter(Boolean);
+    lines.push(`  wasm: not measured; this run has no ${missing.map(describeSpec).join(', and no ')}`);
+  } else {
+    lines.push(`  wasm: ${describePick(w.faster)} / ${describePick(w.slower)} = ${formatRatio(w.ratio)}: ` +
+      `${w.meets_goal ? 'PASS' : 'FAIL'}`);
+  }
+  for (const a of w.also) {
+    if (a.ratio !== null) lines.push(`    against ${a.label}, ${describePick(a.slower)}: ${formatRatio(a.ratio)}`);
+  }
+  if (t.native.ratio !== null) {
+    lines.push(`  native, for comparison: ${describePick(t.native.faster)} / ${describePick(t.native.slower)} = ` +
+      `${formatRatio(t.native.ratio)}`);
+  }
+  return lines;
+}
+
+export function formatTargets(evaluated) {
+  return ['Targets (ratios of GFLOP/s measured in this run; the targets are for wasm in Chromium):',
+    ...evaluated.flatMap((t) => describeTarget(t, TARGETS.find((d) => d.id === t.id)))].join('\n');
+}

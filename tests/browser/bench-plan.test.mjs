@@ -1,0 +1,51 @@
+// The benchmark's plan: vector kernels at the lengths, matrix kernels at the
+// sizes, thread counts only for kernels that take threads, and by default the
+// large size that the threads target needs only where threads are measured.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { parseOptions, UsageError } from '../../bench/options.mjs';
+import { benchPlan, DEFAULT_SIZES, THREADED_SIZES } from '../../bench/plan.mjs';
+
+const CATALOG = {
+  build: { max_threads: 4 },
+  operations: [{ id: 'f32_matmul', shape: 'matrix' }, { id: 'f32_relu', shape: 'vector' }],
+  kernels: [
+    { name: 'f32_matmul_ijk', operation: 'f32_matmul', tunables: [] },
+    { name: 'f32_relu_scalar', operation: 'f32_relu', tunables: [] },
+    { name: 'f32_matmul_4x8_wasmsimd', operation: 'f32_matmul', tunables: ['block', 'threads'] },
+  ],
+};
+
+const plan = (argv) => benchPlan(CATALOG, parseOptions(argv), 'wasm');
+const runsOf = (runs, kernel) => runs.filter((r) => r.kernel === kernel);
+
+test('by default: vectors at 1048576, matrices at the default sizes, threaded kernels also at 1024', () => {
+  const runs = plan([]);
+  assert.deepEqual(runsOf(runs, 'f32_relu_scalar').map((r) => r.n), [1048576]);
+  assert.deepEqual(runsOf(runs, 'f32_matmul_ijk').map((r) => r.n), DEFAULT_SIZES);
+  const threaded = runsOf(runs, 'f32_matmul_4x8_wasmsimd');
+  assert.deepEqual([...new Set(threaded.map((r) => r.n))], THREADED_SIZES);
+  assert.ok(THREADED_SIZES.includes(1024) && !DEFAULT_SIZES.includes(1024));
+});
+
+test('threads: 1 and max for kernels that take them, none for the others', () => {
+  const runs = plan(['--blocks=64']);
+  assert.deepEqual(runsOf(runs, 'f32_matmul_4x8_wasmsimd').filter((r) => r.n === 1024).map((r) => r.threads), [1, 4]);
+  assert.ok(runsOf(runs, 'f32_matmul_ijk').every((r) => r.threads === null && r.block === null));
+  assert.deepEqual(runsOf(plan(['--threads=2,max,2']), 'f32_matmul_4x8_wasmsimd').filter((r) => r.n === 256 && r.block === 64)
+    .map((r) => r.threads), [2, 4]);
+  assert.throws(() => plan(['--threads=8']), UsageError);
+  assert.throws(() => parseOptions(['--threads=0']), UsageError);
+});
+
+test('explicit sizes apply to every matrix kernel; blocks larger than N are left out', () => {
+  const runs = plan(['--sizes=48', '--lengths=7,9', '--blocks=32,64']);
+  assert.deepEqual(runsOf(runs, 'f32_relu_scalar').map((r) => r.n), [7, 9]);
+  assert.deepEqual(runsOf(runs, 'f32_matmul_4x8_wasmsimd').map((r) => [r.n, r.block]), [[48, 32], [48, 32]]);
+});
+
+test('runs are grouped problem by problem, so each problem is built once', () => {
+  const problems = plan([]).map((r) => `${r.vector} ${r.n}`);
+  const changes = problems.filter((p, i) => i === 0 || p !== problems[i - 1]);
+  assert.equal(changes.length, new Set(problems).size);
+});
