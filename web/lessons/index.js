@@ -3,5 +3,6 @@
 import measuring from './measuring.js';
 import loops from './loops.js';
 import blocking from './blocking.js';
+import vectorization from './vectorization.js';
 
-export const lessons = [measuring, loops, blocking];
+export const lessons = [measuring, loops, blocking, vectorization];

@@ -69,6 +69,12 @@ export const gflopsColumn = {
   value: ({ result }) => (result.status === 'ok' ? gflops(result.gflops) : '—'),
 };
 
+// Rates share GFLOP/s's two decimals.
+export const gbpsColumn = {
+  id: 'gbps', label: 'GB/s', numeric: true, title: 'Bytes moved (the catalog’s count) divided by the median time',
+  value: ({ result }) => (result.status === 'ok' ? gflops(result.gbps) : '—'),
+};
+
 // One failed check among an entry's runs fails the row.
 export const checkColumn = {
   id: 'check', label: 'Check', title: 'Output compared with the exact product',

@@ -6,10 +6,12 @@
 // spec: {
 //   id, number, title, lead, explanation: Node[],
 //   exercise: {prompt, label, control},      see Exercise
-//   fields, fieldFor: {cppField: inputName},  see LessonForm; maps C++'s `field` to an input
+//   fields, fieldFor: {cppField: inputName},  see LessonForm; maps C++'s `field` to an input,
+//     or fieldFor(refusal) → inputName, where refusal is {request, field, error}
 //   columns,                                 see ResultsTable
 //   chart: Chart options, and legend?: a Node shown above the chart
-//   code: {kernels, operation, sources}      see CodeView
+//   panels?: Node[]                          more cards, between the results and the code
+//   code: {kernels, operation | operations, sources}  see CodeView
 //   plan(values) → (a promise of) {items: [{requests, meta}], skipped?: [note]}
 //   describe(meta) → what is running, in words
 //   series(entries) → chart series for every entry so far
@@ -54,7 +56,7 @@ export class LessonPage {
   }
 
   layout() {
-    const { id, number, title, lead, explanation, chart } = this.spec;
+    const { id, number, title, lead, explanation, chart, panels } = this.spec;
     return el('section', { class: 'lesson', 'data-lesson-view': id, 'data-running': 'false', hidden: true, 'aria-labelledby': `${id}-title` },
       el('header', { class: 'lesson-head' },
         el('p', { class: 'eyebrow' }, `Lesson ${number}`),
@@ -73,6 +75,7 @@ export class LessonPage {
         chart.legend ?? null,
         this.chart.element,
         this.table.element),
+      panels ?? null,
       el('div', { class: 'card code' },
         el('h2', {}, 'The code'),
         this.code.element));
@@ -92,7 +95,8 @@ export class LessonPage {
       const refused = await firstInvalid(this.session.lab, plan.items.flatMap((item) => item.requests));
       if (this.cancelled) return;
       if (refused) {
-        this.form.showError(refused.error, this.spec.fieldFor[refused.field]);
+        const { fieldFor } = this.spec;
+        this.form.showError(refused.error, typeof fieldFor === 'function' ? fieldFor(refused) : fieldFor[refused.field]);
         return;
       }
       this.form.clearError();

@@ -50,11 +50,11 @@ export class CodeView {
     this.show(code);
   }
 
-  // code: {kernels, operation, sources: [path]}
-  show({ kernels, operation, sources }) {
+  // code: {kernels, operation, sources: [path]}; operations: [operation] for a lesson with several
+  show({ kernels, operation, operations = [operation], sources }) {
     this.element.replaceChildren(
       kernels.length ? kernelList(kernels) : '',
-      operationFacts(operation),
+      ...operations.map(operationFacts),
       el('div', { class: 'source-files' }, [...new Set(sources)].map(sourceFile)));
   }
 }
