@@ -5,7 +5,7 @@ import { reloadForIsolation } from './isolation.js';
 import { LabClient } from './lab-client.js';
 import { lessons } from './lessons/index.js';
 import { Session } from './ui/session.js';
-import { el } from './ui/dom.js';
+import { el, withCode } from './ui/dom.js';
 import { seconds, bytes } from './ui/format.js';
 
 const status = document.querySelector('[data-lab-status]');
@@ -62,11 +62,6 @@ function reportReady(catalog, build) {
     buildNotice.replaceChildren(...withCode(build.reason));
     buildNotice.hidden = false;
   }
-}
-
-// The reasons mark commands with backticks, as Markdown does.
-function withCode(text) {
-  return text.split('`').map((part, i) => (i % 2 ? el('code', {}, part) : part));
 }
 
 function reportFailure(error) {

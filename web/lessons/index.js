@@ -4,5 +4,6 @@ import measuring from './measuring.js';
 import loops from './loops.js';
 import blocking from './blocking.js';
 import vectorization from './vectorization.js';
+import threads from './threads.js';
 
-export const lessons = [measuring, loops, blocking, vectorization];
+export const lessons = [measuring, loops, blocking, vectorization, threads];

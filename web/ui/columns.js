@@ -28,6 +28,11 @@ export const blockColumn = {
   value: ({ result }) => (result.shape.block > 0 ? String(result.shape.block) : '—'),
 };
 
+export const threadsColumn = {
+  id: 'threads', label: 'Threads', numeric: true, title: 'Threads the kernel split its work over',
+  value: ({ result }) => String(result.shape.threads),
+};
+
 export const medianColumn = {
   id: 'median', label: 'Median', numeric: true, timing: true, title: 'Median time per call',
   value: ({ result }) => el('strong', {}, seconds(result.timing.median_s)),

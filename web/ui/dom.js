@@ -18,3 +18,8 @@ export function svg(markup) {
   template.innerHTML = markup.trim();
   return template.content.firstElementChild;
 }
+
+// Text whose `backticked` parts are code, as the build reasons write commands.
+export function withCode(text) {
+  return text.split('`').map((part, i) => (i % 2 ? el('code', {}, part) : part));
+}

@@ -4,7 +4,8 @@ import { el } from './dom.js';
 
 let nextId = 1;
 
-// control: {kind: 'select', options: [{value, label}]} or {kind: 'number', placeholder}
+// control: {kind: 'select', options: [{value, label}]} or {kind: 'number', placeholder, inputmode?}
+// (inputmode 'decimal' for a guess with a decimal point; 'numeric' otherwise)
 export class Exercise {
   constructor({ prompt, control, label }) {
     const id = `prediction-${nextId++}`;
@@ -12,13 +13,24 @@ export class Exercise {
       ? el('select', { id, 'data-prediction': '' },
         el('option', { value: '' }, 'Choose…'),
         control.options.map((o) => el('option', { value: o.value }, o.label)))
-      : el('input', { id, type: 'text', inputmode: 'numeric', 'data-prediction': '', placeholder: control.placeholder ?? '', autocomplete: 'off' });
+      : el('input', { id, type: 'text', inputmode: control.inputmode ?? 'numeric', 'data-prediction': '', placeholder: control.placeholder ?? '', autocomplete: 'off' });
+    this.prompt = el('p', {}, prompt);
+    this.label = el('label', { for: id }, label);
     this.verdictSlot = el('div', { class: 'verdict-slot' });
     this.element = el('div', { class: 'card exercise', 'data-exercise': '' },
       el('h2', {}, el('span', { class: 'step' }, '1'), 'Predict'),
-      el('p', {}, prompt),
-      el('div', { class: 'field' }, el('label', { for: id }, label), this.input),
+      this.prompt,
+      el('div', { class: 'field' }, this.label, this.input),
       this.verdictSlot);
+  }
+
+  // For a lesson that asks one of several questions (a number each): the
+  // answer and verdict given to the old question go with it.
+  ask({ prompt, label, placeholder, inputmode = 'numeric' }) {
+    this.prompt.textContent = prompt;
+    this.label.textContent = label;
+    Object.assign(this.input, { value: '', placeholder, inputMode: inputmode });
+    this.clearVerdict();
   }
 
   value() {

@@ -10,6 +10,7 @@
 //     or fieldFor(refusal) → inputName, where refusal is {request, field, error}
 //   columns,                                 see ResultsTable
 //   chart: Chart options, and legend?: a Node shown above the chart
+//   moreCharts?: [{...Chart options, legend?, series(entries)}]  further charts of the same entries, below it
 //   panels?: Node[]                          more cards, between the results and the code
 //   code: {kernels, operation | operations, sources}  see CodeView
 //   plan(values) → (a promise of) {items: [{requests, meta}], skipped?: [note]}
@@ -43,6 +44,7 @@ export class LessonPage {
     this.exercise = new Exercise(spec.exercise);
     this.table = new ResultsTable(spec.columns, { caption: `${spec.title}: results` });
     this.chart = new Chart(spec.chart);
+    this.moreCharts = (spec.moreCharts ?? []).map((options) => ({ chart: new Chart(options), legend: options.legend, series: options.series }));
     this.notes = el('ul');
     this.notesBlock = el('div', { class: 'notes', 'data-notes': '', hidden: true },
       el('h3', {}, 'What this run shows'), this.notes);
@@ -74,6 +76,7 @@ export class LessonPage {
         this.notesBlock,
         chart.legend ?? null,
         this.chart.element,
+        this.moreCharts.map(({ chart, legend }) => [legend ?? null, chart.element]),
         this.table.element),
       panels ?? null,
       el('div', { class: 'card code' },
@@ -121,6 +124,7 @@ export class LessonPage {
         this.entries.push(entry);
         this.table.add(entry);
         this.chart.update(this.spec.series(this.entries));
+        for (const { chart, series } of this.moreCharts) chart.update(series(this.entries));
       },
       onProgress: (fraction, meta, done) => this.controls.setProgress(
         fraction, `Running ${this.spec.describe(meta)} (${Math.min(done + 1, total)} of ${total})`),
@@ -159,6 +163,7 @@ export class LessonPage {
     this.entries = [];
     this.table.clear();
     this.chart.clear();
+    for (const { chart } of this.moreCharts) chart.clear();
     this.showNotes([]);
     this.exercise.clearVerdict();
     this.form.clearError();
