@@ -71,7 +71,7 @@ function microKernel() {
       `<text x="${x + 2 * LANE - 1}" y="${rowY(r) + 18}" class="in-bar">acc[${r}][${v}]</text>`;
   })).join('');
   return svg(`
-    <svg viewBox="24 12 740 284" role="img" aria-labelledby="micro-title" class="diagram">
+    <svg viewBox="24 12 760 284" role="img" aria-labelledby="micro-title" class="diagram">
       <title id="micro-title">The 4 by 8 micro-kernel. One step along K loads the row of B as two f32x4 vectors, b0 and b1, and splats each of four A values, one per row, into all four lanes. Each row's splat multiplies b0 and b1 and adds into that row's two accumulators: eight f32x4 accumulators hold the 4 by 8 tile of C.</title>
       <defs><marker id="micro-arrow" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" orient="auto"><path d="M0 0 L8 4 L0 8 z" class="arrowhead"/></marker></defs>
       <text x="${TILE_X}" y="24" class="label">B, row p: two loads</text>

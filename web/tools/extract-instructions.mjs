@@ -30,7 +30,9 @@ function functions(wat) {
     } else if (/^ {2}\(/.test(line)) {
       current = null; // a table, memory, export... : not code
     } else if (current) {
-      const text = line.trim().replace(/\)+$/, '').trim();
+      // Without wasm2wat's notes ("(;@3;)" after a branch, ";; label = @3"),
+      // then without the parentheses that close the function.
+      const text = line.replace(/\s*\(;.*?;\)/g, '').replace(/\s*;;.*$/, '').trim().replace(/\)+$/, '').trim();
       if (text) current.push(text);
     }
   }
@@ -81,9 +83,8 @@ function reachable(root, byName) {
   return [...seen];
 }
 
-// Instructions without their wasm2wat comments and branch labels' decorations.
 function tidy(text) {
-  return text.replace(/\s*;;.*$/, '').replace(/\s+/g, ' ');
+  return text.replace(/\s+/g, ' ');
 }
 
 const SIMD = /^(v128|[if](8|16|32|64)x\d+)\./;

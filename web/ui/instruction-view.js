@@ -21,17 +21,11 @@ function fetchListing(module) {
   return listings.get(module);
 }
 
-// wasm2wat's inline notes, such as "(;=0;" after a constant or "(;@3;" after
-// a branch, arrive cut short by the extractor; the instruction reads better without.
-function withoutNote(text) {
-  return text.replace(/\s*\(;[^;]*;\)?$/, '');
-}
-
 function instructionLine(text) {
   const op = text.split(' ')[0];
   const simd = SIMD.test(op);
   const kind = simd ? 'simd' : SCALAR_FLOAT.test(op) ? 'float' : null;
-  return el('span', { class: kind ? `insn insn-${kind}` : 'insn', 'data-simd': simd }, withoutNote(text));
+  return el('span', { class: kind ? `insn insn-${kind}` : 'insn', 'data-simd': simd }, text);
 }
 
 function counts({ total, simd, scalar_float: scalarFloat }) {
