@@ -1,5 +1,6 @@
 #include "kernels/relu/f32_relu_problem.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -50,7 +51,8 @@ const Operation kReluF32{
     "max(x, 0), computed element by element in the checker",
     "cpp/kernels/relu/f32_relu_problem.cpp",
     "ReLU rounds nothing, so every element must equal max(x, 0) exactly: tolerance 0; "
-    "max_rel_err is max over y of |y - max(x, 0)| / |max(x, 0)|",
+    "max_rel_err is max over y of |y - max(x, 0)| / |max(x, 0)|, or the absolute error "
+    "where max(x, 0) is 0",
     "N (one compare per element)",
     "8 N (read x once, write y once)",
     flops,
