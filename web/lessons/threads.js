@@ -4,7 +4,7 @@ import { el, svg, withCode } from '../ui/dom.js';
 import { LessonPage } from '../ui/lesson-page.js';
 import { parseNumber } from '../ui/form.js';
 import { kernelColumn, nColumn, blockColumn, threadsColumn, medianColumn, spreadColumn, ciColumn, samplesColumn, gflopsColumn, checkColumn } from '../ui/columns.js';
-import { byN, latestPoints, overlap } from '../ui/analysis.js';
+import { byN, latestPoints, overlap, speedup } from '../ui/analysis.js';
 import { amdahlSpeedup, efficiency, fitSerialFraction } from '../ui/amdahl.js';
 import { gflops, percent, percentTick, ratio, seconds } from '../ui/format.js';
 
@@ -118,14 +118,10 @@ function oneThreadRun(entries, entry) {
     .findLast((e) => e.result.status === 'ok' && e.result.shape.threads === 1 && sameProblem(e, entry));
 }
 
-function speedup(one, entry) {
-  return one.result.timing.median_s / entry.result.timing.median_s;
-}
-
 function comparedColumns(baselineOf) {
   const cell = (format) => (entry) => {
     const one = baselineOf(entry);
-    return one ? format(speedup(one, entry), entry.result.shape.threads) : '—';
+    return one ? format(speedup(entry, one), entry.result.shape.threads) : '—';
   };
   return [
     {
@@ -171,7 +167,7 @@ function smallSeries(entries) {
   const ok = entries.filter((e) => e.result.status === 'ok' && e.meta.experiment === 'small');
   const compared = ok.filter((e) => e.result.shape.threads > 1 && oneThreadRun(entries, e));
   const points = latestPoints(compared, (e) => e.result.shape.threads, (e) => e.result.shape.n,
-    (e) => speedup(oneThreadRun(entries, e), e));
+    (e) => speedup(e, oneThreadRun(entries, e)));
   const sizes = [...new Set(compared.map((e) => e.result.shape.n))];
   const series = [...points].map(([p, pts]) => ({ label: `${plural(p)} over 1`, colorKey: `p${p}`, points: pts }));
   return series.length ? [...series, { label: 'Break-even', colorKey: 'even', dash: [8, 6], points: sizes.map((n) => [n, 1]) }] : [];
@@ -191,7 +187,7 @@ function sweepFindings(entries) {
 }
 
 function speedupPhrase(one, entry) {
-  const s = speedup(one, entry);
+  const s = speedup(entry, one);
   return `${plural(entry.result.shape.threads)} ${ratio(s)} as fast (efficiency ${percent(efficiency(s, entry.result.shape.threads), 0)})`;
 }
 
@@ -231,13 +227,13 @@ function sweepNotes(findings) {
       notes.push(`${base}. Only 1 thread ran, so there is no speedup to measure and no serial fraction to fit.`);
       continue;
     }
-    const best = runs.reduce((a, b) => (speedup(one, b) > speedup(one, a) ? b : a));
+    const best = runs.reduce((a, b) => (speedup(b, one) > speedup(a, one) ? b : a));
     const shown = runs.length <= 3 ? runs : [...new Set([runs[0], best, runs.at(-1)])];
     notes.push(`${base}; ${shown.map((e) => speedupPhrase(one, e)).join('; ')}.`);
     for (const e of shown.filter((r) => overlap(one, r))) {
       notes.push(`At N = ${n}, 1 thread and ${plural(e.result.shape.threads)} lie within each other’s 95% CIs: no measurable difference.`);
     }
-    for (const e of shown.filter((r) => !overlap(one, r) && speedup(one, r) < 1)) {
+    for (const e of shown.filter((r) => !overlap(one, r) && speedup(r, one) < 1)) {
       notes.push(`At N = ${n}, ${plural(e.result.shape.threads)} were slower than 1, which is not what the lesson expects at a size with this much work. ` +
         'Another program may have been busy on the other cores: run again and compare.');
     }
@@ -246,15 +242,22 @@ function sweepNotes(findings) {
   return notes;
 }
 
+// The verdict when there is no positive number to judge; null when there is one.
+function unjudgedVerdict(prediction, guess, facts) {
+  if (!prediction) return { text: `You made no prediction. ${facts}`, tone: 'neutral' };
+  if (!(guess > 0)) return { text: `Your prediction, “${prediction}”, is not a positive number, so it cannot be judged. ${facts}`, tone: 'neutral' };
+  return null;
+}
+
 function sweepVerdict(findings, prediction) {
   const { n, one, runs } = findings.at(-1);
   const two = runs.find((e) => e.result.shape.threads === 2);
   if (!two) return { text: `Only 1 thread ran at N = ${n}, so there is no 2-thread speedup to judge.`, tone: 'neutral' };
-  const measured = speedup(one, two);
+  const measured = speedup(two, one);
   const facts = `At N = ${n}, 2 threads ran ${ratio(measured)} as fast as 1.`;
-  if (!prediction) return { text: `You made no prediction. ${facts}`, tone: 'neutral' };
   const guess = parseNumber(prediction);
-  if (!(guess > 0)) return { text: `Your prediction, “${prediction}”, is not a positive number, so it cannot be judged. ${facts}`, tone: 'neutral' };
+  const unjudged = unjudgedVerdict(prediction, guess, facts);
+  if (unjudged) return unjudged;
   const off = guess / measured - 1;
   const close = Math.abs(off) <= TOLERANCE;
   const mine = off === 0 ? 'exactly that' : `${percent(Math.abs(off))} ${off > 0 ? 'above' : 'below'} that: ${close ? 'within' : 'not within'} ${percent(TOLERANCE, 0)}`;
@@ -268,7 +271,7 @@ function smallFindings(entries) {
     const one = atN.find((e) => e.result.shape.threads === 1);
     const many = atN.find((e) => e.result.shape.threads > 1);
     if (!one || !many) return [];
-    const s = speedup(one, many);
+    const s = speedup(many, one);
     return [{ n, one, many, s, outcome: overlap(one, many) ? 'tie' : s > 1 ? 'win' : 'loss' }];
   });
 }
@@ -316,9 +319,9 @@ function smallVerdict(findings, prediction) {
   const facts = from
     ? (before ? `Threads won from N = ${from.n} up, and not at N = ${before.n}.` : `Threads won at every size, even N = ${from.n}.`)
     : `Threads did not win at the largest size run, N = ${last.n}.`;
-  if (!prediction) return { text: `You made no prediction. ${facts}`, tone: 'neutral' };
   const guess = parseNumber(prediction);
-  if (!(guess > 0)) return { text: `Your prediction, “${prediction}”, is not a positive number, so it cannot be judged. ${facts}`, tone: 'neutral' };
+  const unjudged = unjudgedVerdict(prediction, guess, facts);
+  if (unjudged) return unjudged;
   if (!from) {
     return guess > last.n
       ? { text: `${facts} Your N = ${guess} lies beyond this sweep: run larger sizes to judge it.`, tone: 'neutral' }

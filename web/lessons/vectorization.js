@@ -1,12 +1,12 @@
 // Lesson 3: one instruction on four floats. ReLU and a register-blocked matmul,
 // each as scalar code, the same code auto-vectorized, and SIMD128 intrinsics,
 // with the instructions each one really runs.
-import { el, svg } from '../ui/dom.js';
+import { el, svg, withCode } from '../ui/dom.js';
 import { LessonPage } from '../ui/lesson-page.js';
 import { InstructionView } from '../ui/instruction-view.js';
 import { parseNumber } from '../ui/form.js';
 import { kernelColumn, nColumn, blockColumn, medianColumn, spreadColumn, ciColumn, samplesColumn, gflopsColumn, gbpsColumn, checkColumn } from '../ui/columns.js';
-import { byN, overlap, latestPoints, cacheFit } from '../ui/analysis.js';
+import { byN, overlap, latestPoints, cacheFit, speedup } from '../ui/analysis.js';
 import { bytes, gflops, seconds, ratio } from '../ui/format.js';
 
 const LESSON = { id: 'vectorization', number: 3, title: 'Vectorization' };
@@ -97,7 +97,7 @@ function explanation(build) {
   const code = (text) => el('code', {}, text);
   return [
     // Without SIMD128 the "SIMD" kernels are emulated: every comparison below changes meaning.
-    build.simd ? null : el('p', { class: 'lesson-notice', role: 'note' }, build.reason),
+    build.simd ? null : el('p', { class: 'lesson-notice', role: 'note' }, withCode(build.reason)),
     el('div', { class: 'prose' },
       el('h2', {}, 'One instruction, four floats'),
       el('p', {}, 'A WebAssembly SIMD128 register, a ', code('v128'), ', holds 128 bits: four f32 lanes. ',
@@ -128,10 +128,6 @@ function explanation(build) {
     el('figure', { class: 'figure' }, microKernel(),
       el('figcaption', {}, 'One step of the 4 × 8 SIMD micro-kernel. The auto-vectorized kernel’s C keeps the same 32 sums in an array and leaves the vectors to the compiler.')),
   ];
-}
-
-function speedup(entry, scalar) {
-  return scalar.result.timing.median_s / entry.result.timing.median_s;
 }
 
 // The range of speedups the two medians' 95% CIs allow.

@@ -14,6 +14,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
+import { SCALAR_FLOAT_OP, SIMD_OP } from '../ui/wasm-ops.js';
 
 const CALL_DEPTH = 2;
 
@@ -87,14 +88,12 @@ function tidy(text) {
   return text.replace(/\s+/g, ' ');
 }
 
-const SIMD = /^(v128|[if](8|16|32|64)x\d+)\./;
-
 // Elements an iteration loads, stores or computes on: a SIMD op counts four.
 function work(ops) {
   let total = 0;
   for (const op of ops) {
-    if (SIMD.test(op)) total += 4;
-    else if (/^(f32|f64)\./.test(op) || /^[if](32|64)\.(load|store)/.test(op)) total += 1;
+    if (SIMD_OP.test(op)) total += 4;
+    else if (SCALAR_FLOAT_OP.test(op) || /^[if](32|64)\.(load|store)/.test(op)) total += 1;
   }
   return total;
 }
@@ -117,8 +116,8 @@ function hotLoop(kernel, byName) {
     instructions,
     counts: {
       total: ops.length,
-      simd: ops.filter((op) => SIMD.test(op)).length,
-      scalar_float: ops.filter((op) => /^f(32|64)\./.test(op)).length,
+      simd: ops.filter((op) => SIMD_OP.test(op)).length,
+      scalar_float: ops.filter((op) => SCALAR_FLOAT_OP.test(op)).length,
     },
   };
 }

@@ -27,6 +27,11 @@ export function overlap(a, b) {
   return ta.ci_low_s <= tb.ci_high_s && tb.ci_low_s <= ta.ci_high_s;
 }
 
+// How many times as fast `entry` ran as `baseline`, by their medians.
+export function speedup(entry, baseline) {
+  return baseline.result.timing.median_s / entry.result.timing.median_s;
+}
+
 // Chart points per series key; a later run at the same x replaces an earlier one.
 export function latestPoints(entries, keyOf, xOf, yOf) {
   const series = new Map();

@@ -3,10 +3,7 @@
 // which the build disassembles (wasm2wat) from the very .wasm this page runs,
 // so what is shown is what was timed.
 import { el } from './dom.js';
-
-// The same test the build's extractor counts with: v128.* and lane-typed ops (f32x4.add, i8x16.shuffle…).
-const SIMD = /^(v128|[if](8|16|32|64)x\d+)\./;
-const SCALAR_FLOAT = /^f(32|64)\./;
+import { SCALAR_FLOAT_OP, SIMD_OP } from './wasm-ops.js';
 
 const listings = new Map(); // module → promise of its parsed listing, fetched once per page
 
@@ -23,8 +20,8 @@ function fetchListing(module) {
 
 function instructionLine(text) {
   const op = text.split(' ')[0];
-  const simd = SIMD.test(op);
-  const kind = simd ? 'simd' : SCALAR_FLOAT.test(op) ? 'float' : null;
+  const simd = SIMD_OP.test(op);
+  const kind = simd ? 'simd' : SCALAR_FLOAT_OP.test(op) ? 'float' : null;
   return el('span', { class: kind ? `insn insn-${kind}` : 'insn', 'data-simd': simd }, text);
 }
 
