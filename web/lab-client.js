@@ -73,6 +73,13 @@ export class LabClient {
     return this.enqueue('check', request);
   }
 
+  // One of the catalog's demos, {demo: id, ...its named numbers}: a small
+  // untimed computation, such as how a number rounds to fp16. Resolves with
+  // {status: 'ok', demo, ...its fields} or {status: 'invalid', field, error}.
+  demo(request) {
+    return this.enqueue('demo', request);
+  }
+
   enqueue(type, request) {
     return new Promise((resolve) => {
       this.queue.push({ id: this.nextId++, type, request, resolve });

@@ -50,4 +50,5 @@ onmessage = ({ data }) => {
   if (data.type === 'cancel-flag') cancelFlag = new Int32Array(data.buffer);
   else if (data.type === 'run') run(data);
   else if (data.type === 'check') postMessage({ type: 'result', id: data.id, result: JSON.parse(lab.check(data.request)) });
+  else if (data.type === 'demo') postMessage({ type: 'result', id: data.id, result: JSON.parse(lab.demo(data.request)) });
 };

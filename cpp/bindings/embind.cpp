@@ -8,6 +8,7 @@
 #include <cmath>
 #include <string>
 
+#include "lab/demo.h"
 #include "lab/lab_json.h"
 #include "lab/thread_pool.h"
 
@@ -67,10 +68,19 @@ std::string run(val request, val on_progress) {
   return lab::result_json(lab::run(to_request(request), limits(), progress));
 }
 
+// request: {demo, ...the demo's named numbers}.
+std::string demo(val request) {
+  if (request.isUndefined() || request.isNull()) request = val::object();
+  const val id = request["demo"];
+  return lab::demo_json(id.isString() ? id.as<std::string>() : "",
+                        [&request](const char* name) { return number_field(request, name); });
+}
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(kernel_lab) {
   emscripten::function("catalog", &catalog);
   emscripten::function("check", &check);
   emscripten::function("run", &run);
+  emscripten::function("demo", &demo);
 }

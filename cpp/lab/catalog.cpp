@@ -127,6 +127,14 @@ const Kernel* find_kernel(std::string_view name) {
   return nullptr;
 }
 
+double bytes_moved(const Kernel& kernel, const Shape& shape) {
+  return kernel.traffic ? kernel.traffic->bytes(shape) : kernel.op->bytes(shape);
+}
+
+const char* bytes_formula(const Kernel& kernel) {
+  return kernel.traffic ? kernel.traffic->formula : kernel.op->bytes_formula;
+}
+
 bool takes(const Kernel& kernel, Tunable tunable) {
   return std::find(kernel.tunables.begin(), kernel.tunables.end(), tunable) != kernel.tunables.end();
 }

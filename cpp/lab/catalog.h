@@ -12,6 +12,14 @@
 
 namespace lab {
 
+// The memory traffic one schedule really causes, where it differs from the
+// operation's compulsory traffic: an unfused chain writes and rereads its
+// temporaries, a fused one does not. Defined once, beside the kernel.
+struct Traffic {
+  const char* formula;
+  double (*bytes)(const Shape&);
+};
+
 struct Kernel {
   const char* name;     // data type, operation, schedule: f32_matmul_ikj
   const char* lesson;   // the lesson that teaches it
@@ -22,7 +30,12 @@ struct Kernel {
   std::vector<Tunable> tunables;
   bool student;         // an exercise stub for the student to write
   std::function<KernelStatus(Problem&, const Shape&)> run;
+  const Traffic* traffic = nullptr;  // nullptr: the operation's compulsory bytes
 };
+
+// Bytes this kernel moves at this shape, and the formula that says so.
+double bytes_moved(const Kernel& kernel, const Shape& shape);
+const char* bytes_formula(const Kernel& kernel);
 
 const std::vector<Kernel>& catalog();
 

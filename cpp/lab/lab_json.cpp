@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "lab/demo.h"
 #include "lab/json_writer.h"
 
 #if defined(__wasm__)
@@ -37,6 +38,7 @@ void write_operation(JsonWriter& w, const Operation& op, const Limits& limits) {
       .field("flops_formula", op.flops_formula)
       .field("bytes_formula", op.bytes_formula)
       .field("max_n", static_cast<double>(max_size(op, limits)))
+      .field("max_k", static_cast<double>(op.max_k))
       .end_object();
 }
 
@@ -98,12 +100,16 @@ std::string catalog_json(const Limits& limits) {
         .field("summary", k.summary)
         .field("source", k.source)
         .field("operation", k.op->id)
+        .field("bytes_formula", bytes_formula(k))
         .field("student", k.student);
     w.key("tunables").begin_array();
     for (Tunable t : k.tunables) w.value(tunable_name(t));
     w.end_array().end_object();
   }
-  w.end_array().end_object();
+  w.end_array();
+  w.key("demos");
+  write_demos(w);
+  w.end_object();
   return w.str();
 }
 
@@ -145,8 +151,10 @@ std::string result_json(const RunResult& r) {
       .field("passed", r.check.passed)
       .field("max_abs_err", r.check.max_abs_err)
       .field("max_rel_err", r.check.max_rel_err)
-      .field("tolerance", r.check.tolerance)
-      .end_object();
+      .field("tolerance", r.check.tolerance);
+  w.key("metrics").begin_object();
+  for (const Metric& metric : r.check.metrics) w.field(metric.name, metric.value);
+  w.end_object().end_object();
   w.end_object();
   return w.str();
 }

@@ -3,17 +3,27 @@
 // run needs. The kernels in the catalog are different schedules of it.
 #pragma once
 
+#include <cstdint>
 #include <memory>
+#include <vector>
 
 #include "lab/params.h"
 
 namespace lab {
+
+// A further measure of a result that the pass/fail check does not use, such
+// as how far an int8 result is from the f32 one it approximates.
+struct Metric {
+  const char* name;  // a JSON key: rel_frobenius_vs_f32
+  double value;
+};
 
 struct ErrorReport {
   double max_abs_err = 0;
   double max_rel_err = 0;  // as the operation defines it (see error_model)
   double tolerance = 0;    // max_rel_err must not exceed this to pass
   bool passed = false;
+  std::vector<Metric> metrics;
 };
 
 // Inputs, output and reference for one shape. Built once and reused by every
@@ -45,6 +55,10 @@ struct Operation {
   // Memory one run needs: inputs, output, reference and error bounds.
   double (*workspace_bytes)(const Shape&);
   std::unique_ptr<Problem> (*make_problem)(const Shape&);
+  // The largest K the operation can compute correctly (0: no limit beyond
+  // memory), and why, for the message a larger K gets.
+  int64_t max_k = 0;
+  const char* max_k_reason = nullptr;
 };
 
 }  // namespace lab

@@ -81,7 +81,7 @@ RunResult run(const RunRequest& request, const Limits& limits, const ProgressFn&
   r.kernel = kernel;
   r.shape = v.shape;
   r.flops = kernel->op->flops(v.shape);
-  r.bytes = kernel->op->bytes(v.shape);
+  r.bytes = bytes_moved(*kernel, v.shape);
 
   Problem& problem = cached_problem(*kernel->op, v.shape);
   problem.poison_output();

@@ -99,7 +99,14 @@ Validation validate(const Kernel& kernel, const Params& p, const Limits& limits)
   Shape shape = dimensions.shape;
   const bool vector = kernel.op->shape_kind == ShapeKind::vector;
   // The field the page shows the message beside: N, unless M, N and K differ.
-  const char* size_field = vector || (shape.m == shape.n && shape.n == shape.k) ? "n" : "m";
+  const bool square = shape.m == shape.n && shape.n == shape.k;
+  const char* size_field = vector || square ? "n" : "m";
+
+  if (kernel.op->max_k > 0 && shape.k > kernel.op->max_k)
+    return fail(square ? "n" : "k",
+                "K = " + std::to_string(shape.k) + " is too large: the most is K = " +
+                    std::to_string(kernel.op->max_k) + ", because " +
+                    kernel.op->max_k_reason + ".");
 
   const double needed = kernel.op->workspace_bytes(shape);
   if (needed > limits.memory_bytes) {

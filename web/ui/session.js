@@ -23,6 +23,10 @@ export class Session extends EventTarget {
     return this.catalog.operations.find((op) => op.id === id);
   }
 
+  demos(predicate = () => true) {
+    return this.catalog.demos.filter(predicate);
+  }
+
   claim(lesson) {
     if (this.runner && this.runner.id !== lesson.id) return false;
     this.runner = lesson;
