@@ -156,11 +156,19 @@ export default {
       const saved = 1 - fused.result.bytes / unfused.result.bytes;
       const timeSaved = 1 - fused.result.timing.median_s / unfused.result.timing.median_s;
       return `Matmul + bias + GELU at N = ${n} (b = ${fused.result.shape.block}, ${fused.result.shape.threads} thread${fused.result.shape.threads === 1 ? '' : 's'}): ` +
-        `the epilogue ${m.speedup >= 1 ? 'gained' : 'lost'} ${percent(Math.abs(m.speedup - 1))} (${seconds(fused.result.timing.median_s)} against ${seconds(unfused.result.timing.median_s)})` +
-        `${m.noisy ? ', within the noise' : ''}, and removed ${percent(saved)} of the bytes (${bytes(unfused.result.bytes - fused.result.bytes)} of ${bytes(unfused.result.bytes)}). ` +
-        (timeSaved > 0
-          ? `The time it saved, ${percent(timeSaved)}, is what the bias and GELU passes cost beside a GEMM of ${gflops(fused.result.gflops)} GFLOP/s: the bigger N, the more the GEMM’s N³ arithmetic dominates their N² traffic.`
-          : 'Here the two passes cost less than the noise of the GEMM around them.');
+        `the epilogue ${m.speedup >= 1 ? 'gained' : 'lost'} ${percent(Math.abs(m.speedup - 1))} (${seconds(fused.result.timing.median_s)} against ${seconds(unfused.result.timing.median_s)}), and removed ${percent(saved)} of the bytes (${bytes(unfused.result.bytes - fused.result.bytes)} of ${bytes(unfused.result.bytes)}). ` +
+        matmulReading(m, timeSaved, fused);
+    }
+
+    // What the time difference says, including when it says the opposite of the byte count.
+    function matmulReading(m, timeSaved, fused) {
+      if (m.noisy) return 'The two times overlap within their 95% CIs: at this size the passes the epilogue removes are lost in the noise of the GEMM around them.';
+      if (timeSaved > 0) {
+        return `The time it saved, ${percent(timeSaved)}, is what the bias and GELU passes cost beside a GEMM of ${gflops(fused.result.gflops)} GFLOP/s: ` +
+          'the bigger N, the more the GEMM’s N³ arithmetic outweighs their N² traffic.';
+      }
+      return 'This contradicts the byte count: the fused kernel was slower although it moves fewer bytes. Either the run was noisy (rerun it with a longer minimum time) ' +
+        'or the epilogue costs the GEMM more than the passes it replaces, for instance by crowding the micro-kernel’s registers.';
     }
 
     function notes(entries) {
