@@ -42,7 +42,7 @@ function explanation() {
       el('h2', {}, 'Algorithm and schedule'),
       el('p', {}, 'Halide, a language for image pipelines, separates ', el('em', {}, 'what'), ' is computed (the algorithm) from ', el('em', {}, 'how'),
         ': the order, the tiling, and which results are kept in memory (the schedule). The two GELU kernels here are one algorithm with two schedules. ',
-        'Both call the same vector steps from one header, in the same order, so their outputs are identical to the last bit; the tests check that at every length.'),
+        'Both call the same vector steps from one header, in the same order, so their outputs are identical to the last bit; the tests check that at every length from 1 to 33, at odd lengths up to a million, and over a dense sweep of x.'),
       el('h2', {}, 'Epilogues'),
       el('p', {}, 'A linear layer computes ', code('GELU(A B + bias)'), '. Run separately, the GEMM writes C, a bias pass reads and rewrites it, and the GELU pass does so again. ',
         'BLIS, cuBLAS and CUTLASS let the caller attach an ', el('strong', {}, 'epilogue'), ' to the GEMM instead: a small function applied to each tile of C after its last block of K, while the sums are still in registers. ',
