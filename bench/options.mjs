@@ -9,7 +9,8 @@ export const USAGE = `usage: node bench/run.mjs [options]
   --kernels=a,b          catalog kernels (and openblas_sgemm) to run; default: all
   --sizes=256,512        square sizes N for matrix kernels; default: 256,512, and 1024 as well
                          for kernels that take threads (threads pay off on large problems)
-  --lengths=1048576      lengths n for vector kernels (ReLU); default: 1048576
+  --lengths=1048576      lengths n for vector kernels (ReLU, GELU); default: 1048576,16777216
+                         (16777216 floats outgrow every cache, where fusion pays most)
   --blocks=16,32,64,128  block sizes for blocked kernels (those larger than N are skipped)
   --threads=1,max        thread counts for kernels that take threads (the others run on one);
                          max is all the target has: navigator.hardwareConcurrency in the
@@ -27,7 +28,7 @@ export const MAX_THREADS = 'max';
 const DEFAULTS = {
   kernels: null, // null: every kernel each target has
   sizes: null, // null: bench/plan.mjs picks them, by whether a kernel takes threads
-  lengths: [1048576],
+  lengths: [1048576, 16777216],
   blocks: [16, 32, 64, 128],
   threads: [1, MAX_THREADS],
   minTime: 0.5,

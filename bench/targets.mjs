@@ -34,6 +34,24 @@ export const TARGETS = [
     slower: { kernel: 'f32_matmul_4x8_wasmsimd', n: 1024, threads: 1 },
     also: [],
   },
+  // Both schedules of one operation do the same flops, so their GFLOP/s ratio
+  // is their speed ratio.
+  {
+    id: 'fusion_gelu',
+    title: 'fused GELU against unfused GELU (eight passes over memory), n = 16777216',
+    goal: 2,
+    faster: { kernel: 'f32_gelu_fused_wasmsimd', n: 16777216 },
+    slower: { kernel: 'f32_gelu_unfused_wasmsimd', n: 16777216 },
+    also: [],
+  },
+  {
+    id: 'fusion_matmul',
+    title: 'matmul with a bias and GELU epilogue against GEMM, bias and GELU passes, N = 512, one thread',
+    goal: 1,
+    faster: { kernel: 'f32_matmul_bias_gelu_4x8_wasmsimd', n: 512, threads: 1 },
+    slower: { kernel: 'f32_matmul_bias_gelu_separate_wasmsimd', n: 512, threads: 1 },
+    also: [],
+  },
 ];
 
 function matching(rows, { kernel, n, threads }) {

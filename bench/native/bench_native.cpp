@@ -76,12 +76,14 @@ struct Check {
 // The problem comes from the lab runner's cache: building one computes the
 // exact reference, which costs more than a kernel call. The plan lists its runs
 // problem by problem, so each is built once.
+// bytes: what this kernel moves at this shape, which may exceed the operation's
+// compulsory bytes (an unfused schedule writes and rereads its temporaries).
 void register_benchmark(const std::string& kernel, const lab::Shape& shape,
-                        const lab::Operation& op, Call call) {
+                        const lab::Operation& op, double bytes, Call call) {
   const std::string name = kernel + "/" + std::to_string(shape.n) + "/" +
                            std::to_string(shape.block) + "/" + std::to_string(shape.threads);
   auto check = std::make_shared<Check>();
-  benchmark::RegisterBenchmark(name.c_str(), [shape, &op, call, check](benchmark::State& state) {
+  benchmark::RegisterBenchmark(name.c_str(), [shape, &op, bytes, call, check](benchmark::State& state) {
     lab::Problem& problem = lab::cached_problem(op, shape);
     if (!check->done) {
       problem.poison_output();
@@ -102,7 +104,7 @@ void register_benchmark(const std::string& kernel, const lab::Shape& shape,
     // Not "threads": Google Benchmark writes a field of that name itself.
     state.counters["kernel_threads"] = static_cast<double>(shape.threads);
     state.counters["flops"] = op.flops(shape);
-    state.counters["bytes"] = op.bytes(shape);
+    state.counters["bytes"] = bytes;
     state.counters["max_rel_err"] = check->report.max_rel_err;
     state.counters["tolerance"] = check->report.tolerance;
     state.counters["check_passed"] = check->report.passed ? 1 : 0;
@@ -110,12 +112,13 @@ void register_benchmark(const std::string& kernel, const lab::Shape& shape,
 }
 
 void register_kernel(const lab::Kernel& kernel, const lab::Shape& shape) {
-  register_benchmark(kernel.name, shape, *kernel.op,
+  register_benchmark(kernel.name, shape, *kernel.op, lab::bytes_moved(kernel, shape),
                      [&kernel](lab::Problem& p, const lab::Shape& s) { return kernel.run(p, s); });
 }
 
 void register_openblas(const lab::Shape& shape) {
-  register_benchmark(kOpenBlas, shape, lab::kMatmulF32, [](lab::Problem& problem, const lab::Shape& s) {
+  register_benchmark(kOpenBlas, shape, lab::kMatmulF32, lab::kMatmulF32.bytes(shape),
+                     [](lab::Problem& problem, const lab::Shape& s) {
     auto& p = static_cast<lab::MatmulProblem&>(problem);
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, s.m, s.n, s.k, 1.0f, p.a(), s.k, p.b(),
                 s.n, 0.0f, p.c(), s.n);

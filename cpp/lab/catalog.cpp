@@ -4,6 +4,10 @@
 #include <type_traits>
 
 #include "exercises/student_kernels.h"
+#include "kernels/gelu/f32_gelu.h"
+#include "kernels/gelu/f32_gelu_problem.h"
+#include "kernels/gelu/f32_matmul_bias_gelu.h"
+#include "kernels/gelu/f32_matmul_bias_gelu_problem.h"
 #include "kernels/matmul/f32_matmul_blocked.h"
 #include "kernels/matmul/f32_matmul_loop_orders.h"
 #include "kernels/matmul/f32_matmul_4x8.h"
@@ -48,6 +52,26 @@ template <auto Fn>
 KernelStatus run_relu(Problem& problem, const Shape& s) {
   auto& p = static_cast<ReluProblem&>(problem);
   return status_of([&] { return Fn(p.x(), p.y(), s.n); });
+}
+
+// The unfused GELU takes the problem's scratch vector for its temporaries.
+template <auto Fn>
+KernelStatus run_gelu(Problem& problem, const Shape& s) {
+  auto& p = static_cast<GeluProblem&>(problem);
+  using F = decltype(Fn);
+  return status_of([&] {
+    if constexpr (std::is_invocable_v<F, const float*, float*, float*, int64_t>)
+      return Fn(p.x(), p.y(), p.scratch(), s.n);
+    else
+      return Fn(p.x(), p.y(), s.n);
+  });
+}
+
+template <auto Fn>
+KernelStatus run_matmul_bias_gelu(Problem& problem, const Shape& s) {
+  auto& p = static_cast<MatmulBiasGeluProblem&>(problem);
+  return status_of(
+      [&] { return Fn(p.a(), p.b(), p.bias(), p.c(), s.m, s.n, s.k, s.block, s.threads); });
 }
 
 constexpr const char* kLoopOrders = "cpp/kernels/matmul/f32_matmul_loop_orders.cpp";
@@ -111,6 +135,27 @@ std::vector<Kernel> build_catalog() {
        "rows of C split over the thread pool.",
        "cpp/kernels/matmul/f32_matmul_4x8_wasmsimd.cpp", &kMatmulF32,
        {Tunable::block, Tunable::threads}, false, run_matmul<f32_matmul_4x8_wasmsimd>},
+      {"f32_gelu_unfused_wasmsimd", "fusion", "GELU unfused",
+       "One SIMD128 pass per step of GELU, as a framework runs it op by op: every temporary is "
+       "written to memory and read back by the next pass.",
+       "cpp/kernels/gelu/f32_gelu_unfused_wasmsimd.cpp", &kGeluF32, {}, false,
+       run_gelu<f32_gelu_unfused_wasmsimd>, &kGeluUnfusedTraffic},
+      {"f32_gelu_fused_wasmsimd", "fusion", "GELU fused",
+       "The same steps in one SIMD128 pass, all in registers: x read once, y written once.",
+       "cpp/kernels/gelu/f32_gelu_fused_wasmsimd.cpp", &kGeluF32, {}, false,
+       run_gelu<f32_gelu_fused_wasmsimd>},
+      {"f32_matmul_bias_gelu_separate_wasmsimd", "fusion", "GEMM, bias, GELU",
+       "The 4x8 SIMD128 GEMM, then a bias pass and a GELU pass, each reading and rewriting C.",
+       "cpp/kernels/gelu/f32_matmul_bias_gelu_separate_wasmsimd.cpp", &kMatmulBiasGeluF32,
+       {Tunable::block, Tunable::threads}, false,
+       run_matmul_bias_gelu<f32_matmul_bias_gelu_separate_wasmsimd>,
+       &kMatmulBiasGeluSeparateTraffic},
+      {"f32_matmul_bias_gelu_4x8_wasmsimd", "fusion", "GEMM + epilogue",
+       "The 4x8 SIMD128 GEMM with bias and GELU in its epilogue, applied to each tile of sums "
+       "in registers before C is stored.",
+       "cpp/kernels/gelu/f32_matmul_bias_gelu_4x8_wasmsimd.cpp", &kMatmulBiasGeluF32,
+       {Tunable::block, Tunable::threads}, false,
+       run_matmul_bias_gelu<f32_matmul_bias_gelu_4x8_wasmsimd>},
   };
 }
 

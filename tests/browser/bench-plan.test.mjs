@@ -19,9 +19,9 @@ const CATALOG = {
 const plan = (argv) => benchPlan(CATALOG, parseOptions(argv), 'wasm');
 const runsOf = (runs, kernel) => runs.filter((r) => r.kernel === kernel);
 
-test('by default: vectors at 1048576, matrices at the default sizes, threaded kernels also at 1024', () => {
+test('by default: vectors at 1048576 and 16777216, matrices at the default sizes, threaded kernels also at 1024', () => {
   const runs = plan([]);
-  assert.deepEqual(runsOf(runs, 'f32_relu_scalar').map((r) => r.n), [1048576]);
+  assert.deepEqual(runsOf(runs, 'f32_relu_scalar').map((r) => r.n), [1048576, 16777216]);
   assert.deepEqual(runsOf(runs, 'f32_matmul_ijk').map((r) => r.n), DEFAULT_SIZES);
   const threaded = runsOf(runs, 'f32_matmul_4x8_wasmsimd');
   assert.deepEqual([...new Set(threaded.map((r) => r.n))], THREADED_SIZES);

@@ -17,7 +17,7 @@ const EXPERIMENTS = [
   { id: 'relu', operation: 'f32_relu', title: 'ReLU', sizes: 'relu_sizes', extraSources: [] },
   {
     id: 'matmul', operation: 'f32_matmul', title: '4×8 matmul', sizes: 'matmul_sizes',
-    extraSources: ['cpp/kernels/matmul/f32_matmul_register_blocked.h'],
+    extraSources: ['cpp/kernels/matmul/f32_matmul_4x8_wasmsimd_tile.h', 'cpp/kernels/matmul/f32_matmul_register_blocked.h'],
   },
 ];
 

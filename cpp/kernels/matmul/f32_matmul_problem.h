@@ -18,7 +18,11 @@ class MatmulProblem final : public Problem {
   const float* a() const { return a_.data(); }
   const float* b() const { return b_.data(); }
   float* c() { return c_.data(); }
+  const float* c() const { return c_.data(); }
   const Shape& shape() const { return shape_; }
+  // For operations built on this product: A*B in double, and |A|*|B|.
+  const std::vector<double>& exact() const { return exact_; }
+  const std::vector<double>& magnitude() const { return magnitude_; }
 
  private:
   Shape shape_;

@@ -7,10 +7,23 @@
 //   static void update(const float* a, int64_t lda, const float* b, int64_t ldb,
 //                      float* c, int64_t ldc, int64_t kc);
 // which adds A[0:kRows, 0:kc] * B[0:kc, 0:kCols] into C[0:kRows, 0:kCols].
+//
+// An epilogue finishes each tile of C after its last block of K, while the
+// micro-kernel still holds the sums in registers: the bias and activation
+// that BLIS and cuBLAS epilogues fuse into a GEMM. A kernel with one passes it
+// to matmul(); its micro-kernel then also needs
+//   template <class Epilogue>
+//   static void update(..., int64_t kc, const Epilogue& epilogue, int64_t col);
+// which stores epilogue.finish(sums, col + j) in place of the sums of the
+// columns that start at col + j (col: the tile's first column of C). Edge
+// tiles get epilogue.finish_edge(c, ldc, rows, cols, col) on C in memory
+// instead. Without an epilogue (NoEpilogue, the default) the nest compiles to
+// exactly what it was before the hook.
 #pragma once
 
 #include <algorithm>
 #include <cstdint>
+#include <type_traits>
 
 #include "lab/thread_pool.h"
 
@@ -20,6 +33,12 @@ namespace lab::register_blocked {
 // compiled with that file's flags. Shared inline copies would let the linker
 // hand the scalar kernel a vectorized edge loop, or the other way round.
 namespace {
+
+// Finishes nothing: the plain C = A * B.
+struct NoEpilogue {
+  template <class Sums>
+  Sums finish(Sums sums, int64_t /*col*/) const { return sums; }
+};
 
 // The tiles at the right and bottom edges, smaller than the micro-kernel's:
 // plain loops, a small share of the work once N is a few tiles wide.
@@ -32,15 +51,17 @@ void edge_update(const float* a, int64_t lda, const float* b, int64_t ldb, float
     }
 }
 
-// Rows [row0, row1) of C = A * B.
-template <class Tile>
+// Rows [row0, row1) of C = epilogue(A * B).
+template <class Tile, class Epilogue>
 void rows(const float* a, const float* b, float* c, int64_t n, int64_t k, int64_t block,
-          int64_t row0, int64_t row1) {
+          int64_t row0, int64_t row1, const Epilogue& epilogue) {
+  constexpr bool kPlain = std::is_same_v<Epilogue, NoEpilogue>;
   std::fill(c + row0 * n, c + row1 * n, 0.0f);
   // A block of K, then a block of N: the block x block panel of B they select
   // stays in cache while every row of C passes over it.
   for (int64_t p0 = 0; p0 < k; p0 += block) {
     const int64_t kc = std::min(block, k - p0);
+    const bool last_k = p0 + kc == k;  // the sums are final after this block
     for (int64_t j0 = 0; j0 < n; j0 += block) {
       const int64_t j1 = std::min(j0 + block, n);
       for (int64_t i = row0; i < row1; i += Tile::kRows) {
@@ -50,10 +71,18 @@ void rows(const float* a, const float* b, float* c, int64_t n, int64_t k, int64_
           const int64_t tile_cols = std::min(Tile::kCols, j1 - j);
           const float* b_tile = b + p0 * n + j;
           float* c_tile = c + i * n + j;
-          if (tile_rows == Tile::kRows && tile_cols == Tile::kCols)
+          if (tile_rows == Tile::kRows && tile_cols == Tile::kCols) {
+            if constexpr (!kPlain)
+              if (last_k) {
+                Tile::update(a_tile, k, b_tile, n, c_tile, n, kc, epilogue, j);
+                continue;
+              }
             Tile::update(a_tile, k, b_tile, n, c_tile, n, kc);
-          else
+          } else {
             edge_update(a_tile, k, b_tile, n, c_tile, n, tile_rows, tile_cols, kc);
+            if constexpr (!kPlain)
+              if (last_k) epilogue.finish_edge(c_tile, n, tile_rows, tile_cols, j);
+          }
         }
       }
     }
@@ -63,11 +92,11 @@ void rows(const float* a, const float* b, float* c, int64_t n, int64_t k, int64_
 // All of C, its rows split over `threads` threads: each thread writes rows of
 // C no other thread touches, so they need no locks. Four chunks per thread,
 // taken as threads free up, keep a slow core from holding up the rest.
-template <class Tile>
+template <class Tile, class Epilogue = NoEpilogue>
 void matmul(const float* a, const float* b, float* c, int64_t m, int64_t n, int64_t k,
-            int64_t block, int64_t threads) {
+            int64_t block, int64_t threads, const Epilogue& epilogue = {}) {
   if (threads <= 1) {  // the calling thread alone: no pool, nothing to wake
-    rows<Tile>(a, b, c, n, k, block, 0, m);
+    rows<Tile>(a, b, c, n, k, block, 0, m, epilogue);
     return;
   }
   const int64_t row_tiles = (m + Tile::kRows - 1) / Tile::kRows;
@@ -75,7 +104,7 @@ void matmul(const float* a, const float* b, float* c, int64_t m, int64_t n, int6
   parallel_for(chunks, static_cast<int>(threads), [&](int64_t chunk) {
     const int64_t row0 = std::min(m, chunk * row_tiles / chunks * Tile::kRows);
     const int64_t row1 = std::min(m, (chunk + 1) * row_tiles / chunks * Tile::kRows);
-    rows<Tile>(a, b, c, n, k, block, row0, row1);
+    rows<Tile>(a, b, c, n, k, block, row0, row1, epilogue);
   });
 }
 

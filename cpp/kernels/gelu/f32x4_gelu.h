@@ -1,0 +1,127 @@
+// GELU's primitive steps on four floats at a time, shared by every GELU kernel
+// and by the matmul epilogue. The fused and the unfused GELU apply exactly
+// these functions in exactly this order, so their results are bit-identical:
+// the algorithm is fixed here, and the kernels differ only in their schedule
+// (Halide's split), that is, in whether the temporaries go to memory.
+//
+//   gelu(x) = x * 0.5 (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3)))
+#pragma once
+
+#include <wasm_simd128.h>
+
+#include <algorithm>
+#include <cstdint>
+
+namespace lab::f32x4_gelu {
+
+// Internal linkage, like the matmul nest: each kernel file compiles its own
+// copy with its own flags.
+namespace {
+
+constexpr float kCubic = 0.044715f;
+constexpr float kSqrt2OverPi = 0.797884560802865f;
+
+// tanh(t) rounds to +-1 in f32 once |t| passes about 9.01; clamping at 10
+// keeps exp(2t) far from overflow and the function free of branches.
+constexpr float kTanhClamp = 10.0f;
+constexpr float kTwoLog2e = 2.885390081777927f;  // exp(2t) = 2^(t * 2 log2(e))
+// Adding 1.5 * 2^23 rounds any |u| < 2^22 to the nearest integer, and leaves
+// that integer in the low mantissa bits of the sum.
+constexpr float kRoundMagic = 12582912.0f;
+constexpr int32_t kRoundMagicBits = 0x4B400000;
+// 2^f = e^(f ln 2) on f in [-1/2, 1/2]: Taylor coefficients (ln 2)^i / i!, to
+// degree 7, whose remainder (ln 2 / 2)^8 / 8! is below 6e-9.
+constexpr float kExp2Poly[] = {1.0f,
+                               0.693147180559945f,
+                               0.240226506959101f,
+                               0.0555041086648216f,
+                               0.00961812910762848f,
+                               0.00133335581464284f,
+                               0.000154035303933816f,
+                               1.52527338040598e-05f};
+
+// The operations one tanh costs, counted as f32 arithmetic: the clamp's 2
+// compares, 1 multiply, 3 adds for the rounding and the fraction, 14 for the
+// polynomial, 1 multiply by 2^n, then 1 add, 1 divide and 1 subtract. The two
+// integer operations that build 2^n are not counted.
+constexpr double kTanhFlops = 24;
+// GELU per element: the cube (2), 0.044715 t, x + t, sqrt(2/pi) t, tanh,
+// 1 + t, 0.5 t and x t. Halving before the product with x, not after, keeps
+// x (1 + tanh) from overflowing for x near the f32 maximum.
+constexpr double kGeluFlops = 8 + kTanhFlops;
+
+inline v128_t splat(float v) { return wasm_f32x4_splat(v); }
+
+// The primitive steps, one each: the unfused kernel runs one pass per step.
+// Lambdas rather than functions: each has its own type, so map() below is
+// compiled once per step with the step inlined into its loop.
+constexpr auto cube = [](v128_t x) { return wasm_f32x4_mul(wasm_f32x4_mul(x, x), x); };
+constexpr auto scale_cubic = [](v128_t t) { return wasm_f32x4_mul(splat(kCubic), t); };
+constexpr auto add = [](v128_t x, v128_t t) { return wasm_f32x4_add(x, t); };
+constexpr auto scale_sqrt_2_over_pi = [](v128_t t) {
+  return wasm_f32x4_mul(splat(kSqrt2OverPi), t);
+};
+constexpr auto one_plus = [](v128_t t) { return wasm_f32x4_add(splat(1.0f), t); };
+constexpr auto mul = [](v128_t x, v128_t t) { return wasm_f32x4_mul(x, t); };
+constexpr auto half = [](v128_t t) { return wasm_f32x4_mul(splat(0.5f), t); };
+
+// tanh(t) = 1 - 2 / (exp(2t) + 1), with exp(2t) = 2^u built as 2^n * 2^f,
+// n = round(u), f = u - n. No libm call and no branch, so it costs the same in
+// every variant and vectorizes. Its error is measured in the tests
+// (tests/cpp/test_gelu_kernels.cpp) and sets the operation's tolerance.
+constexpr auto fast_tanh = [](v128_t t) {
+  // pmin/pmax: one x86 minps/maxps each (NaN inputs are not a concern here).
+  t = wasm_f32x4_pmax(splat(-kTanhClamp), wasm_f32x4_pmin(splat(kTanhClamp), t));
+  const v128_t u = wasm_f32x4_mul(t, splat(kTwoLog2e));
+  const v128_t rounded = wasm_f32x4_add(u, splat(kRoundMagic));
+  const v128_t n = wasm_f32x4_sub(rounded, splat(kRoundMagic));
+  const v128_t f = wasm_f32x4_sub(u, n);
+  v128_t p = splat(kExp2Poly[7]);
+  for (int i = 6; i >= 0; --i) p = wasm_f32x4_add(wasm_f32x4_mul(p, f), splat(kExp2Poly[i]));
+  // 2^n: the biased exponent n + 127 shifted into place. The low bits of
+  // `rounded` hold n, so one integer add and one shift make it.
+  const v128_t two_n = wasm_i32x4_shl(
+      wasm_i32x4_add(rounded, wasm_i32x4_splat(127 - kRoundMagicBits)), 23);
+  const v128_t e = wasm_f32x4_mul(p, two_n);
+  return wasm_f32x4_sub(splat(1.0f),
+                        wasm_f32x4_div(splat(2.0f), wasm_f32x4_add(e, splat(1.0f))));
+};
+
+// All steps in registers: the fused GELU, and the matmul epilogue.
+constexpr auto gelu = [](v128_t x) {
+  v128_t t = cube(x);
+  t = scale_cubic(t);
+  t = add(x, t);
+  t = scale_sqrt_2_over_pi(t);
+  t = fast_tanh(t);
+  t = one_plus(t);
+  t = half(t);
+  return mul(x, t);
+};
+
+// out[i] = step(in[i]...) over n elements, four at a time. The last n mod 4
+// go through a 4-lane buffer, padded with zeros, so they take the very same
+// vector code (the same bits) and nothing past n is read or written. `out`
+// may be one of the inputs: each vector is loaded before it is stored.
+template <class Step, class... In>
+void map(float* out, int64_t n, Step step, const In*... in) {
+  int64_t i = 0;
+  // Four independent vectors per iteration, so a short step still keeps
+  // several loads in flight.
+  for (; i + 16 <= n; i += 16)
+    for (int64_t v = i; v < i + 16; v += 4)
+      wasm_v128_store(out + v, step(wasm_v128_load(in + v)...));
+  for (; i + 4 <= n; i += 4) wasm_v128_store(out + i, step(wasm_v128_load(in + i)...));
+  if (i == n) return;
+  const auto tail = [&](const float* p) {
+    float lanes[4] = {};
+    std::copy(p + i, p + n, lanes);
+    return wasm_v128_load(lanes);
+  };
+  float result[4];
+  wasm_v128_store(result, step(tail(in)...));
+  std::copy(result, result + (n - i), out + i);
+}
+
+}  // namespace
+}  // namespace lab::f32x4_gelu
