@@ -3,12 +3,21 @@
 #include <cmath>
 #include <sstream>
 
+#include "kernels/quantize/quantization_bit_sweep.h"
+
 namespace lab {
 
 namespace {
 
 std::vector<Demo> build_demos() {
-  return {};
+  return {
+      {"quantization_bit_sweep", "quantization",
+       "Quantize and dequantize a matrix whose rows differ 1000-fold in size, at 8, 6, 4 and 2 "
+       "bits, with one scale per tensor and one per row: the errors.",
+       "cpp/kernels/quantize/quantization_bit_sweep.cpp",
+       {{"rows", "Rows", 2, 1024, true}, {"cols", "Columns", 1, 4096, true}},
+       quantization_bit_sweep},
+  };
 }
 
 std::string number(double v) {
