@@ -21,7 +21,7 @@ function align(series) {
   return [xs, ...ys];
 }
 
-// options: {xLabel, yLabel, xFormat, yFormat, xLogBase?, steps?, decorate?(u), empty}
+// options: {xLabel, yLabel, xFormat, yFormat, xLogBase?, yLogBase?, steps?, decorate?(u), empty}
 export class Chart {
   constructor(options) {
     this.options = options;
@@ -73,7 +73,7 @@ export class Chart {
   }
 
   config(series) {
-    const { xLabel, yLabel, xFormat, yFormat, xLogBase, steps, decorate } = this.options;
+    const { xLabel, yLabel, xFormat, yFormat, xLogBase, yLogBase, steps, decorate } = this.options;
     const axis = { stroke: '#4b5563', grid: { stroke: '#e5e7eb', width: 1 }, ticks: { stroke: '#d1d5db', width: 1 } };
     return {
       width: this.width(),
@@ -82,7 +82,10 @@ export class Chart {
         x: xLogBase
           ? { time: false, distr: 3, log: xLogBase, range: (u, min, max) => (min === max ? [min / xLogBase, max * xLogBase] : uPlot.rangeLog(min, max, xLogBase, true)) }
           : { time: false },
-        y: { range: (u, min, max) => [0, max > 0 ? max * 1.1 : 1] },
+        // A log axis for values spanning decades, such as errors; else from 0.
+        y: yLogBase
+          ? { distr: 3, log: yLogBase, range: (u, min, max) => uPlot.rangeLog(min, max, yLogBase, true) }
+          : { range: (u, min, max) => [0, max > 0 ? max * 1.1 : 1] },
       },
       axes: [
         { ...axis, label: xLabel, values: (u, splits) => splits.map((v) => (v === null ? '' : xFormat(v))) },

@@ -1,4 +1,4 @@
-#include "kernels/quantize/quantization_bit_sweep.h"
+#include "kernels/quantize/quantization_demos.h"
 
 #include <algorithm>
 #include <cmath>
@@ -72,6 +72,26 @@ void quantization_bit_sweep(const std::vector<double>& args, JsonWriter& out) {
   out.field("row_factor_min", row_factor(0, rows)).field("row_factor_max", row_factor(rows - 1, rows));
   write_scheme(out, "per_tensor", x, rows * cols);
   write_scheme(out, "per_row", x, cols);
+}
+
+void int8_quantize_vector(const std::vector<double>& args, JsonWriter& out) {
+  const std::vector<float> x(args.begin(), args.end());
+  std::vector<int8_t> q(x.size());
+  float scale;
+  quantize_symmetric(x.data(), x.size(), 1, 8, q.data(), &scale);
+  double max_abs = 0, max_err = 0;
+  out.key("codes").begin_array();
+  for (int8_t v : q) out.value(static_cast<int>(v));
+  out.end_array().key("dequantized").begin_array();
+  for (size_t i = 0; i < x.size(); ++i) {
+    const double back = static_cast<double>(q[i]) * scale;
+    out.value(back);
+    max_abs = std::max(max_abs, std::fabs(static_cast<double>(x[i])));
+    max_err = std::max(max_err, std::fabs(x[i] - back));
+  }
+  out.end_array();
+  out.field("max_abs", max_abs).field("qmax", kInt8Qmax).field("scale", static_cast<double>(scale));
+  out.field("max_rounding_err", max_err).field("error_bound", scale / 2.0);
 }
 
 }  // namespace lab

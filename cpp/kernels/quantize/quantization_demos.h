@@ -14,4 +14,10 @@ namespace lab {
 // args: rows, cols (validated by the demo registry).
 void quantization_bit_sweep(const std::vector<double>& args, JsonWriter& out);
 
+// The demo "int8_quantize_vector": six numbers quantized per tensor to int8,
+// as a student would by hand. Writes max_abs, scale, the codes, the values
+// they stand for, and the largest |x - q scale| against its bound, scale / 2.
+// args: x0 ... x5.
+void int8_quantize_vector(const std::vector<double>& args, JsonWriter& out);
+
 }  // namespace lab
