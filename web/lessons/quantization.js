@@ -179,7 +179,8 @@ export default {
   ...LESSON,
   mount(session) {
     const ours = session.kernels((k) => k.lesson === LESSON.id);
-    const matmuls = [I8_SCALAR, I8_SIMD, F32_SIMD].map((name) => session.kernel(name));
+    // f32 first at each size, so the int8 rows can show their speedup over it as they arrive.
+    const matmuls = [F32_SIMD, I8_SCALAR, I8_SIMD].map((name) => session.kernel(name));
     const vectorKernels = ours.filter((k) => session.operation(k.operation).shape === 'vector');
     const title = (entry) => session.kernel(entry.result.kernel).title;
     const isVector = (kernelName) => session.operation(session.kernel(kernelName).operation).shape === 'vector';
