@@ -5,7 +5,7 @@ import { el } from '../ui/dom.js';
 import { LessonPage } from '../ui/lesson-page.js';
 import { Chart } from '../ui/chart.js';
 import { parseNumber } from '../ui/form.js';
-import { kernelColumn, nColumn, blockColumn, medianColumn, ciColumn, samplesColumn, gbpsColumn, checkColumn } from '../ui/columns.js';
+import { kernelColumn, nColumn, blockColumn, medianColumn, ciColumn, gbpsColumn, checkColumn } from '../ui/columns.js';
 import { byN, overlap, speedup } from '../ui/analysis.js';
 import { bytes, gflops, percent, ratio, scientific, seconds } from '../ui/format.js';
 
@@ -24,6 +24,9 @@ const HAND_VECTOR = [0.8, -2.54, 0.333, 1.5, -0.071, 2.0];
 const HAND_TOLERANCE = 0.01;
 // A predicted speedup within this factor of the measured one counts as right.
 const TOLERANCE = 1.25;
+
+// A float read back from f32, without the digits of its binary expansion: 2.54, not 2.5399999618530273.
+const short = (value) => String(Number(value.toPrecision(6)));
 
 // Bytes per stored value, as a kernel's name says its data type: int8 or f32.
 const bytesPerValue = (kernelName) => (kernelName.startsWith('i8_') ? 1 : 4);
@@ -78,7 +81,7 @@ function panelForm({ inputs, button, action, onSubmit }) {
 function bitSweepPanel(session) {
   const demo = session.demos((d) => d.id === BIT_SWEEP)[0];
   const chart = new Chart({
-    xLabel: 'Bits per value', yLabel: 'Relative Frobenius error', xFormat: String, yLogBase: 10,
+    xLabel: 'Bits per value', yLabel: 'Relative Frobenius error', xFormat: (v) => (Number.isInteger(v) ? String(v) : ''), yLogBase: 10,
     yFormat: (v) => percent(v, v < 0.001 ? 3 : v < 0.01 ? 2 : 1),
     empty: 'Press Sweep: the error of a quantize-dequantize round trip at 8, 6, 4 and 2 bits appears here.',
   });
@@ -158,8 +161,8 @@ function byHandPanel(session) {
       const result = await session.lab.demo({ demo: BY_HAND, ...args });
       const close = (guess, truth) => Math.abs(guess - truth) <= HAND_TOLERANCE * truth;
       const judged = [
-        ['scale', close(guesses.scale, result.scale), `max|x| / ${result.qmax} = ${result.max_abs} / ${result.qmax} = ${result.scale.toPrecision(4)}`],
-        ['error bound', close(guesses.bound, result.error_bound), `scale / 2 = ${result.error_bound.toPrecision(4)}`],
+        ['scale', close(guesses.scale, result.scale), `max|x| / ${result.qmax} = ${short(result.max_abs)} / ${result.qmax} = ${short(result.scale)}`],
+        ['error bound', close(guesses.bound, result.error_bound), `scale / 2 = ${short(result.error_bound)}`],
       ];
       const allRight = judged.every(([, right]) => right);
       verdict.replaceChildren(el('p', { class: `verdict verdict-${allRight ? 'right' : 'wrong'}`, 'data-hand-verdict': '' },
@@ -304,7 +307,7 @@ export default {
       columns: [
         kernelColumn(session),
         { ...nColumn, title: 'Matmul: square size M = N = K. Quantize: vector length' },
-        blockColumn, medianColumn, ciColumn, samplesColumn, gopsColumn, speedupColumn,
+        blockColumn, medianColumn, ciColumn, gopsColumn, speedupColumn,
         { ...gbpsColumn, value: (entry) => (isVector(entry.result.kernel) ? gbpsColumn.value(entry) : '—'), title: 'Quantize: bytes moved divided by the median time' },
         errorColumn, memoryColumn, checkColumn,
       ],

@@ -12,6 +12,11 @@ function withAlpha(hex, alpha) {
   return `rgba(${n >> 16}, ${(n >> 8) & 255}, ${n & 255}, ${alpha})`;
 }
 
+function isPower(v, base) {
+  const exponent = Math.log(v) / Math.log(base);
+  return Math.abs(exponent - Math.round(exponent)) < 1e-9;
+}
+
 function align(series) {
   const xs = [...new Set(series.flatMap((s) => s.points.map(([x]) => x)))].sort((a, b) => a - b);
   const ys = series.map((s) => {
@@ -89,7 +94,8 @@ export class Chart {
       },
       axes: [
         { ...axis, label: xLabel, values: (u, splits) => splits.map((v) => (v === null ? '' : xFormat(v))) },
-        { ...axis, label: yLabel, size: 60, values: (u, splits) => splits.map((v) => yFormat(v)) },
+        // On a log axis, only whole powers are labelled: the ticks between them are too close.
+        { ...axis, label: yLabel, size: 60, values: (u, splits) => splits.map((v) => (!yLogBase || isPower(v, yLogBase) ? yFormat(v) : '')) },
       ],
       series: [
         { label: xLabel, value: (u, v) => (v === null ? '—' : xFormat(v)) },
