@@ -6,7 +6,7 @@
 //
 //   B panel: for each pair of rows (p, p+1) and each column j, the i16 pair
 //            (B[p][j], B[p+1][j]): four columns' pairs fill one v128.
-//   A tile:  for each row r, the i16 pair (A[r][p], A[r][p+1]): one 32-bit
+//   A tile:  each row widened to i16, so (A[r][p], A[r][p+1]) is one 32-bit
 //            word, splatted to all four lanes.
 //
 // dot(splat(A pair), B pairs) is then A[r][p] B[p][j] + A[r][p+1] B[p+1][j] for
@@ -43,37 +43,50 @@ void pack_b(const int8_t* b, int64_t n, int64_t p0, int64_t kc, int64_t j0, int6
             int16_t* panel) {
   const int64_t pairs = (kc + 1) / 2;
   for (int64_t t = 0; t * kCols < nc; ++t)
-    for (int64_t q = 0; q < pairs; ++q, panel += 2 * kCols)
-      for (int64_t j = 0; j < kCols; ++j) {
-        const int64_t col = t * kCols + j, p = 2 * q;
-        const bool in = col < nc;
-        panel[2 * j] = in ? b[(p0 + p) * n + j0 + col] : 0;
-        panel[2 * j + 1] = in && p + 1 < kc ? b[(p0 + p + 1) * n + j0 + col] : 0;
+    for (int64_t q = 0; q < pairs; ++q, panel += 2 * kCols) {
+      const int64_t col0 = t * kCols, p = 2 * q;
+      const int8_t* row = b + (p0 + p) * n + j0 + col0;
+      if (col0 + kCols <= nc && p + 1 < kc) {
+        // Two rows of 8 codes, widened to i16 and interleaved: (B[p][j], B[p+1][j]).
+        const v128_t lo = wasm_i16x8_extend_low_i8x16(wasm_v128_load64_zero(row));
+        const v128_t hi = wasm_i16x8_extend_low_i8x16(wasm_v128_load64_zero(row + n));
+        wasm_v128_store(panel, wasm_i16x8_shuffle(lo, hi, 0, 8, 1, 9, 2, 10, 3, 11));
+        wasm_v128_store(panel + 8, wasm_i16x8_shuffle(lo, hi, 4, 12, 5, 13, 6, 14, 7, 15));
+        continue;
       }
-}
-
-// Rows [i, i + rows) and columns [p0, p0 + kc) of A as i16 pairs along K:
-// pair q of row r at tile[(q * kRows + r) * 2]. Missing rows and an odd K's
-// last value are zeros.
-void pack_a(const int8_t* a, int64_t k, int64_t i, int64_t rows, int64_t p0, int64_t kc,
-            int16_t* tile) {
-  const int64_t pairs = (kc + 1) / 2;
-  for (int64_t q = 0; q < pairs; ++q, tile += 2 * kRows)
-    for (int64_t r = 0; r < kRows; ++r) {
-      const int64_t p = 2 * q;
-      const int8_t* row = a + (i + std::min(r, rows - 1)) * k + p0;
-      tile[2 * r] = r < rows ? row[p] : 0;
-      tile[2 * r + 1] = r < rows && p + 1 < kc ? row[p + 1] : 0;
+      for (int64_t j = 0; j < kCols; ++j) {
+        const bool in = col0 + j < nc;
+        panel[2 * j] = in ? row[j] : 0;
+        panel[2 * j + 1] = in && p + 1 < kc ? row[n + j] : 0;
+      }
     }
 }
 
+// Rows [i, i + rows) and columns [p0, p0 + kc) of A widened to i16, row after
+// row, each `width` = 2 pairs long: row r's pair q is the 32-bit word at
+// tile + r * width + 2 q. Missing rows and an odd K's last value are zeros.
+void pack_a(const int8_t* a, int64_t k, int64_t i, int64_t rows, int64_t p0, int64_t kc,
+            int64_t width, int16_t* tile) {
+  for (int64_t r = 0; r < kRows; ++r, tile += width) {
+    int64_t p = 0;
+    if (r < rows) {
+      const int8_t* row = a + (i + r) * k + p0;
+      for (; p + 8 <= kc; p += 8)
+        wasm_v128_store(tile + p, wasm_i16x8_extend_low_i8x16(wasm_v128_load64_zero(row + p)));
+      for (; p < kc; ++p) tile[p] = row[p];
+    }
+    for (; p < width; ++p) tile[p] = 0;
+  }
+}
+
 // The micro-kernel: adds a packed A tile times a packed B tile into acc.
-void update(const int16_t* a, const int16_t* b, int64_t pairs, v128_t acc[kRows][2]) {
-  for (int64_t q = 0; q < pairs; ++q, a += 2 * kRows, b += 2 * kCols) {
+void update(const int16_t* a, int64_t width, const int16_t* b, int64_t pairs,
+            v128_t acc[kRows][2]) {
+  for (int64_t q = 0; q < pairs; ++q, a += 2, b += 2 * kCols) {
     const v128_t b0 = wasm_v128_load(b);
     const v128_t b1 = wasm_v128_load(b + 8);
     for (int64_t r = 0; r < kRows; ++r) {
-      const v128_t ar = wasm_v128_load32_splat(a + 2 * r);  // (A[r][p], A[r][p+1]) x 4
+      const v128_t ar = wasm_v128_load32_splat(a + r * width);  // (A[r][p], A[r][p+1]) x 4
       acc[r][0] = wasm_i32x4_add(acc[r][0], wasm_i32x4_dot_i16x8(ar, b0));
       acc[r][1] = wasm_i32x4_add(acc[r][1], wasm_i32x4_dot_i16x8(ar, b1));
     }
@@ -139,14 +152,14 @@ void rows(const int8_t* a, const float* scale_a, const int8_t* b, const float* s
   std::vector<int16_t> b_panel(max_tiles * max_pairs * 2 * kCols);
   std::vector<int16_t> a_tile(max_pairs * 2 * kRows);
   for (int64_t p0 = 0; p0 < k; p0 += block) {
-    const int64_t kc = std::min(block, k - p0), pairs = (kc + 1) / 2;
+    const int64_t kc = std::min(block, k - p0), pairs = (kc + 1) / 2, width = 2 * pairs;
     const bool first = p0 == 0, last = p0 + kc == k;
     for (int64_t j0 = 0; j0 < n; j0 += block) {
       const int64_t nc = std::min(block, n - j0);
       pack_b(b, n, p0, kc, j0, nc, b_panel.data());
       for (int64_t i = row0; i < row1; i += kRows) {
         const int64_t tile_rows = std::min(kRows, row1 - i);
-        pack_a(a, k, i, tile_rows, p0, kc, a_tile.data());
+        pack_a(a, k, i, tile_rows, p0, kc, width, a_tile.data());
         for (int64_t t = 0; t * kCols < nc; ++t) {
           const int64_t j = j0 + t * kCols;
           const TileAccess tile{c + i * n + j, n, tile_rows, std::min(kCols, nc - t * kCols)};
@@ -155,7 +168,7 @@ void rows(const int8_t* a, const float* scale_a, const int8_t* b, const float* s
             for (auto& row : acc) row[0] = row[1] = wasm_i32x4_splat(0);
           else
             tile.load(acc);
-          update(a_tile.data(), b_panel.data() + t * pairs * 2 * kCols, pairs, acc);
+          update(a_tile.data(), width, b_panel.data() + t * pairs * 2 * kCols, pairs, acc);
           if (last) dequantize(acc, scale_a + i, scale_b + j, tile);
           tile.store(acc);
         }
