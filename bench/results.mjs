@@ -32,6 +32,8 @@ export function resultRow({ kernel, target, n, block, threads, flops, bytes, tim
     max_rel_err: check.max_rel_err,
     tolerance: check.tolerance,
     check_passed: check.passed,
+    // Measures beyond pass/fail, such as int8's distance from the f32 product.
+    metrics: check.metrics ?? {},
   };
 }
 

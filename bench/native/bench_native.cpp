@@ -108,6 +108,8 @@ void register_benchmark(const std::string& kernel, const lab::Shape& shape,
     state.counters["max_rel_err"] = check->report.max_rel_err;
     state.counters["tolerance"] = check->report.tolerance;
     state.counters["check_passed"] = check->report.passed ? 1 : 0;
+    for (const lab::Metric& metric : check->report.metrics)
+      state.counters[std::string("metric_") + metric.name] = metric.value;
   })->Unit(benchmark::kMillisecond)->UseRealTime();
 }
 

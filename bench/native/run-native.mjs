@@ -65,6 +65,8 @@ function median(values) {
 }
 
 // Google Benchmark writes one "iteration" entry per repetition; they share a run_name.
+const METRIC = 'metric_';
+
 function byRun(benchmarks) {
   const runs = new Map();
   for (const entry of benchmarks) {
@@ -73,6 +75,12 @@ function byRun(benchmarks) {
     runs.get(entry.run_name).push(entry);
   }
   return runs.values();
+}
+
+// bench_native writes each check metric as a counter named metric_<name>.
+function metricsOf(entry) {
+  return Object.fromEntries(Object.entries(entry).filter(([key]) => key.startsWith(METRIC))
+    .map(([key, value]) => [key.slice(METRIC.length), value]));
 }
 
 function convert(report, kernels) {
@@ -100,7 +108,7 @@ function convert(report, kernels) {
       flops: first.flops,
       bytes: first.bytes,
       timing: { median_s: median(seconds), min_s: Math.min(...seconds), max_s: Math.max(...seconds), count: seconds.length },
-      check: { max_rel_err: first.max_rel_err, tolerance: first.tolerance, passed: first.check_passed === 1 },
+      check: { max_rel_err: first.max_rel_err, tolerance: first.tolerance, passed: first.check_passed === 1, metrics: metricsOf(first) },
     }));
   }
   return { results, skipped };

@@ -20,4 +20,8 @@ KernelStatus f32_matmul_student_blocked(const float* a, const float* b, float* c
 // Exercise 3 (Vectorization lesson): y = max(x, 0) with wasm SIMD128 intrinsics.
 KernelStatus f32_relu_student_wasmsimd(const float* x, float* y, int64_t n);
 
+// Exercise 4 (Quantization lesson): symmetric int8 quantization of a whole
+// vector: *scale = max|x| / 127, q = round(x / scale) clamped to [-127, 127].
+KernelStatus f32_quantize_i8_student(const float* x, int8_t* q, float* scale, int64_t n);
+
 }  // namespace lab

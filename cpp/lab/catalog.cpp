@@ -12,6 +12,10 @@
 #include "kernels/matmul/f32_matmul_loop_orders.h"
 #include "kernels/matmul/f32_matmul_4x8.h"
 #include "kernels/matmul/f32_matmul_problem.h"
+#include "kernels/qmatmul/i8_matmul.h"
+#include "kernels/qmatmul/i8_matmul_problem.h"
+#include "kernels/quantize/f32_quantize_i8.h"
+#include "kernels/quantize/quantize_problems.h"
 #include "kernels/relu/f32_relu.h"
 #include "kernels/relu/f32_relu_problem.h"
 
@@ -72,6 +76,32 @@ KernelStatus run_matmul_bias_gelu(Problem& problem, const Shape& s) {
   auto& p = static_cast<MatmulBiasGeluProblem&>(problem);
   return status_of(
       [&] { return Fn(p.a(), p.b(), p.bias(), p.c(), s.m, s.n, s.k, s.block, s.threads); });
+}
+
+template <auto Fn>
+KernelStatus run_quantize(Problem& problem, const Shape& s) {
+  auto& p = static_cast<QuantizeProblem&>(problem);
+  return status_of([&] { return Fn(p.x(), p.q(), p.scale(), s.n); });
+}
+
+template <auto Fn>
+KernelStatus run_dequantize(Problem& problem, const Shape& s) {
+  auto& p = static_cast<DequantizeProblem&>(problem);
+  return status_of([&] { return Fn(p.q(), p.scale(), p.x(), s.n); });
+}
+
+// The int8 matmuls take the codes and scales the problem quantized ahead of time.
+template <auto Fn>
+KernelStatus run_i8_matmul(Problem& problem, const Shape& s) {
+  auto& p = static_cast<I8MatmulProblem&>(problem);
+  return status_of([&] {
+    if constexpr (std::is_invocable_v<decltype(Fn), const int8_t*, const float*, const int8_t*,
+                                      const float*, float*, int64_t, int64_t, int64_t, int64_t,
+                                      int64_t>)
+      return Fn(p.a(), p.scale_a(), p.b(), p.scale_b(), p.c(), s.m, s.n, s.k, s.block, s.threads);
+    else
+      return Fn(p.a(), p.scale_a(), p.b(), p.scale_b(), p.c(), s.m, s.n, s.k);
+  });
 }
 
 constexpr const char* kLoopOrders = "cpp/kernels/matmul/f32_matmul_loop_orders.cpp";
@@ -156,6 +186,34 @@ std::vector<Kernel> build_catalog() {
        "cpp/kernels/gelu/f32_matmul_bias_gelu_4x8_wasmsimd.cpp", &kMatmulBiasGeluF32,
        {Tunable::block, Tunable::threads}, false,
        run_matmul_bias_gelu<f32_matmul_bias_gelu_4x8_wasmsimd>},
+      {"f32_quantize_i8_scalar", "quantization", "quantize scalar",
+       "max|x|, then round and clamp one value at a time, compiled with the vectorizers off.",
+       "cpp/kernels/quantize/symmetric_quantize.cpp", &kQuantizeF32I8, {}, false,
+       run_quantize<f32_quantize_i8_scalar>},
+      {"f32_quantize_i8_wasmsimd", "quantization", "quantize SIMD128",
+       "max|x| four lanes at a time, then 16 codes per step: f32x4.nearest, a saturating "
+       "convert and two narrows into one 16-byte store.",
+       "cpp/kernels/quantize/f32_quantize_i8_wasmsimd.cpp", &kQuantizeF32I8, {}, false,
+       run_quantize<f32_quantize_i8_wasmsimd>},
+      {"f32_quantize_i8_student", "quantization", "your quantize",
+       "Exercise 4: per-tensor int8 quantization, written by you.",
+       "cpp/exercises/f32_quantize_i8_student.cpp", &kQuantizeF32I8, {}, true,
+       run_quantize<f32_quantize_i8_student>},
+      {"i8_dequantize_f32_wasmsimd", "quantization", "dequantize SIMD128",
+       "16 codes per load, widened to i32, converted and multiplied by the scale.",
+       "cpp/kernels/quantize/f32_quantize_i8_wasmsimd.cpp", &kDequantizeI8F32, {}, false,
+       run_dequantize<i8_dequantize_f32_wasmsimd>},
+      {"i8_matmul_scalar", "quantization", "int8 scalar",
+       "i-k-j over int8 codes into an int32 row of sums, scaled once per element; compiled "
+       "with the vectorizers off.",
+       "cpp/kernels/qmatmul/i8_matmul_scalar.cpp", &kMatmulI8, {}, false,
+       run_i8_matmul<i8_matmul_scalar>},
+      {"i8_matmul_4x8_wasmsimd", "quantization", "int8 4x8 SIMD128",
+       "A 4 x 8 tile of int32 sums fed by i32x4.dot_i16x8_s (eight multiply-adds per "
+       "instruction) from block-sized i16 panels; dequantized in registers; rows split over "
+       "the thread pool.",
+       "cpp/kernels/qmatmul/i8_matmul_4x8_wasmsimd.cpp", &kMatmulI8,
+       {Tunable::block, Tunable::threads}, false, run_i8_matmul<i8_matmul_4x8_wasmsimd>},
   };
 }
 

@@ -1,5 +1,8 @@
 #include "lab/random_fill.h"
 
+#include <cmath>
+#include <vector>
+
 namespace lab {
 
 void fill_uniform(float* out, size_t count, uint64_t seed) {
@@ -13,6 +16,19 @@ void fill_uniform(float* out, size_t count, uint64_t seed) {
     // The top 24 bits make an exactly representable float in [0, 1).
     const float unit = static_cast<float>(z >> 40) * (1.0f / 16777216.0f);
     out[i] = 2.0f * unit - 1.0f;
+  }
+}
+
+void fill_normal(float* out, size_t count, uint64_t seed) {
+  std::vector<float> unit(count + 1);
+  fill_uniform(unit.data(), unit.size(), seed);
+  const double two_pi = 6.283185307179586;
+  for (size_t i = 0; i < count; i += 2) {
+    // (u + 1) / 2 is in [0, 1); 1 minus it is in (0, 1], so the log is finite.
+    const double radius = std::sqrt(-2.0 * std::log(1.0 - (unit[i] + 1.0) / 2.0));
+    const double angle = two_pi * (unit[i + 1] + 1.0) / 2.0;
+    out[i] = static_cast<float>(radius * std::cos(angle));
+    if (i + 1 < count) out[i + 1] = static_cast<float>(radius * std::sin(angle));
   }
 }
 

@@ -62,4 +62,24 @@ ThreadPool& shared_pool();
 // Runs body over [0, tasks) on `threads` threads of the shared pool.
 void parallel_for(int64_t tasks, int threads, const std::function<void(int64_t)>& body);
 
+// Splits rows [0, m) into chunks of whole tiles of `tile_rows` rows and calls
+// body(row0, row1) for each, on `threads` threads: each call owns rows no other
+// touches, so a kernel that writes only its own rows of C needs no locks. Four
+// chunks per thread, taken as threads free up, keep a slow core from holding up
+// the rest. One thread: a single call on the calling thread, nothing to wake.
+template <class Body>
+void parallel_rows(int64_t m, int64_t tile_rows, int64_t threads, const Body& body) {
+  if (threads <= 1) {
+    body(int64_t{0}, m);
+    return;
+  }
+  const int64_t row_tiles = (m + tile_rows - 1) / tile_rows;
+  const int64_t chunks = row_tiles < 4 * threads ? row_tiles : 4 * threads;
+  parallel_for(chunks, static_cast<int>(threads), [&](int64_t chunk) {
+    const int64_t row0 = chunk * row_tiles / chunks * tile_rows;
+    const int64_t row1 = (chunk + 1) * row_tiles / chunks * tile_rows;
+    body(row0 < m ? row0 : m, row1 < m ? row1 : m);
+  });
+}
+
 }  // namespace lab

@@ -6,5 +6,6 @@ import blocking from './blocking.js';
 import vectorization from './vectorization.js';
 import threads from './threads.js';
 import fusion from './fusion.js';
+import quantization from './quantization.js';
 
-export const lessons = [measuring, loops, blocking, vectorization, threads, fusion];
+export const lessons = [measuring, loops, blocking, vectorization, threads, fusion, quantization];

@@ -12,6 +12,11 @@ function withAlpha(hex, alpha) {
   return `rgba(${n >> 16}, ${(n >> 8) & 255}, ${n & 255}, ${alpha})`;
 }
 
+function isPower(v, base) {
+  const exponent = Math.log(v) / Math.log(base);
+  return Math.abs(exponent - Math.round(exponent)) < 1e-9;
+}
+
 function align(series) {
   const xs = [...new Set(series.flatMap((s) => s.points.map(([x]) => x)))].sort((a, b) => a - b);
   const ys = series.map((s) => {
@@ -21,7 +26,7 @@ function align(series) {
   return [xs, ...ys];
 }
 
-// options: {xLabel, yLabel, xFormat, yFormat, xLogBase?, steps?, decorate?(u), empty}
+// options: {xLabel, yLabel, xFormat, yFormat, xLogBase?, yLogBase?, steps?, decorate?(u), empty}
 export class Chart {
   constructor(options) {
     this.options = options;
@@ -73,7 +78,7 @@ export class Chart {
   }
 
   config(series) {
-    const { xLabel, yLabel, xFormat, yFormat, xLogBase, steps, decorate } = this.options;
+    const { xLabel, yLabel, xFormat, yFormat, xLogBase, yLogBase, steps, decorate } = this.options;
     const axis = { stroke: '#4b5563', grid: { stroke: '#e5e7eb', width: 1 }, ticks: { stroke: '#d1d5db', width: 1 } };
     return {
       width: this.width(),
@@ -82,11 +87,15 @@ export class Chart {
         x: xLogBase
           ? { time: false, distr: 3, log: xLogBase, range: (u, min, max) => (min === max ? [min / xLogBase, max * xLogBase] : uPlot.rangeLog(min, max, xLogBase, true)) }
           : { time: false },
-        y: { range: (u, min, max) => [0, max > 0 ? max * 1.1 : 1] },
+        // A log axis for values spanning decades, such as errors; else from 0.
+        y: yLogBase
+          ? { distr: 3, log: yLogBase, range: (u, min, max) => uPlot.rangeLog(min, max, yLogBase, true) }
+          : { range: (u, min, max) => [0, max > 0 ? max * 1.1 : 1] },
       },
       axes: [
         { ...axis, label: xLabel, values: (u, splits) => splits.map((v) => (v === null ? '' : xFormat(v))) },
-        { ...axis, label: yLabel, size: 60, values: (u, splits) => splits.map((v) => yFormat(v)) },
+        // On a log axis, only whole powers are labelled: the ticks between them are too close.
+        { ...axis, label: yLabel, size: 60, values: (u, splits) => splits.map((v) => (!yLogBase || isPower(v, yLogBase) ? yFormat(v) : '')) },
       ],
       series: [
         { label: xLabel, value: (u, v) => (v === null ? '—' : xFormat(v)) },

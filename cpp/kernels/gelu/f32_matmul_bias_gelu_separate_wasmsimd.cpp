@@ -2,8 +2,6 @@
 // layer and its activation op by op: the SIMD GEMM writes C, a bias pass reads
 // and rewrites it, and the fused GELU pass (a library's GELU is one kernel)
 // reads and rewrites it again. The same steps as the epilogue, so the same bits.
-#include <algorithm>
-
 #include "kernels/gelu/f32_matmul_bias_gelu.h"
 #include "kernels/gelu/f32x4_gelu.h"
 #include "kernels/matmul/f32_matmul_4x8.h"
@@ -12,18 +10,6 @@
 namespace lab {
 
 namespace {
-
-// pass(row0, row1) over the rows of C, split over the pool as the GEMM splits them.
-template <class Pass>
-void over_rows(int64_t m, int64_t threads, const Pass& pass) {
-  if (threads <= 1) {
-    pass(0, m);
-    return;
-  }
-  const int64_t chunks = std::min(m, 4 * threads);
-  parallel_for(chunks, static_cast<int>(threads),
-               [&](int64_t chunk) { pass(chunk * m / chunks, (chunk + 1) * m / chunks); });
-}
 
 double separate_bytes(const Shape& s) {
   const double mn = static_cast<double>(s.m) * s.n;
@@ -37,10 +23,10 @@ void f32_matmul_bias_gelu_separate_wasmsimd(const float* a, const float* b, cons
                                             int64_t block, int64_t threads) {
   using namespace f32x4_gelu;
   f32_matmul_4x8_wasmsimd(a, b, c, m, n, k, block, threads);
-  over_rows(m, threads, [&](int64_t row0, int64_t row1) {
+  parallel_rows(m, 1, threads, [&](int64_t row0, int64_t row1) {
     for (int64_t i = row0; i < row1; ++i) map(c + i * n, n, add, c + i * n, bias);
   });
-  over_rows(m, threads, [&](int64_t row0, int64_t row1) {
+  parallel_rows(m, 1, threads, [&](int64_t row0, int64_t row1) {
     map(c + row0 * n, (row1 - row0) * n, gelu, c + row0 * n);
   });
 }

@@ -89,21 +89,12 @@ void rows(const float* a, const float* b, float* c, int64_t n, int64_t k, int64_
   }
 }
 
-// All of C, its rows split over `threads` threads: each thread writes rows of
-// C no other thread touches, so they need no locks. Four chunks per thread,
-// taken as threads free up, keep a slow core from holding up the rest.
+// All of C = epilogue(A * B), its rows split over `threads` threads (see
+// parallel_rows).
 template <class Tile, class Epilogue = NoEpilogue>
 void matmul(const float* a, const float* b, float* c, int64_t m, int64_t n, int64_t k,
             int64_t block, int64_t threads, const Epilogue& epilogue = {}) {
-  if (threads <= 1) {  // the calling thread alone: no pool, nothing to wake
-    rows<Tile>(a, b, c, n, k, block, 0, m, epilogue);
-    return;
-  }
-  const int64_t row_tiles = (m + Tile::kRows - 1) / Tile::kRows;
-  const int64_t chunks = std::min(row_tiles, 4 * threads);
-  parallel_for(chunks, static_cast<int>(threads), [&](int64_t chunk) {
-    const int64_t row0 = std::min(m, chunk * row_tiles / chunks * Tile::kRows);
-    const int64_t row1 = std::min(m, (chunk + 1) * row_tiles / chunks * Tile::kRows);
+  parallel_rows(m, Tile::kRows, threads, [&](int64_t row0, int64_t row1) {
     rows<Tile>(a, b, c, n, k, block, row0, row1, epilogue);
   });
 }

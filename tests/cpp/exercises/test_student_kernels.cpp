@@ -2,6 +2,7 @@
 // same shapes the reference kernels pass. Each test fails while its stub
 // still returns not_implemented.
 #include "matmul_cases.h"
+#include "quantize_cases.h"
 #include "relu_cases.h"
 
 using namespace lab;
@@ -23,4 +24,8 @@ TEST_CASE("Exercise 2: your blocked matmul", "[blocking]") {
 
 TEST_CASE("Exercise 3: your SIMD ReLU", "[vectorization]") {
   testing::require_relu_kernel_correct(student_kernel("f32_relu_student_wasmsimd"));
+}
+
+TEST_CASE("Exercise 4: your int8 quantize", "[quantization]") {
+  testing::require_quantize_kernel_correct(student_kernel("f32_quantize_i8_student"));
 }

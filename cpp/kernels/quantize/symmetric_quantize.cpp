@@ -1,0 +1,31 @@
+// Symmetric quantization in plain C. Compiled with the vectorizers off
+// (cpp/CMakeLists.txt, LAB_SCALAR_ONLY_SOURCES): f32_quantize_i8_scalar is the
+// baseline its SIMD128 twin is timed against.
+#include "kernels/quantize/symmetric_quantize.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "kernels/quantize/f32_quantize_i8.h"
+
+namespace lab {
+
+void quantize_symmetric(const float* x, int64_t count, int64_t stride, int bits, int8_t* q,
+                        float* scale) {
+  float max_abs = 0.0f;
+  for (int64_t i = 0; i < count; ++i) max_abs = std::max(max_abs, std::fabs(x[i * stride]));
+  const float qmax = static_cast<float>(qmax_for_bits(bits));
+  const float inverse = quantization_inverse_scale(max_abs, bits);
+  for (int64_t i = 0; i < count; ++i) {
+    // nearbyint rounds ties to even in the default rounding mode.
+    const float code = std::nearbyint(x[i * stride] * inverse);
+    q[i * stride] = static_cast<int8_t>(std::clamp(code, -qmax, qmax));
+  }
+  *scale = quantization_scale(max_abs, bits);
+}
+
+void f32_quantize_i8_scalar(const float* x, int8_t* q, float* scale, int64_t n) {
+  quantize_symmetric(x, n, 1, 8, q, scale);
+}
+
+}  // namespace lab
