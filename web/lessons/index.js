@@ -5,5 +5,6 @@ import loops from './loops.js';
 import blocking from './blocking.js';
 import vectorization from './vectorization.js';
 import threads from './threads.js';
+import precision from './precision.js';
 
-export const lessons = [measuring, loops, blocking, vectorization, threads];
+export const lessons = [measuring, loops, blocking, vectorization, threads, precision];

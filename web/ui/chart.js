@@ -21,7 +21,8 @@ function align(series) {
   return [xs, ...ys];
 }
 
-// options: {xLabel, yLabel, xFormat, yFormat, xLogBase?, steps?, decorate?(u), empty}
+// options: {xLabel, yLabel, xFormat, yFormat, xLogBase?, yRange?(min, max), steps?, decorate?(u), empty}
+// (yRange: the y axis's [low, high] for the data's min and max; by default 0 to a little above max)
 export class Chart {
   constructor(options) {
     this.options = options;
@@ -73,7 +74,7 @@ export class Chart {
   }
 
   config(series) {
-    const { xLabel, yLabel, xFormat, yFormat, xLogBase, steps, decorate } = this.options;
+    const { xLabel, yLabel, xFormat, yFormat, xLogBase, yRange, steps, decorate } = this.options;
     const axis = { stroke: '#4b5563', grid: { stroke: '#e5e7eb', width: 1 }, ticks: { stroke: '#d1d5db', width: 1 } };
     return {
       width: this.width(),
@@ -82,7 +83,7 @@ export class Chart {
         x: xLogBase
           ? { time: false, distr: 3, log: xLogBase, range: (u, min, max) => (min === max ? [min / xLogBase, max * xLogBase] : uPlot.rangeLog(min, max, xLogBase, true)) }
           : { time: false },
-        y: { range: (u, min, max) => [0, max > 0 ? max * 1.1 : 1] },
+        y: { range: (u, min, max) => (yRange ? yRange(min, max) : [0, max > 0 ? max * 1.1 : 1]) },
       },
       axes: [
         { ...axis, label: xLabel, values: (u, splits) => splits.map((v) => (v === null ? '' : xFormat(v))) },
