@@ -90,7 +90,7 @@ function demoPanel(session, { id, title, intro, demo, fields, button, render, af
   };
   const form = el('form', { class: 'demo-form', novalidate: true, onsubmit: submit },
     fields.map((f, i) => el('div', { class: 'field' }, el('label', { for: inputs[i].id }, f.label), inputs[i])),
-    button ? el('button', { type: 'submit', 'data-action': id }, button) : null);
+    button ? el('button', { type: 'submit', class: 'button primary', 'data-action': id }, button) : null);
   const card = el('div', { class: 'card demo-panel', [`data-${id}`]: '' },
     el('h2', {}, title), el('p', {}, intro), fields.length ? form : null, alert, body, after);
   submit();
@@ -102,8 +102,15 @@ function table(head, rows) {
     el('tbody', {}, rows.map((cells) => el('tr', {}, cells.map((c) => el('td', {}, c))))));
 }
 
+// The exponent field and what it means: the power of two, once the bias is
+// taken off (all ones: inf or NaN; all zeros: subnormal, which scales like 1).
+function exponentCell({ exponent, exponent_bits: bits }) {
+  const bias = 2 ** (bits - 1) - 1;
+  if (exponent === 2 ** bits - 1) return `${exponent} (inf/NaN)`;
+  return `${exponent} (2^${(exponent === 0 ? 1 : exponent) - bias})`;
+}
+
 const classCell = (c) => el('span', { class: `class-${c}` }, c);
-const valueOf = (entry) => (entry.value_text ?? scientific(entry.value));
 
 function roundingPanel(session) {
   return demoPanel(session, {
@@ -111,9 +118,9 @@ function roundingPanel(session) {
     intro: 'Type a number: it is stored as f32, and that f32 is rounded to f16 and to bf16. Try 0.1, 65504, 65520, 1e-5, 1e-8, 3e38.',
     fields: [{ name: 'round_x', arg: 'x', label: 'Number', value: '0.1' }],
     render(result, body) {
-      body.replaceChildren(table(['Format', 'Stored value', 'Bits', 'Sign · exponent · mantissa', 'Abs. error', 'Rel. error', 'What happened'],
+      body.replaceChildren(table(['Format', 'Stored value', 'Bits', 'Sign', 'Exponent field (− bias)', 'Mantissa field', 'Abs. error', 'Rel. error', 'What happened'],
         result.formats.map((f) => [el('strong', {}, f.format), el('span', { 'data-value': f.format }, f.value_text), el('code', {}, f.bits),
-          `${f.sign} · ${f.exponent} · ${f.mantissa}`, scientific(f.abs_err), scientific(f.rel_err),
+          String(f.sign), exponentCell(f), el('code', {}, `0x${f.mantissa.toString(16)}`), scientific(f.abs_err), scientific(f.rel_err),
           el('span', { 'data-outcome': f.format }, f.outcome)])));
     },
   });
