@@ -42,7 +42,7 @@ function layouts() {
     </svg>`);
 }
 
-function explanation() {
+function explanation(f32, bf16) {
   const code = (text) => el('code', {}, text);
   return [
     el('div', { class: 'prose' },
@@ -60,7 +60,7 @@ function explanation() {
         'Loss scaling multiplies the loss, and so every gradient, by a power of two S before the backward pass, and divides again in f32 before the update. ',
         'Too large an S overflows to infinity; dynamic scaling then skips that step and halves S, and doubles S again after a run of good steps. bf16 has f32’s range and rarely needs any of this.'),
       el('h2', {}, 'The experiment'),
-      el('p', {}, 'The same axpy, z = a x + y, stored in f32 (12 bytes per element) and in bf16 (6 bytes), computed in f32 either way. ',
+      el('p', {}, `The same axpy, z = a x + y, stored in f32 and in bf16, computed in f32 either way. Bytes per call: f32 ${f32.bytes_formula}; bf16 ${bf16.bytes_formula}. `,
         'It does two flops per element, so once the vectors outgrow the caches, memory decides its speed: that is where half the bytes could make it up to twice as fast. In cache, the conversions are extra work with nothing to hide behind.')),
     el('figure', { class: 'figure' }, layouts(),
       el('figcaption', {}, 'Sign (red), exponent (orange) and mantissa (blue) bits of the three formats, to scale.')),
@@ -187,7 +187,7 @@ function lossScalingPanel(session) {
   const log10 = (v) => (v > 0 ? Math.log10(v) : null);
   return demoPanel(session, {
     id: 'loss-scaling', title: 'Dynamic loss scaling', demo: 'loss_scaling', button: 'Train',
-    intro: 'A line fitted to 16 points with f32 master weights and fp16 gradients; the loss carries a small weight, so its gradients are tiny. Every 40th step one point is an outlier whose gradient spikes. Red lines mark the steps skipped because a scaled gradient overflowed.',
+    intro: 'A line fitted to a few points with f32 master weights and fp16 gradients; the loss carries a small weight, so its gradients are tiny, and now and then one point is an outlier whose gradient spikes. Red lines mark the steps skipped because a scaled gradient overflowed.',
     fields: [
       { name: 'ls_steps', arg: 'steps', label: 'Steps', value: '200' },
       { name: 'ls_scale_log2', arg: 'scale_log2', label: 'Initial scale exponent', value: '16' },
@@ -202,7 +202,7 @@ function lossScalingPanel(session) {
       ]);
       const w = result.with_scaling;
       const p = result.without_scaling;
-      summary.textContent = `With dynamic scaling: ${w.skipped_steps} of ${result.loss.length} steps skipped for overflow, final loss ${scientific(w.final_loss)}, final S = 2^${w.final_scale_log2}; ` +
+      summary.textContent = `${result.points} points, loss weight ${scientific(result.loss_weight)}, an outlier every ${result.spike_every} steps, S at most 2^${result.max_scale_log2}. With dynamic scaling: ${w.skipped_steps} of ${result.loss.length} steps skipped for overflow, final loss ${scientific(w.final_loss)}, final S = 2^${w.final_scale_log2}; ` +
         `a weight’s gradient rounded to zero in ${w.underflowed_steps} steps. Without scaling: ${p.underflowed_steps} steps had a gradient that rounded to zero in fp16, final loss ${scientific(p.final_loss)}` +
         `${p.final_loss > 0 && w.final_loss > 0 ? ` (${ratio(p.final_loss / w.final_loss)} the scaled run’s)` : ''}.`;
       body.replaceChildren(summary);
@@ -251,7 +251,11 @@ export default {
           : `bf16 did not gain more at N = ${largest.n} than at N = ${smallest.n} (${ratio(gain)} against ${ratio(speedup(smallest.bf16, smallest.f32))}), which contradicts the expectation that halved bytes matter most beyond the caches; on this machine something else limits the larger runs.`);
       }
       const vsF32 = entries.find((e) => e.result.kernel === bf16.name)?.result.check?.metrics?.max_rel_err_vs_f32;
-      if (vsF32 !== undefined) list.push(`The price: bf16’s results differ from f32’s by up to ${scientific(vsF32)} of |a x| + |y| (first 65536 elements), against f32’s own rounding of about 1e-7.`);
+      const f32Err = entries.find((e) => e.result.kernel === f32.name)?.result.check?.max_rel_err;
+      if (vsF32 !== undefined) {
+        list.push(`The price: bf16’s results differ from the exact a x + y of the f32 inputs by up to ${scientific(vsF32)} of |a x| + |y| (on the leading elements the error model below names)` +
+          `${f32Err !== undefined ? `; f32’s results, by up to ${scientific(f32Err)}` : ''}.`);
+      }
       return list;
     }
 
@@ -265,14 +269,14 @@ export default {
     const page = new LessonPage(session, {
       ...LESSON,
       lead: 'Sixteen-bit floats halve the bytes. See what they cost in range and precision, why fp16 training scales its loss, and when half the bytes make a kernel faster.',
-      explanation: explanation(),
+      explanation: explanation(f32, bf16),
       exercise: {
         prompt: 'Without a loss scale, which is the smallest of these gradient magnitudes that fp16 still stores as something other than zero? The verdict comes with the run.',
         label: 'Smallest magnitude fp16 keeps',
         control: { kind: 'select', options: CANDIDATES.map((c) => ({ value: c, label: c })) },
       },
       fields: [
-        { name: 'lengths', label: 'Lengths N', kind: 'list', value: '65536,1048576,16777216', hint: 'Elements; comma-separated. 16M f32 is 192 MiB of traffic per call.' },
+        { name: 'lengths', label: 'Lengths N', kind: 'list', value: '65536,1048576,16777216', hint: 'Elements; comma-separated. The Bytes column says what each call moves.' },
         { name: 'min_time_s', label: 'Minimum time (s)', kind: 'number', value: '0.2', hint: 'Per kernel and length.' },
       ],
       fieldFor: { n: 'lengths', min_time: 'min_time_s' },
@@ -281,7 +285,7 @@ export default {
         { ...nColumn, title: 'Vector length' },
         { id: 'bytes', label: 'Bytes', numeric: true, title: 'Bytes moved per call, from the catalog', value: ({ result }) => bytes(result.bytes) },
         medianColumn, ciColumn, samplesColumn,
-        { ...gbpsColumn, title: 'Bytes moved (12 N for f32, 6 N for bf16) divided by the median time' },
+        { ...gbpsColumn, title: `Bytes moved (f32: ${f32.bytes_formula}; bf16: ${bf16.bytes_formula}) divided by the median time` },
         checkColumn,
       ],
       chart: {
