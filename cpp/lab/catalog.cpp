@@ -8,6 +8,8 @@
 #include "kernels/gelu/f32_gelu_problem.h"
 #include "kernels/gelu/f32_matmul_bias_gelu.h"
 #include "kernels/gelu/f32_matmul_bias_gelu_problem.h"
+#include "kernels/axpy/axpy.h"
+#include "kernels/axpy/axpy_problem.h"
 #include "kernels/matmul/f32_matmul_blocked.h"
 #include "kernels/matmul/f32_matmul_loop_orders.h"
 #include "kernels/matmul/f32_matmul_4x8.h"
@@ -102,6 +104,13 @@ KernelStatus run_i8_matmul(Problem& problem, const Shape& s) {
     else
       return Fn(p.a(), p.scale_a(), p.b(), p.scale_b(), p.c(), s.m, s.n, s.k);
   });
+}
+
+// Both axpy problems hold x, y and z of their own element type.
+template <class AxpyProblem, auto Fn>
+KernelStatus run_axpy(Problem& problem, const Shape& s) {
+  auto& p = static_cast<AxpyProblem&>(problem);
+  return status_of([&] { return Fn(kAxpyScale, p.x(), p.y(), p.z(), s.n); });
 }
 
 constexpr const char* kLoopOrders = "cpp/kernels/matmul/f32_matmul_loop_orders.cpp";
@@ -214,6 +223,15 @@ std::vector<Kernel> build_catalog() {
        "the thread pool.",
        "cpp/kernels/qmatmul/i8_matmul_4x8_wasmsimd.cpp", &kMatmulI8,
        {Tunable::block, Tunable::threads}, false, run_i8_matmul<i8_matmul_4x8_wasmsimd>},
+      {"f32_axpy_wasmsimd", "precision", "f32 axpy",
+       "z = a x + y on f32 vectors with SIMD128: 12 bytes moved per element.",
+       "cpp/kernels/axpy/f32_axpy_wasmsimd.cpp", &kAxpyF32, {}, false,
+       run_axpy<F32AxpyProblem, f32_axpy_wasmsimd>},
+      {"bf16_axpy_wasmsimd", "precision", "bf16 axpy",
+       "The same axpy on bf16 vectors, widened to f32 by a shift and rounded back with integer "
+       "SIMD: 6 bytes moved per element.",
+       "cpp/kernels/axpy/bf16_axpy_wasmsimd.cpp", &kAxpyBf16, {}, false,
+       run_axpy<Bf16AxpyProblem, bf16_axpy_wasmsimd>},
   };
 }
 

@@ -4,10 +4,15 @@
 #include <sstream>
 
 #include "kernels/quantize/quantization_demos.h"
+#include "demos/precision_demos.h"
 
 namespace lab {
 
 namespace {
+
+// f32's largest value is about 3.4028e38: typed numbers stay inside it, so
+// converting one to f32 is always defined.
+constexpr double kF32Bound = 3.4e38;
 
 std::vector<Demo> build_demos() {
   return {
@@ -25,6 +30,27 @@ std::vector<Demo> build_demos() {
         {"x2", "x2", -1e6, 1e6, false}, {"x3", "x3", -1e6, 1e6, false},
         {"x4", "x4", -1e6, 1e6, false}, {"x5", "x5", -1e6, 1e6, false}},
        int8_quantize_vector},
+      {"precision_round", "precision",
+       "A number as f32, and that f32 rounded to f16 and to bf16: bits, fields, errors, and what "
+       "the rounding did.",
+       "cpp/demos/precision_round.cpp", {{"x", "The number", -kF32Bound, kF32Bound, false}},
+       precision_round},
+      {"precision_formats", "precision",
+       "Range and precision of f32, f16 and bf16, each decoded from a bit pattern.",
+       "cpp/demos/precision_formats.cpp", {}, precision_formats},
+      {"fp16_underflow", "precision",
+       "Gradient magnitudes from 1e-2 to 1e-10 stored in fp16, as they are and multiplied by a "
+       "loss scale S = 2^s, and the share of a synthetic gradient distribution that survives.",
+       "cpp/demos/fp16_underflow.cpp",
+       {{"scale_log2", "The scale's exponent s", 0, 32, true}}, fp16_underflow},
+      {"loss_scaling", "precision",
+       "A small fit with fp16 gradients and dynamic loss scaling, step by step, beside the same "
+       "fit without a scale.",
+       "cpp/demos/loss_scaling.cpp",
+       {{"steps", "Steps", 1, 2000, true},
+        {"scale_log2", "The initial scale's exponent", 0, 24, true},
+        {"growth_interval", "Growth interval", 1, 1000, true}},
+       loss_scaling},
   };
 }
 

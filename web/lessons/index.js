@@ -7,5 +7,6 @@ import vectorization from './vectorization.js';
 import threads from './threads.js';
 import fusion from './fusion.js';
 import quantization from './quantization.js';
+import precision from './precision.js';
 
-export const lessons = [measuring, loops, blocking, vectorization, threads, fusion, quantization];
+export const lessons = [measuring, loops, blocking, vectorization, threads, fusion, quantization, precision];

@@ -26,7 +26,8 @@ function align(series) {
   return [xs, ...ys];
 }
 
-// options: {xLabel, yLabel, xFormat, yFormat, xLogBase?, yLogBase?, steps?, decorate?(u), empty}
+// options: {xLabel, yLabel, xFormat, yFormat, xLogBase?, yLogBase?, yRange?(min, max), steps?, decorate?(u), empty}
+// (yRange: the y axis's [low, high] for the data's min and max; by default 0 to a little above max)
 export class Chart {
   constructor(options) {
     this.options = options;
@@ -78,7 +79,7 @@ export class Chart {
   }
 
   config(series) {
-    const { xLabel, yLabel, xFormat, yFormat, xLogBase, yLogBase, steps, decorate } = this.options;
+    const { xLabel, yLabel, xFormat, yFormat, xLogBase, yLogBase, yRange, steps, decorate } = this.options;
     const axis = { stroke: '#4b5563', grid: { stroke: '#e5e7eb', width: 1 }, ticks: { stroke: '#d1d5db', width: 1 } };
     return {
       width: this.width(),
@@ -87,10 +88,11 @@ export class Chart {
         x: xLogBase
           ? { time: false, distr: 3, log: xLogBase, range: (u, min, max) => (min === max ? [min / xLogBase, max * xLogBase] : uPlot.rangeLog(min, max, xLogBase, true)) }
           : { time: false },
-        // A log axis for values spanning decades, such as errors; else from 0.
+        // A log axis for values spanning decades, such as errors; else from 0
+        // unless the lesson gives its own range.
         y: yLogBase
           ? { distr: 3, log: yLogBase, range: (u, min, max) => uPlot.rangeLog(min, max, yLogBase, true) }
-          : { range: (u, min, max) => [0, max > 0 ? max * 1.1 : 1] },
+          : { range: (u, min, max) => (yRange ? yRange(min, max) : [0, max > 0 ? max * 1.1 : 1]) },
       },
       axes: [
         { ...axis, label: xLabel, values: (u, splits) => splits.map((v) => (v === null ? '' : xFormat(v))) },
