@@ -72,13 +72,22 @@ Measurement measure(const std::function<void()>& body, const TimingOptions& opti
   // Warm-up and calibration in one: early calls pay for page faults and cold
   // caches, and we keep growing the batch until one timed batch spans at least
   // kStepsPerSample clock steps. One cold call alone would misjudge the batch.
+  // A batch counts as long enough only when two timings of it in a row say so:
+  // one alone may have been slowed by a page fault, a garbage collection or
+  // the engine recompiling the kernel, and calls far shorter than a clock step
+  // would then be timed one at a time, most of them as zero.
   const double min_sample_s = kStepsPerSample * m.resolution_s;
-  for (;;) {
+  for (int long_enough = 0;;) {
     const double start = now_seconds();
     for (int i = 0; i < m.batch; ++i) body();
     const double elapsed = now_seconds() - start;
     m.warmup_calls += m.batch;
-    if (elapsed >= min_sample_s || m.batch >= kMaxBatch) break;
+    if (m.batch >= kMaxBatch) break;
+    if (elapsed >= min_sample_s) {
+      if (++long_enough == 2) break;
+      continue;
+    }
+    long_enough = 0;
     const double grow = elapsed > 0 ? 1.5 * min_sample_s / elapsed : 10.0;
     m.batch = static_cast<int>(std::min<double>(kMaxBatch, std::ceil(m.batch * std::min(grow, 10.0))));
   }

@@ -46,6 +46,21 @@ TEST_CASE("fast bodies are batched so one sample spans 100 clock steps") {
   CHECK(calls.load() == m.warmup_calls + m.batch * m.per_call.count);
 }
 
+TEST_CASE("one slow first call does not fix the batch at one call") {
+  // A page fault or a recompilation can slow the first call far past a sample's
+  // length; a fast kernel must still be batched, or its samples read as zero.
+  std::atomic<int> calls{0};
+  TimingOptions options;
+  options.min_time_s = 0.02;
+  const Measurement m = measure(
+      [&] {
+        if (calls.fetch_add(1, std::memory_order_relaxed) == 0) spin(0.005);
+      },
+      options, {});
+  CHECK(m.batch > 1);
+  CHECK(m.per_call.median > 0);
+}
+
 TEST_CASE("sampling stops at the minimum time once the minimum count is in") {
   TimingOptions options;
   options.min_time_s = 0.05;
