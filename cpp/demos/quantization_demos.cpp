@@ -1,4 +1,4 @@
-#include "kernels/quantize/quantization_demos.h"
+#include "demos/quantization_demos.h"
 
 #include <algorithm>
 #include <cmath>

@@ -3,7 +3,7 @@
 #include <cmath>
 #include <sstream>
 
-#include "kernels/quantize/quantization_demos.h"
+#include "demos/quantization_demos.h"
 #include "demos/precision_demos.h"
 
 namespace lab {
@@ -19,13 +19,13 @@ std::vector<Demo> build_demos() {
       {"quantization_bit_sweep", "quantization",
        "Quantize and dequantize a matrix whose rows differ 1000-fold in size, at 8, 6, 4 and 2 "
        "bits, with one scale per tensor and one per row: the errors.",
-       "cpp/kernels/quantize/quantization_demos.cpp",
+       "cpp/demos/quantization_demos.cpp",
        {{"rows", "Rows", 2, 1024, true}, {"cols", "Columns", 1, 4096, true}},
        quantization_bit_sweep},
       {"int8_quantize_vector", "quantization",
        "Quantize six numbers to int8 with one scale, as you would by hand: the scale, the codes "
        "and the largest rounding error.",
-       "cpp/kernels/quantize/quantization_demos.cpp",
+       "cpp/demos/quantization_demos.cpp",
        {{"x0", "x0", -1e6, 1e6, false}, {"x1", "x1", -1e6, 1e6, false},
         {"x2", "x2", -1e6, 1e6, false}, {"x3", "x3", -1e6, 1e6, false},
         {"x4", "x4", -1e6, 1e6, false}, {"x5", "x5", -1e6, 1e6, false}},
