@@ -5,6 +5,7 @@
 // can stand beside the traffic ratio it would reach if memory were all.
 import { el } from '../ui/dom.js';
 import { LessonPage } from '../ui/lesson-page.js';
+import { experimentField, experimentFieldFor } from '../ui/experiments.js';
 import { parseList } from '../ui/form.js';
 import { kernelColumn, nColumn, blockColumn, threadsColumn, medianColumn, ciColumn, samplesColumn, gflopsColumn, gbpsColumn, checkColumn } from '../ui/columns.js';
 import { byN, overlap, speedup, latestPoints, cacheFit } from '../ui/analysis.js';
@@ -37,8 +38,8 @@ function explanation() {
         'An eager framework runs such a chain one op at a time. Each op is a separate kernel: it reads its inputs from memory, does one or two flops per element, and writes its result back for the next op to read. ',
         'Each of those passes does almost no arithmetic for the bytes it moves, so its speed is the speed of memory, and the chain costs the sum of all its passes.'),
       el('p', {}, el('strong', {}, 'Fusion'), ' runs the whole chain in one pass: load x, apply every step while the value sits in a register, store y. ',
-        'The arithmetic is the same; the temporaries never reach memory. Count the bytes: the unfused GELU here makes eight passes, six that read and write one vector (8 bytes per element) and two that read two (12 bytes): 72 bytes per element. The fused one reads x and writes y: 8. ',
-        'If memory were the only cost, fusion would be 9 times as fast. It is less, wherever the arithmetic (the tanh above all) or a cache close to the core sets the pace instead.'),
+        'The arithmetic is the same; the temporaries never reach memory. How many bytes each version moves per element is the exercise below: count the passes in the unfused kernel’s source, and what each one reads and writes. ',
+        'If memory were the only cost, the ratio of those two counts would be fusion’s speedup. It is less wherever the arithmetic (the tanh above all) or a cache close to the core sets the pace instead.'),
       el('h2', {}, 'Algorithm and schedule'),
       el('p', {}, 'Halide, a language for image pipelines, separates ', el('em', {}, 'what'), ' is computed (the algorithm) from ', el('em', {}, 'how'),
         ': the order, the tiling, and which results are kept in memory (the schedule). The two GELU kernels here are one algorithm with two schedules. ',
@@ -47,7 +48,7 @@ function explanation() {
       el('p', {}, 'A linear layer computes ', code('GELU(A B + bias)'), '. Run separately, the GEMM writes C, a bias pass reads and rewrites it, and the GELU pass does so again. ',
         'BLIS, cuBLAS and CUTLASS let the caller attach an ', el('strong', {}, 'epilogue'), ' to the GEMM instead: a small function applied to each tile of C after its last block of K, while the sums are still in registers. ',
         'Here the 4 × 8 micro-kernel of the Vectorization lesson gains that hook. Its loop nest passes the epilogue down; without one, it compiles to exactly the plain GEMM.'),
-      el('p', {}, 'Do not expect much from it at large N. The GEMM does 2 N³ flops; the passes the epilogue removes move 16 N² bytes. ',
+      el('p', {}, 'Do not expect much from it at large N. The GEMM’s flops grow as N³, the bytes of the passes the epilogue removes only as N² (the table shows both counts). ',
         'The bigger N, the smaller the share of the time those passes take, and no fusion can save more than that share.')),
   ];
 }
@@ -221,21 +222,14 @@ export default {
         control: { kind: 'number', placeholder: 'e.g. 40, 8', inputmode: 'text' },
       },
       fields: [
-        {
-          name: 'experiment', label: 'Experiment', kind: 'select', value: 'both',
-          options: [{ value: 'both', label: 'both' }, ...experiments.map((x) => ({ value: x.id, label: `${x.title} only` }))],
-          hint: 'Each runs its unfused and its fused kernel.',
-        },
+        experimentField(experiments, 'Each runs its unfused and its fused kernel.'),
         { name: 'gelu_sizes', label: 'GELU lengths N', kind: 'list', value: '4096,65536,1048576,16777216', hint: 'Floats; comma-separated. From L1-sized to far beyond L2.' },
         { name: 'matmul_sizes', label: 'Matmul sizes N', kind: 'list', value: '128,256,512', hint: 'Square N × N.' },
         { name: 'block', label: 'Block size b', kind: 'number', value: '64', hint: 'K and N blocking of the GEMM; at most the smallest N.' },
         { name: 'threads', label: 'Threads', kind: 'number', value: '1', hint: 'For both matmul kernels.' },
         { name: 'min_time_s', label: 'Minimum time (s)', kind: 'number', value: '0.2', hint: 'Per kernel and size.' },
       ],
-      fieldFor: ({ request, field }) => ({
-        n: experimentOf(request.kernel).sizes, m: experimentOf(request.kernel).sizes, k: experimentOf(request.kernel).sizes,
-        block: 'block', threads: 'threads', min_time: 'min_time_s',
-      })[field],
+      fieldFor: experimentFieldFor(experimentOf, { block: 'block', threads: 'threads', min_time: 'min_time_s' }),
       columns: [
         kernelColumn(session),
         { ...nColumn, title: 'GELU: vector length. Matmul: square size M = N = K' },

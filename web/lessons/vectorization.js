@@ -3,6 +3,7 @@
 // with the instructions each one really runs.
 import { el, svg, withCode } from '../ui/dom.js';
 import { LessonPage } from '../ui/lesson-page.js';
+import { experimentField, experimentFieldFor } from '../ui/experiments.js';
 import { InstructionView } from '../ui/instruction-view.js';
 import { parseNumber } from '../ui/form.js';
 import { kernelColumn, nColumn, blockColumn, medianColumn, spreadColumn, ciColumn, samplesColumn, gflopsColumn, gbpsColumn, checkColumn } from '../ui/columns.js';
@@ -307,21 +308,13 @@ export default {
         control: { kind: 'number', placeholder: 'e.g. 3' },
       },
       fields: [
-        {
-          name: 'experiment', label: 'Experiment', kind: 'select', value: 'both',
-          options: [{ value: 'both', label: 'both' }, ...experiments.map((x) => ({ value: x.id, label: `${x.title} only` }))],
-          hint: 'Each runs its scalar, auto-vectorized and SIMD128 kernels.',
-        },
+        experimentField(experiments, 'Each runs its scalar, auto-vectorized and SIMD128 kernels.'),
         { name: 'relu_sizes', label: 'ReLU lengths N', kind: 'list', value: '4096,65536,1048576', hint: 'Floats; comma-separated.' },
         { name: 'matmul_sizes', label: 'Matmul sizes N', kind: 'list', value: '256,512', hint: 'Square N × N; one thread.' },
         { name: 'block', label: 'Block size b', kind: 'number', value: '64', hint: 'K and N blocking of the matmul; at most the smallest N.' },
         { name: 'min_time_s', label: 'Minimum time (s)', kind: 'number', value: '0.2', hint: 'Per kernel and size.' },
       ],
-      // A size error belongs to the experiment whose request C++ refused.
-      fieldFor: ({ request, field }) => ({
-        n: experimentOf(request.kernel).sizes, m: experimentOf(request.kernel).sizes, k: experimentOf(request.kernel).sizes,
-        block: 'block', min_time: 'min_time_s',
-      })[field],
+      fieldFor: experimentFieldFor(experimentOf, { block: 'block', min_time: 'min_time_s' }),
       columns: [
         kernelColumn(session),
         { ...nColumn, title: 'ReLU: vector length. Matmul: square size M = N = K' },
