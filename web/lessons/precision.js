@@ -7,7 +7,7 @@ import { Chart } from '../ui/chart.js';
 import { parseNumber } from '../ui/form.js';
 import { kernelColumn, nColumn, medianColumn, ciColumn, samplesColumn, gbpsColumn, checkColumn } from '../ui/columns.js';
 import { byN, overlap, latestPoints, cacheFit, speedup } from '../ui/analysis.js';
-import { bytes, gflops, ratio, percent, scientific } from '../ui/format.js';
+import { bytes, gflops, ratio, percent, scientific, binaryCount } from '../ui/format.js';
 
 const LESSON = { id: 'precision', number: 7, title: 'Precision' };
 
@@ -17,12 +17,6 @@ const CANDIDATES = ['1e-5', '1e-6', '1e-7', '1e-8', '1e-9'];
 const PAYS = 1.2;
 // A speedup this far beyond the byte ratio gets a note: bytes alone do not explain it.
 const BEYOND_BYTES = 1.1;
-
-function binaryCount(n) {
-  if (n >= 2 ** 20 && n % 2 ** 20 === 0) return `${n / 2 ** 20}M`;
-  if (n >= 2 ** 10 && n % 2 ** 10 === 0) return `${n / 2 ** 10}K`;
-  return String(n);
-}
 
 // The three layouts, one box per bit, to scale.
 function layouts() {

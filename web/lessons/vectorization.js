@@ -8,7 +8,7 @@ import { InstructionView } from '../ui/instruction-view.js';
 import { parseNumber } from '../ui/form.js';
 import { kernelColumn, nColumn, blockColumn, medianColumn, spreadColumn, ciColumn, samplesColumn, gflopsColumn, gbpsColumn, checkColumn } from '../ui/columns.js';
 import { byN, overlap, latestPoints, cacheFit, speedup } from '../ui/analysis.js';
-import { bytes, gflops, seconds, ratio } from '../ui/format.js';
+import { bytes, gflops, seconds, ratio, binaryCount } from '../ui/format.js';
 
 const LESSON = { id: 'vectorization', number: 3, title: 'Vectorization' };
 
@@ -32,13 +32,6 @@ const TYPICAL_L2 = 2 * 2 ** 20;
 // What a kernel name says its code is: the same C compiled without and with the
 // vectorizers, or intrinsics. The student's kernel is one of the intrinsics.
 const variantOf = (kernel) => /_(scalar|autovec|wasmsimd)$/.exec(kernel.name)?.[1];
-
-// Lengths on a log axis, short enough for its ticks: 4096 → 4K, 1048576 → 1M.
-function binaryCount(n) {
-  if (n >= 2 ** 20 && n % 2 ** 20 === 0) return `${n / 2 ** 20}M`;
-  if (n >= 2 ** 10 && n % 2 ** 10 === 0) return `${n / 2 ** 10}K`;
-  return String(n);
-}
 
 // The 4 × 8 micro-kernel, drawn: lanes of B and of the accumulators line up column by column.
 const LANE = 26;

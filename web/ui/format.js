@@ -50,3 +50,10 @@ export function bytes(count) {
   if (count >= 2 ** 10) return `${(count / 2 ** 10).toFixed(count >= 10 * 2 ** 10 ? 0 : 1)} KiB`;
   return `${count} B`;
 }
+
+// A length on a log axis, short enough for its ticks: 4096 → 4K, 16777216 → 16M.
+export function binaryCount(n) {
+  if (n >= 2 ** 20 && n % 2 ** 20 === 0) return `${n / 2 ** 20}M`;
+  if (n >= 2 ** 10 && n % 2 ** 10 === 0) return `${n / 2 ** 10}K`;
+  return String(n);
+}
