@@ -3,13 +3,13 @@
 // run as separate passes against the same steps in the GEMM's epilogue. The
 // bytes each schedule moves come from the catalog, so the measured speedup
 // can stand beside the traffic ratio it would reach if memory were all.
-import { el } from '../ui/dom.js';
+import { el, svg } from '../ui/dom.js';
 import { LessonPage } from '../ui/lesson-page.js';
 import { experimentField, experimentFieldFor } from '../ui/experiments.js';
 import { parseList } from '../ui/form.js';
 import { kernelColumn, nColumn, blockColumn, threadsColumn, medianColumn, ciColumn, samplesColumn, gflopsColumn, gbpsColumn, checkColumn } from '../ui/columns.js';
 import { byN, overlap, speedup, latestPoints, cacheFit } from '../ui/analysis.js';
-import { bytes, gflops, seconds, ratio, percent } from '../ui/format.js';
+import { bytes, gflops, seconds, ratio, percent, binaryCount } from '../ui/format.js';
 
 const LESSON = { id: 'fusion', number: 5, title: 'Fusion' };
 
@@ -21,11 +21,44 @@ const EXPERIMENTS = [
 
 const SHOWN_HEADERS = ['cpp/kernels/gelu/f32x4_gelu.h', 'cpp/kernels/matmul/f32_matmul_register_blocked.h', 'cpp/kernels/matmul/f32_matmul_4x8_wasmsimd_tile.h'];
 
-// Lengths on a log axis, short enough for its ticks: 4096 → 4K, 16777216 → 16M.
-function binaryCount(n) {
-  if (n >= 2 ** 20 && n % 2 ** 20 === 0) return `${n / 2 ** 20}M`;
-  if (n >= 2 ** 10 && n % 2 ** 10 === 0) return `${n / 2 ** 10}K`;
-  return String(n);
+// GELU's eight steps as eight passes over memory, and as one: drawn from the
+// same step list, so the two rows cannot disagree.
+const STEPS = [
+  { text: 'x³', inputs: 1 }, { text: '× 0.044715', inputs: 1 }, { text: 'x + t', inputs: 2 }, { text: '× √(2/π)', inputs: 1 },
+  { text: 'tanh', inputs: 1 }, { text: '1 + t', inputs: 1 }, { text: '× ½', inputs: 1 }, { text: 'x × t', inputs: 2 },
+];
+const STEP_W = 82;
+const STEP_GAP = 10;
+const stepX = (i) => 24 + i * (STEP_W + STEP_GAP);
+const ROW_END = stepX(STEPS.length - 1) + STEP_W;
+
+// Boxes of steps, the memory bar under them, and arrows between the two at the given x.
+function passRow(y, boxes, memory, reads, writes) {
+  const memoryY = y + 78;
+  const arrow = (x, from, to) => `<path d="M${x} ${from} V${to}" class="arrow" marker-end="url(#pass-arrow)"/>`;
+  return boxes.map(({ x, width, text }) => `<rect x="${x}" y="${y}" width="${width}" height="30" rx="4" class="used"/>` +
+    `<text x="${x + width / 2}" y="${y + 19}" class="in-bar">${text}</text>`).join('') +
+    `<rect x="24" y="${memoryY}" width="${ROW_END - 24}" height="24" rx="4" class="cold"/>` +
+    `<text x="${(24 + ROW_END) / 2}" y="${memoryY + 16}" class="in-bar">${memory}</text>` +
+    reads.map((x) => arrow(x, memoryY - 2, y + 34)).join('') +
+    writes.map((x) => arrow(x, y + 32, memoryY - 4)).join('');
+}
+
+function passes() {
+  const unfused = STEPS.map(({ text }, i) => ({ x: stepX(i), width: STEP_W, text }));
+  // One arrow per input a pass reads, and one for the result it writes.
+  const reads = STEPS.flatMap(({ inputs }, i) => (inputs === 1 ? [stepX(i) + 22] : [stepX(i) + 14, stepX(i) + 30]));
+  return svg(`
+    <svg viewBox="0 0 800 300" role="img" aria-labelledby="passes-title" class="diagram">
+      <title id="passes-title">Unfused, each of GELU's eight steps is a pass that reads its inputs from memory and writes its result back. Fused, one pass reads x once, applies all eight steps in registers, and writes y once.</title>
+      <defs><marker id="pass-arrow" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" orient="auto"><path d="M0 0 L8 4 L0 8 z" class="arrowhead"/></marker></defs>
+      <text x="24" y="20" class="label">Unfused: a pass per step</text>
+      <text x="${ROW_END}" y="20" class="sub" text-anchor="end">every pass reads from memory and writes back</text>
+      ${passRow(32, unfused, 'memory: x, the temporary t, y', reads, unfused.map(({ x }) => x + STEP_W - 22))}
+      <text x="24" y="172" class="label">Fused: one pass</text>
+      <text x="${ROW_END}" y="172" class="sub" text-anchor="end">x read once, y written once</text>
+      ${passRow(184, [{ x: 24, width: ROW_END - 24, text: `the same ${STEPS.length} steps, one after another, in registers` }], 'memory: x and y', [48], [ROW_END - 24])}
+    </svg>`);
 }
 
 function explanation() {
@@ -50,6 +83,8 @@ function explanation() {
         'Here the 4 × 8 micro-kernel of the Vectorization lesson gains that hook. Its loop nest passes the epilogue down; without one, it compiles to exactly the plain GEMM.'),
       el('p', {}, 'Do not expect much from it at large N. The GEMM’s flops grow as N³, the bytes of the passes the epilogue removes only as N² (the table shows both counts). ',
         'The bigger N, the smaller the share of the time those passes take, and no fusion can save more than that share.')),
+    el('figure', { class: 'figure' }, passes(),
+      el('figcaption', {}, 'The two GELU kernels: the same steps in the same order, scheduled as eight passes over memory or as one.')),
   ];
 }
 

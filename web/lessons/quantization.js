@@ -1,7 +1,7 @@
 // Lesson 6: int8 quantization. A real int8 matmul in SIMD128 against the f32
 // one, what the rounding costs in accuracy, how the error grows as bits
 // shrink, and the largest K an int32 sum can hold.
-import { el } from '../ui/dom.js';
+import { el, svg } from '../ui/dom.js';
 import { LessonPage } from '../ui/lesson-page.js';
 import { Chart } from '../ui/chart.js';
 import { parseNumber } from '../ui/form.js';
@@ -34,6 +34,42 @@ const bytesPerValue = (kernelName) => (kernelName.startsWith('i8_') ? 1 : 4);
 // A and B of an M x K by K x N product at that width: what a model keeps in memory.
 const inputBytes = ({ kernel, shape }) => bytesPerValue(kernel) * (shape.m * shape.k + shape.k * shape.n);
 
+// One i32x4.dot_i16x8_s of the int8 kernel's inner loop, drawn lane by lane:
+// eight i16 products, added in pairs into four i32 sums, one per column of C.
+const I16_W = 72;
+const i16X = (lane) => 150 + lane * I16_W;
+
+function i16Row(y, label, sub, text, cls) {
+  return `<text x="20" y="${y + 13}" class="label">${label}</text><text x="20" y="${y + 29}" class="sub">${sub}</text>` +
+    Array.from({ length: 8 }, (_, lane) => `<rect x="${i16X(lane)}" y="${y}" width="${I16_W - 4}" height="30" rx="3" class="${cls}"/>` +
+      `<text x="${i16X(lane) + (I16_W - 4) / 2}" y="${y + 19}" class="in-cell">${text(lane)}</text>`).join('');
+}
+
+function dotProduct() {
+  const pair = (lane) => (lane % 2 ? 'p+1' : 'p');
+  const column = (lane) => Math.floor(lane / 2);
+  const sums = Array.from({ length: 4 }, (_, j) => {
+    const x = i16X(2 * j);
+    return `<path d="M${x + 30} 154 L${x + I16_W - 2} 180 M${x + I16_W + 30} 154 L${x + I16_W - 2} 180" class="arrow"/>` +
+      `<rect x="${x}" y="184" width="${2 * I16_W - 4}" height="30" rx="3" class="used"/>` +
+      `<text x="${x + I16_W - 2}" y="203" class="in-bar">C[r][j${j ? `+${j}` : ''}] +=</text>`;
+  }).join('');
+  return svg(`
+    <svg viewBox="0 0 740 266" role="img" aria-labelledby="dot-title" class="diagram">
+      <title id="dot-title">One i32x4.dot_i16x8_s. The first operand holds A's pair A[r][p], A[r][p+1], widened to 16 bits and repeated four times. The second holds B's pairs B[p][j], B[p+1][j] for four columns j. The eight 16-bit products are added in pairs into four 32-bit sums, one per column of C: eight multiply-adds in one instruction.</title>
+      ${i16Row(20, 'A pair', 'splat, i16', (lane) => `a[${pair(lane)}]`, 'a-value')}
+      ${i16Row(70, 'B pairs', 'packed, i16', (lane) => `b[${pair(lane)}][j${column(lane) ? `+${column(lane)}` : ''}]`, 'b-value')}
+      <text x="20" y="138" class="sub">multiply lane by lane,</text>
+      <text x="20" y="154" class="sub">add neighbours</text>
+      ${Array.from({ length: 8 }, (_, lane) => `<text x="${i16X(lane) + 30}" y="140" class="op" text-anchor="middle">×</text>`).join('')}
+      <text x="20" y="197" class="label">4 × i32</text>
+      <text x="20" y="213" class="sub">one per column</text>
+      ${sums}
+      <text x="20" y="240" class="sub">Each i32 lane gets a[p] · b[p][j] + a[p+1] · b[p+1][j]: 8 multiply-adds in one instruction,</text>
+      <text x="20" y="256" class="sub">where f32x4.mul and f32x4.add do 4 in two.</text>
+    </svg>`);
+}
+
 function explanation() {
   const code = (text) => el('code', {}, text);
   return [el('div', { class: 'prose' },
@@ -53,7 +89,9 @@ function explanation() {
       ': eight i16 × i16 products, added in pairs into four int32 lanes, one x86 ', code('pmaddwd'), '. ',
       'The int8 kernel widens A and B to i16 once, while packing small block-sized panels, and arranges them in pairs along K, so each dot does 8 multiply-adds where the f32 kernel’s multiply and add do 4. ',
       'Its inputs are also a quarter of the size: more of A and B fits in each cache level.'),
-    el('p', {}, 'Both kernels use a 4 × 8 tile of C in eight registers and the same blocking; here both run on one thread. The int8 inputs are quantized once, before timing, as a model’s weights would be.'))];
+    el('p', {}, 'Both kernels use a 4 × 8 tile of C in eight registers and the same blocking; here both run on one thread. The int8 inputs are quantized once, before timing, as a model’s weights would be.')),
+  el('figure', { class: 'figure' }, dotProduct(),
+    el('figcaption', {}, 'The int8 kernel’s one instruction that matters. Packing puts B’s values in pairs along K and widens both inputs to i16 once, so the inner loop needs no conversions.'))];
 }
 
 // A small form of its own in a panel: named text inputs, a button, an alert.
