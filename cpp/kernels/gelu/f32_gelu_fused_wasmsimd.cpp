@@ -7,7 +7,7 @@
 namespace lab {
 
 void f32_gelu_fused_wasmsimd(const float* x, float* y, int64_t n) {
-  f32x4_gelu::map(y, n, f32x4_gelu::gelu, x);
+  f32x4_gelu::map(y, n, f32x4_gelu::constants(), f32x4_gelu::gelu, x);
 }
 
 }  // namespace lab

@@ -9,14 +9,15 @@ namespace lab {
 
 void f32_gelu_unfused_wasmsimd(const float* x, float* y, float* t, int64_t n) {
   using namespace f32x4_gelu;
-  map(t, n, cube, x);                  // read x, write t:   8 N bytes
-  map(t, n, scale_cubic, t);           // read t, write t:   8 N
-  map(t, n, add, x, t);                // read x and t:     12 N
-  map(t, n, scale_sqrt_2_over_pi, t);  //                    8 N
-  map(t, n, fast_tanh, t);             //                    8 N
-  map(t, n, one_plus, t);              //                    8 N
-  map(t, n, half, t);                  //                    8 N
-  map(y, n, mul, x, t);                // read x and t, write y: 12 N
+  const Constants k = constants();
+  map(t, n, k, cube, x);                  // read x, write t:   8 N bytes
+  map(t, n, k, scale_cubic, t);           // read t, write t:   8 N
+  map(t, n, k, add, x, t);                // read x and t:     12 N
+  map(t, n, k, scale_sqrt_2_over_pi, t);  //                    8 N
+  map(t, n, k, fast_tanh, t);             //                    8 N
+  map(t, n, k, one_plus, t);              //                    8 N
+  map(t, n, k, half, t);                  //                    8 N
+  map(y, n, k, mul, x, t);                // read x and t, write y: 12 N
 }
 
 namespace {

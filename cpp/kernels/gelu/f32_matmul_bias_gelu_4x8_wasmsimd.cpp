@@ -10,22 +10,29 @@ namespace lab {
 
 namespace {
 
-constexpr auto bias_gelu = [](v128_t sums, v128_t bias) {
-  return f32x4_gelu::gelu(f32x4_gelu::add(sums, bias));
+constexpr auto bias_gelu = [](const f32x4_gelu::Constants& k, v128_t sums, v128_t bias) {
+  return f32x4_gelu::gelu(k, f32x4_gelu::add(k, sums, bias));
 };
 
 struct BiasGeluEpilogue {
   const float* bias;
+  f32x4_gelu::Constants k = f32x4_gelu::constants();
 
-  // Four sums of C's columns col..col+3, still in a register.
-  v128_t finish(v128_t sums, int64_t col) const {
-    return bias_gelu(sums, wasm_v128_load(bias + col));
+  // A 4 x 8 tile of sums, still in registers, whose first column is col:
+  // bias and GELU on all eight vectors together.
+  void finish(v128_t (&sums)[4][2], int64_t col) const {
+    const v128_t bias0 = wasm_v128_load(bias + col), bias1 = wasm_v128_load(bias + col + 4);
+    for (auto& row : sums) {
+      row[0] = f32x4_gelu::add(k, row[0], bias0);
+      row[1] = f32x4_gelu::add(k, row[1], bias1);
+    }
+    f32x4_gelu::gelu_each<8>(k, &sums[0][0]);
   }
   // An edge tile, in memory: the same vector code, its last columns through
   // map()'s 4-lane buffer.
   void finish_edge(float* c, int64_t ldc, int64_t rows, int64_t cols, int64_t col) const {
     for (int64_t r = 0; r < rows; ++r)
-      f32x4_gelu::map(c + r * ldc, cols, bias_gelu, c + r * ldc, bias + col);
+      f32x4_gelu::map(c + r * ldc, cols, k, bias_gelu, c + r * ldc, bias + col);
   }
 };
 

@@ -23,11 +23,12 @@ void f32_matmul_bias_gelu_separate_wasmsimd(const float* a, const float* b, cons
                                             int64_t block, int64_t threads) {
   using namespace f32x4_gelu;
   f32_matmul_4x8_wasmsimd(a, b, c, m, n, k, block, threads);
+  const Constants constants = f32x4_gelu::constants();
   parallel_rows(m, 1, threads, [&](int64_t row0, int64_t row1) {
-    for (int64_t i = row0; i < row1; ++i) map(c + i * n, n, add, c + i * n, bias);
+    for (int64_t i = row0; i < row1; ++i) map(c + i * n, n, constants, add, c + i * n, bias);
   });
   parallel_rows(m, 1, threads, [&](int64_t row0, int64_t row1) {
-    map(c + row0 * n, (row1 - row0) * n, gelu, c + row0 * n);
+    map(c + row0 * n, (row1 - row0) * n, constants, gelu, c + row0 * n);
   });
 }
 

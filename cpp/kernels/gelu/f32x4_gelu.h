@@ -10,6 +10,7 @@
 #include <wasm_simd128.h>
 
 #include <algorithm>
+#include <cstddef>
 #include <cstdint>
 
 namespace lab::f32x4_gelu {
@@ -52,51 +53,83 @@ constexpr double kGeluFlops = 8 + kTanhFlops;
 
 inline v128_t splat(float v) { return wasm_f32x4_splat(v); }
 
+// Every constant of GELU as a vector, made once per kernel call and passed to
+// each step: each use is then one load. Written as immediates inside the
+// steps, they would be rebuilt wherever a step is inlined, which in the matmul
+// epilogue means for every tile, in the middle of the GEMM's loops.
+struct Constants {
+  v128_t cubic, sqrt_2_over_pi, one, two, half, clamp, neg_clamp, two_log2e, round_magic,
+      exponent_bias;
+  v128_t exp2_poly[8];
+};
+
+inline Constants constants() {
+  Constants k{splat(kCubic), splat(kSqrt2OverPi), splat(1.0f), splat(2.0f), splat(0.5f),
+              splat(kTanhClamp), splat(-kTanhClamp), splat(kTwoLog2e), splat(kRoundMagic),
+              wasm_i32x4_splat(127 - kRoundMagicBits), {}};
+  for (int i = 0; i < 8; ++i) k.exp2_poly[i] = splat(kExp2Poly[i]);
+  return k;
+}
+
 // The primitive steps, one each: the unfused kernel runs one pass per step.
 // Lambdas rather than functions: each has its own type, so map() below is
 // compiled once per step with the step inlined into its loop.
-constexpr auto cube = [](v128_t x) { return wasm_f32x4_mul(wasm_f32x4_mul(x, x), x); };
-constexpr auto scale_cubic = [](v128_t t) { return wasm_f32x4_mul(splat(kCubic), t); };
-constexpr auto add = [](v128_t x, v128_t t) { return wasm_f32x4_add(x, t); };
-constexpr auto scale_sqrt_2_over_pi = [](v128_t t) {
-  return wasm_f32x4_mul(splat(kSqrt2OverPi), t);
+constexpr auto cube = [](const Constants&, v128_t x) {
+  return wasm_f32x4_mul(wasm_f32x4_mul(x, x), x);
 };
-constexpr auto one_plus = [](v128_t t) { return wasm_f32x4_add(splat(1.0f), t); };
-constexpr auto mul = [](v128_t x, v128_t t) { return wasm_f32x4_mul(x, t); };
-constexpr auto half = [](v128_t t) { return wasm_f32x4_mul(splat(0.5f), t); };
+constexpr auto scale_cubic = [](const Constants& k, v128_t t) { return wasm_f32x4_mul(k.cubic, t); };
+constexpr auto add = [](const Constants&, v128_t x, v128_t t) { return wasm_f32x4_add(x, t); };
+constexpr auto scale_sqrt_2_over_pi = [](const Constants& k, v128_t t) {
+  return wasm_f32x4_mul(k.sqrt_2_over_pi, t);
+};
+constexpr auto one_plus = [](const Constants& k, v128_t t) { return wasm_f32x4_add(k.one, t); };
+constexpr auto mul = [](const Constants&, v128_t x, v128_t t) { return wasm_f32x4_mul(x, t); };
+constexpr auto half = [](const Constants& k, v128_t t) { return wasm_f32x4_mul(k.half, t); };
 
 // tanh(t) = 1 - 2 / (exp(2t) + 1), with exp(2t) = 2^u built as 2^n * 2^f,
 // n = round(u), f = u - n. No libm call and no branch, so it costs the same in
 // every variant and vectorizes. Its error is measured in the tests
 // (tests/cpp/test_gelu_kernels.cpp) and sets the operation's tolerance.
-constexpr auto fast_tanh = [](v128_t t) {
+constexpr auto fast_tanh = [](const Constants& k, v128_t t) {
   // pmin/pmax: one x86 minps/maxps each (NaN inputs are not a concern here).
-  t = wasm_f32x4_pmax(splat(-kTanhClamp), wasm_f32x4_pmin(splat(kTanhClamp), t));
-  const v128_t u = wasm_f32x4_mul(t, splat(kTwoLog2e));
-  const v128_t rounded = wasm_f32x4_add(u, splat(kRoundMagic));
-  const v128_t n = wasm_f32x4_sub(rounded, splat(kRoundMagic));
+  t = wasm_f32x4_pmax(k.neg_clamp, wasm_f32x4_pmin(k.clamp, t));
+  const v128_t u = wasm_f32x4_mul(t, k.two_log2e);
+  const v128_t rounded = wasm_f32x4_add(u, k.round_magic);
+  const v128_t n = wasm_f32x4_sub(rounded, k.round_magic);
   const v128_t f = wasm_f32x4_sub(u, n);
-  v128_t p = splat(kExp2Poly[7]);
-  for (int i = 6; i >= 0; --i) p = wasm_f32x4_add(wasm_f32x4_mul(p, f), splat(kExp2Poly[i]));
+  v128_t p = k.exp2_poly[7];
+  for (int i = 6; i >= 0; --i) p = wasm_f32x4_add(wasm_f32x4_mul(p, f), k.exp2_poly[i]);
   // 2^n: the biased exponent n + 127 shifted into place. The low bits of
   // `rounded` hold n, so one integer add and one shift make it.
-  const v128_t two_n = wasm_i32x4_shl(
-      wasm_i32x4_add(rounded, wasm_i32x4_splat(127 - kRoundMagicBits)), 23);
+  const v128_t two_n = wasm_i32x4_shl(wasm_i32x4_add(rounded, k.exponent_bias), 23);
   const v128_t e = wasm_f32x4_mul(p, two_n);
-  return wasm_f32x4_sub(splat(1.0f),
-                        wasm_f32x4_div(splat(2.0f), wasm_f32x4_add(e, splat(1.0f))));
+  return wasm_f32x4_sub(k.one, wasm_f32x4_div(k.two, wasm_f32x4_add(e, k.one)));
 };
 
-// All steps in registers: the fused GELU, and the matmul epilogue.
-constexpr auto gelu = [](v128_t x) {
-  v128_t t = cube(x);
-  t = scale_cubic(t);
-  t = add(x, t);
-  t = scale_sqrt_2_over_pi(t);
-  t = fast_tanh(t);
-  t = one_plus(t);
-  t = half(t);
-  return mul(x, t);
+// All steps in registers, on N vectors at once: each step runs over all N
+// before the next starts. The N chains are independent, so they overlap, and
+// each constant is loaded once for all N. The matmul epilogue finishes a whole
+// tile of sums this way. The same steps in the same order: the same bits.
+template <size_t N>
+void gelu_each(const Constants& k, v128_t* v) {
+  v128_t t[N];
+  const auto each = [&k](auto step, v128_t* out, const auto*... in) {
+    for (size_t i = 0; i < N; ++i) out[i] = step(k, in[i]...);
+  };
+  each(cube, t, v);
+  each(scale_cubic, t, t);
+  each(add, t, v, t);
+  each(scale_sqrt_2_over_pi, t, t);
+  each(fast_tanh, t, t);
+  each(one_plus, t, t);
+  each(half, t, t);
+  each(mul, v, v, t);
+}
+
+// One vector: the fused GELU.
+constexpr auto gelu = [](const Constants& k, v128_t x) {
+  gelu_each<1>(k, &x);
+  return x;
 };
 
 // out[i] = step(in[i]...) over n elements, four at a time. The last n mod 4
@@ -104,14 +137,14 @@ constexpr auto gelu = [](v128_t x) {
 // vector code (the same bits) and nothing past n is read or written. `out`
 // may be one of the inputs: each vector is loaded before it is stored.
 template <class Step, class... In>
-void map(float* out, int64_t n, Step step, const In*... in) {
+void map(float* out, int64_t n, const Constants& k, Step step, const In*... in) {
   int64_t i = 0;
   // Four independent vectors per iteration, so a short step still keeps
   // several loads in flight.
   for (; i + 16 <= n; i += 16)
     for (int64_t v = i; v < i + 16; v += 4)
-      wasm_v128_store(out + v, step(wasm_v128_load(in + v)...));
-  for (; i + 4 <= n; i += 4) wasm_v128_store(out + i, step(wasm_v128_load(in + i)...));
+      wasm_v128_store(out + v, step(k, wasm_v128_load(in + v)...));
+  for (; i + 4 <= n; i += 4) wasm_v128_store(out + i, step(k, wasm_v128_load(in + i)...));
   if (i == n) return;
   const auto tail = [&](const float* p) {
     float lanes[4] = {};
@@ -119,7 +152,7 @@ void map(float* out, int64_t n, Step step, const In*... in) {
     return wasm_v128_load(lanes);
   };
   float result[4];
-  wasm_v128_store(result, step(tail(in)...));
+  wasm_v128_store(result, step(k, tail(in)...));
   std::copy(result, result + (n - i), out + i);
 }
 

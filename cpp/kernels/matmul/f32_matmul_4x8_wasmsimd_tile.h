@@ -40,9 +40,10 @@ struct Tile4x8Simd {
         acc[r][1] = wasm_f32x4_add(acc[r][1], wasm_f32x4_mul(arp, b1));
       }
     }
+    epilogue.finish(acc, col);
     for (int64_t r = 0; r < kRows; ++r) {
-      wasm_v128_store(c + r * ldc, epilogue.finish(acc[r][0], col));
-      wasm_v128_store(c + r * ldc + 4, epilogue.finish(acc[r][1], col + 4));
+      wasm_v128_store(c + r * ldc, acc[r][0]);
+      wasm_v128_store(c + r * ldc + 4, acc[r][1]);
     }
   }
 };

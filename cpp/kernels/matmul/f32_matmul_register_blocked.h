@@ -14,8 +14,8 @@
 // to matmul(); its micro-kernel then also needs
 //   template <class Epilogue>
 //   static void update(..., int64_t kc, const Epilogue& epilogue, int64_t col);
-// which stores epilogue.finish(sums, col + j) in place of the sums of the
-// columns that start at col + j (col: the tile's first column of C). Edge
+// which calls epilogue.finish(sums, col) on its whole tile of sums, still in
+// registers, before it stores them (col: the tile's first column of C). Edge
 // tiles get epilogue.finish_edge(c, ldc, rows, cols, col) on C in memory
 // instead. Without an epilogue (NoEpilogue, the default) the nest compiles to
 // exactly what it was before the hook.
@@ -36,8 +36,8 @@ namespace {
 
 // Finishes nothing: the plain C = A * B.
 struct NoEpilogue {
-  template <class Sums>
-  Sums finish(Sums sums, int64_t /*col*/) const { return sums; }
+  template <class Tile>
+  void finish(Tile& /*sums*/, int64_t /*col*/) const {}
 };
 
 // The tiles at the right and bottom edges, smaller than the micro-kernel's:
