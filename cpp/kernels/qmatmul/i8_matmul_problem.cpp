@@ -110,8 +110,8 @@ const Operation kMatmulI8{
     workspace,
     make,
     kI8MatmulMaxK,
-    "the int32 sum of K products of int8 codes can reach K x 127 x 127 = K x 16129, and "
-    "2^31 - 1 = 2147483647 holds at most 133144 of them",
+    "the int32 sum of K products of int8 codes can reach K x 127 x 127 = K x 16129, and an "
+    "int32 holds at most 2^31 - 1 = 2147483647",
 };
 
 }  // namespace lab
