@@ -5,11 +5,11 @@
 // can stand beside the traffic ratio it would reach if memory were all.
 import { el, svg } from '../ui/dom.js';
 import { LessonPage } from '../ui/lesson-page.js';
-import { experimentField, experimentFieldFor } from '../ui/experiments.js';
+import { experimentField, experimentFieldFor, chosenExperiments, experimentOfKernel, followExperimentSelect } from '../ui/experiments.js';
 import { parseList } from '../ui/form.js';
 import { kernelColumn, nColumn, blockColumn, threadsColumn, medianColumn, ciColumn, samplesColumn, gflopsColumn, gbpsColumn, checkColumn } from '../ui/columns.js';
 import { byN, overlap, speedup, latestPoints, cacheFit } from '../ui/analysis.js';
-import { bytes, gflops, seconds, ratio, percent, binaryCount } from '../ui/format.js';
+import { bytes, gflops, seconds, ratio, percent, binaryCount, timesTick } from '../ui/format.js';
 
 const LESSON = { id: 'fusion', number: 5, title: 'Fusion' };
 
@@ -102,8 +102,7 @@ export default {
       };
     });
     const [gelu, matmul] = experiments;
-    const experimentOf = (name) => experiments.find((x) => x.operation === session.kernel(name).operation);
-    const chosen = (value) => experiments.filter((x) => value === 'both' || value === x.id);
+    const experimentOf = experimentOfKernel(session, experiments);
     const title = (entry) => session.kernel(entry.result.kernel).title;
 
     // Each size this experiment ran at with both variants: their latest entries.
@@ -230,7 +229,7 @@ export default {
     const speedupChart = (experiment) => ({
       xLabel: experiment.vector ? 'GELU length N (floats)' : 'Matmul size N (N × N)',
       yLabel: 'Speedup from fusion',
-      xLogBase: 2, xFormat: experiment.vector ? binaryCount : String, yFormat: (v) => `${Number(v.toFixed(2))}×`,
+      xLogBase: 2, xFormat: experiment.vector ? binaryCount : String, yFormat: timesTick,
       empty: `Each ${experiment.title} run adds the speedup of ${experiment.fusedKernel.title} over ${experiment.unfusedKernel.title} here, with the traffic ratio (dashed) for reference.`,
       series: (entries) => speedupSeries(experiment, entries),
     });
@@ -279,7 +278,7 @@ export default {
       code: codeFor(experiments),
       plan(values) {
         return {
-          items: chosen(values.experiment).flatMap((x) => values[x.sizes].flatMap((n) => [x.unfusedKernel, x.fusedKernel].map((kernel) => ({
+          items: chosenExperiments(experiments, values.experiment).flatMap((x) => values[x.sizes].flatMap((n) => [x.unfusedKernel, x.fusedKernel].map((kernel) => ({
             requests: [request(kernel, n, values)],
             meta: { title: kernel.title, n, vector: x.vector },
           })))),
@@ -290,15 +289,10 @@ export default {
       conclude: ({ entries, prediction }) => ({ verdict: verdict(entries, prediction), notes: notes(entries) }),
     });
 
-    const experimentSelect = page.form.input('experiment');
-    const showExperiment = () => {
-      const picked = chosen(experimentSelect.value);
-      for (const x of experiments) page.form.setVisible(x.sizes, picked.includes(x));
+    followExperimentSelect(page, experiments, (picked) => {
       for (const name of ['block', 'threads']) page.form.setVisible(name, picked.includes(matmul));
       page.code.show(codeFor(picked));
-    };
-    experimentSelect.addEventListener('change', showExperiment);
-    showExperiment();
+    });
     return page.section;
   },
 };

@@ -7,7 +7,7 @@ import { Chart } from '../ui/chart.js';
 import { parseNumber } from '../ui/form.js';
 import { kernelColumn, nColumn, medianColumn, ciColumn, samplesColumn, gbpsColumn, checkColumn } from '../ui/columns.js';
 import { byN, overlap, latestPoints, cacheFit, speedup } from '../ui/analysis.js';
-import { bytes, gflops, ratio, percent, scientific, binaryCount } from '../ui/format.js';
+import { bytes, gflops, ratio, percent, scientific, binaryCount, timesTick } from '../ui/format.js';
 
 const LESSON = { id: 'precision', number: 7, title: 'Precision' };
 
@@ -290,7 +290,7 @@ export default {
         empty: 'Each run adds a point per kernel and length: bytes moved per second.',
       },
       moreCharts: [{
-        xLabel: 'Length N (elements)', yLabel: 'bf16 speedup over f32', xLogBase: 2, xFormat: binaryCount, yFormat: (v) => `${Number(v.toFixed(2))}×`,
+        xLabel: 'Length N (elements)', yLabel: 'bf16 speedup over f32', xLogBase: 2, xFormat: binaryCount, yFormat: timesTick,
         empty: 'The speedup of bf16 over f32 at each length appears here.',
         series: (entries) => {
           const points = pairs(entries.filter((e) => e.result.status === 'ok')).map(({ n, f32: a, bf16: b }) => [n, speedup(b, a)]);

@@ -6,7 +6,7 @@ import { parseNumber } from '../ui/form.js';
 import { kernelColumn, nColumn, blockColumn, threadsColumn, medianColumn, spreadColumn, ciColumn, samplesColumn, gflopsColumn, checkColumn } from '../ui/columns.js';
 import { byN, latestPoints, overlap, speedup } from '../ui/analysis.js';
 import { amdahlSpeedup, efficiency, fitSerialFraction } from '../ui/amdahl.js';
-import { gflops, percent, percentTick, ratio, seconds } from '../ui/format.js';
+import { gflops, percent, percentTick, ratio, seconds, timesTick } from '../ui/format.js';
 
 const LESSON = { id: 'threads', number: 4, title: 'Threads' };
 
@@ -174,7 +174,6 @@ function smallSeries(entries) {
 }
 
 const integerTick = (v) => (Number.isInteger(v) ? String(v) : '');
-const times = (v) => `${Number(v.toFixed(2))}×`;
 
 // What a run of the thread sweep found at each N.
 function sweepFindings(entries) {
@@ -385,7 +384,7 @@ export default {
         checkColumn,
       ],
       chart: {
-        xLabel: 'Threads', yLabel: 'Speedup over 1 thread', xFormat: integerTick, yFormat: times,
+        xLabel: 'Threads', yLabel: 'Speedup over 1 thread', xFormat: integerTick, yFormat: timesTick,
         legend: el('p', { class: 'chart-legend' }, 'Thread sweep: speedup, then parallel efficiency. Lines: ',
           el('span', { class: 'key key-solid' }), ' measured, ',
           el('span', { class: 'key key-dotted' }), ' Amdahl fit, ',
@@ -399,7 +398,7 @@ export default {
           series: (entries) => threadSeries(entries, efficiency),
         },
         {
-          xLabel: 'N', yLabel: 'Speedup over 1 thread', xLogBase: 2, xFormat: String, yFormat: times,
+          xLabel: 'N', yLabel: 'Speedup over 1 thread', xLogBase: 2, xFormat: String, yFormat: timesTick,
           legend: el('p', { class: 'chart-legend' }, 'Small sizes: the speedup of the most threads over 1 at each N. Below the dashed line at 1×, threads lose.'),
           empty: 'The small-size experiment draws the speedup over 1 thread against N here. Below the dashed line, threads lose.',
           series: smallSeries,

@@ -3,12 +3,12 @@
 // with the instructions each one really runs.
 import { el, svg, withCode } from '../ui/dom.js';
 import { LessonPage } from '../ui/lesson-page.js';
-import { experimentField, experimentFieldFor } from '../ui/experiments.js';
+import { experimentField, experimentFieldFor, chosenExperiments, experimentOfKernel, followExperimentSelect } from '../ui/experiments.js';
 import { InstructionView } from '../ui/instruction-view.js';
 import { parseNumber } from '../ui/form.js';
 import { kernelColumn, nColumn, blockColumn, medianColumn, spreadColumn, ciColumn, samplesColumn, gflopsColumn, gbpsColumn, checkColumn } from '../ui/columns.js';
 import { byN, overlap, latestPoints, cacheFit, speedup } from '../ui/analysis.js';
-import { bytes, gflops, seconds, ratio, binaryCount } from '../ui/format.js';
+import { bytes, gflops, seconds, ratio, binaryCount, timesTick } from '../ui/format.js';
 
 const LESSON = { id: 'vectorization', number: 3, title: 'Vectorization' };
 
@@ -146,8 +146,7 @@ export default {
       };
     });
     const [relu, matmul] = experiments;
-    const experimentOf = (kernelName) => experiments.find((x) => x.operation === session.kernel(kernelName).operation);
-    const chosen = (value) => experiments.filter((x) => value === 'both' || value === x.id);
+    const experimentOf = experimentOfKernel(session, experiments);
     const title = (entry) => session.kernel(entry.result.kernel).title;
     const isScalar = (entry) => entry.result.kernel === experimentOf(entry.result.kernel).scalar.name;
     const isVector = (kernelName) => experimentOf(kernelName).vector;
@@ -275,16 +274,16 @@ export default {
     const speedupChart = (experiment) => ({
       xLabel: experiment.vector ? `${experiment.title} length N (floats)` : `${experiment.title} size N (N × N)`,
       yLabel: 'Speedup over scalar',
-      xLogBase: 2, xFormat: experiment.vector ? binaryCount : String, yFormat: (v) => `${Number(v.toFixed(2))}×`,
+      xLogBase: 2, xFormat: experiment.vector ? binaryCount : String, yFormat: timesTick,
       empty: `Each ${experiment.title} run adds a point per kernel and size here: how many times as fast as ${experiment.scalar.title} it ran.`,
       series: (entries) => speedupSeries(experiment, entries),
     });
 
     const instructions = new InstructionView(session.lab.build);
-    const codeFor = (chosenExperiments) => ({
-      kernels: chosenExperiments.flatMap((x) => x.kernels),
-      operations: chosenExperiments.map((x) => x.op),
-      sources: chosenExperiments.flatMap((x) => [...x.kernels.map((k) => k.source), ...x.extraSources]),
+    const codeFor = (picked) => ({
+      kernels: picked.flatMap((x) => x.kernels),
+      operations: picked.map((x) => x.op),
+      sources: picked.flatMap((x) => [...x.kernels.map((k) => k.source), ...x.extraSources]),
     });
 
     const page = new LessonPage(session, {
@@ -322,7 +321,7 @@ export default {
       code: codeFor(experiments),
       plan(values) {
         return {
-          items: chosen(values.experiment).flatMap((x) => values[x.sizes].flatMap((n) => x.kernels.map((kernel) => ({
+          items: chosenExperiments(experiments, values.experiment).flatMap((x) => values[x.sizes].flatMap((n) => x.kernels.map((kernel) => ({
             requests: [request(kernel, n, values)],
             meta: { title: kernel.title, n, block: x.vector ? null : values.block },
           })))),
@@ -334,16 +333,11 @@ export default {
     });
 
     // The experiment decides which fields, listings and sources matter.
-    const experimentSelect = page.form.input('experiment');
-    const showExperiment = () => {
-      const picked = chosen(experimentSelect.value);
-      for (const x of experiments) page.form.setVisible(x.sizes, picked.includes(x));
+    followExperimentSelect(page, experiments, (picked) => {
       page.form.setVisible('block', picked.some((x) => !x.vector));
       instructions.show(picked.map((x) => ({ title: x.title, kernels: x.kernels })));
       page.code.show(codeFor(picked));
-    };
-    experimentSelect.addEventListener('change', showExperiment);
-    showExperiment();
+    });
     return page.section;
   },
 };

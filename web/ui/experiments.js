@@ -1,5 +1,7 @@
 // What lessons with several experiments share: the select that runs both or
-// one of them, and where C++'s complaint about a size belongs.
+// one of them, which experiment a kernel belongs to, and where C++'s
+// complaint about a size belongs. An experiment is {id, title, operation,
+// sizes: the name of its size-list input}.
 
 // experiments: [{id, title}]; hint: what each experiment runs.
 export function experimentField(experiments, hint) {
@@ -15,4 +17,24 @@ export function experimentField(experiments, hint) {
 // remaining C++ fields to inputs.
 export function experimentFieldFor(experimentOf, others) {
   return ({ request, field }) => (['n', 'm', 'k'].includes(field) ? experimentOf(request.kernel).sizes : others[field]);
+}
+
+// The experiments a value of the select picks: one, or all of them for 'both'.
+export const chosenExperiments = (experiments, value) => experiments.filter((x) => value === 'both' || value === x.id);
+
+// kernel name → the experiment that times its operation.
+export const experimentOfKernel = (session, experiments) => (name) =>
+  experiments.find((x) => x.operation === session.kernel(name).operation);
+
+// Shows only the picked experiments' size lists, then calls show(picked) for
+// what else the lesson ties to them, now and whenever the select changes.
+export function followExperimentSelect(page, experiments, show) {
+  const select = page.form.input('experiment');
+  const update = () => {
+    const picked = chosenExperiments(experiments, select.value);
+    for (const x of experiments) page.form.setVisible(x.sizes, picked.includes(x));
+    show(picked);
+  };
+  select.addEventListener('change', update);
+  update();
 }

@@ -57,3 +57,6 @@ export function binaryCount(n) {
   if (n >= 2 ** 10 && n % 2 ** 10 === 0) return `${n / 2 ** 10}K`;
   return String(n);
 }
+
+// A ratio on a chart axis: 1.5×, 2×.
+export const timesTick = (v) => `${Number(v.toFixed(2))}×`;
