@@ -3,8 +3,8 @@
 // half the bytes buy a memory-bound kernel (f32 against bf16 axpy).
 import { el, svg } from '../ui/dom.js';
 import { LessonPage } from '../ui/lesson-page.js';
+import { panelForm } from '../ui/panel-form.js';
 import { Chart } from '../ui/chart.js';
-import { parseNumber } from '../ui/form.js';
 import { kernelColumn, nColumn, medianColumn, ciColumn, samplesColumn, gbpsColumn, checkColumn } from '../ui/columns.js';
 import { byN, overlap, latestPoints, cacheFit, speedup } from '../ui/analysis.js';
 import { bytes, gflops, ratio, percent, scientific, binaryCount, timesTick } from '../ui/format.js';
@@ -66,29 +66,23 @@ function explanation(f32, bf16) {
 // A panel that calls one demo: its own small form, a message for bad input
 // (C++'s, under the field it names), and a body that only changes on success.
 function demoPanel(session, { id, title, intro, demo, fields, button, render, after = [] }) {
-  const inputs = fields.map((f) => el('input', { id: `${id}-${f.arg}`, name: f.name, type: 'text', value: f.value, inputmode: 'decimal', autocomplete: 'off', spellcheck: 'false' }));
-  const alert = el('p', { class: 'form-error', role: 'alert', 'data-demo-error': '', hidden: true });
   const body = el('div', { class: 'table-scroll' });
-  const submit = async (event) => {
-    event?.preventDefault();
-    const request = { demo };
-    fields.forEach((f, i) => { request[f.arg] = parseNumber(inputs[i].value); });
-    const result = await session.lab.demo(request);
-    inputs.forEach((input) => input.removeAttribute('aria-invalid'));
-    if (result.status !== 'ok') {
-      alert.textContent = result.error;
-      alert.hidden = false;
-      inputs[fields.findIndex((f) => f.arg === result.field)]?.setAttribute('aria-invalid', 'true');
-      return;
-    }
-    alert.hidden = true;
-    render(result, body);
-  };
-  const form = el('form', { class: 'demo-form', novalidate: true, onsubmit: submit },
-    fields.map((f, i) => el('div', { class: 'field' }, el('label', { for: inputs[i].id }, f.label), inputs[i])),
-    button ? el('button', { type: 'submit', class: 'button primary', 'data-action': id }, button) : null);
+  const { element, submit } = panelForm({
+    inputs: fields, button, action: id,
+    async onSubmit({ value, showError }) {
+      const request = { demo };
+      for (const f of fields) request[f.arg] = value(f.name);
+      const result = await session.lab.demo(request);
+      if (result.status !== 'ok') {
+        showError(result.error, fields.find((f) => f.arg === result.field)?.name);
+        return;
+      }
+      showError(null);
+      render(result, body);
+    },
+  });
   const card = el('div', { class: 'card demo-panel', [`data-${id}`]: '' },
-    el('h2', {}, title), el('p', {}, intro), fields.length ? form : null, alert, body, after);
+    el('h2', {}, title), el('p', {}, intro), element, body, after);
   submit();
   return card;
 }

@@ -4,6 +4,7 @@
 import { el, svg } from '../ui/dom.js';
 import { LessonPage } from '../ui/lesson-page.js';
 import { Chart } from '../ui/chart.js';
+import { panelForm } from '../ui/panel-form.js';
 import { parseNumber } from '../ui/form.js';
 import { kernelColumn, nColumn, blockColumn, medianColumn, ciColumn, gbpsColumn, checkColumn } from '../ui/columns.js';
 import { byN, overlap, speedup } from '../ui/analysis.js';
@@ -94,28 +95,6 @@ function explanation() {
     el('figcaption', {}, 'The int8 kernel’s one instruction that matters. Packing puts B’s values in pairs along K and widens both inputs to i16 once, so the inner loop needs no conversions.'))];
 }
 
-// A small form of its own in a panel: named text inputs, a button, an alert.
-function panelForm({ inputs, button, action, onSubmit }) {
-  const alert = el('p', { class: 'form-error', role: 'alert', 'data-panel-error': '', hidden: true });
-  const fields = inputs.map(({ name, label, value }) => {
-    const id = `panel-${name}`;
-    return el('div', { class: 'field field-number' }, el('label', { for: id }, label),
-      el('input', { id, name, type: 'text', value: value ?? '', inputmode: 'decimal', spellcheck: 'false', autocomplete: 'off' }));
-  });
-  const submit = el('button', { type: 'submit', class: 'button', 'data-action': action }, button);
-  const form = el('form', { class: 'lesson-form panel-form', novalidate: true }, el('div', { class: 'fields' }, fields, submit), alert);
-  const value = (name) => parseNumber(form.querySelector(`[name="${name}"]`).value);
-  const showError = (message) => {
-    alert.textContent = message ?? '';
-    alert.hidden = !message;
-  };
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    onSubmit({ value, showError });
-  });
-  return form;
-}
-
 function bitSweepPanel(session) {
   const demo = session.demos((d) => d.id === BIT_SWEEP)[0];
   const chart = new Chart({
@@ -125,7 +104,7 @@ function bitSweepPanel(session) {
   });
   const table = el('table', { class: 'results-table', 'data-bit-sweep': '' });
   const note = el('p', { class: 'hint' });
-  const form = panelForm({
+  const { element: form } = panelForm({
     inputs: [{ name: 'sweep_rows', label: 'Rows', value: '64' }, { name: 'sweep_cols', label: 'Columns', value: '256' }],
     button: 'Sweep', action: 'sweep-bits',
     async onSubmit({ value, showError }) {
@@ -161,7 +140,7 @@ function bitSweepPanel(session) {
 function kLimitPanel(session) {
   const op = session.operation('i8_matmul');
   const answer = el('p', { 'data-k-answer': '', 'aria-live': 'polite' });
-  const form = panelForm({
+  const { element: form } = panelForm({
     inputs: [{ name: 'try_k', label: 'K', value: String(op.max_k + 1) }],
     button: 'Try this K', action: 'try-k',
     async onSubmit({ value, showError }) {
@@ -172,7 +151,7 @@ function kLimitPanel(session) {
         answer.textContent = `K = ${k} is accepted: the int32 sums of a 1 × ${k} by ${k} × 1 product cannot overflow.`;
       } else {
         answer.textContent = '';
-        showError(verdict.error);
+        showError(verdict.error, 'try_k');
       }
     },
   });
@@ -185,7 +164,7 @@ function kLimitPanel(session) {
 
 function byHandPanel(session) {
   const verdict = el('div', { class: 'verdict-slot' });
-  const form = panelForm({
+  const { element: form } = panelForm({
     inputs: [{ name: 'hand_scale', label: 'scale' }, { name: 'hand_error', label: 'largest possible |x − q × scale|' }],
     button: 'Check', action: 'check-hand',
     async onSubmit({ value, showError }) {
