@@ -14,6 +14,7 @@ export class LabClient {
     this.current = null;
     this.nextId = 1;
     this.listeners = new Set();
+    this.resultListeners = new Set();
   }
 
   // Resolves with the catalog once the module is loaded. `build` is what
@@ -55,6 +56,13 @@ export class LabClient {
   onStatus(listener) {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  // Called with (request, result) for every run that finished, whatever asked
+  // for it: the session's log of measurements is built from these.
+  onResult(listener) {
+    this.resultListeners.add(listener);
+    return () => this.resultListeners.delete(listener);
   }
 
   emit(fraction = 0) {
@@ -105,6 +113,7 @@ export class LabClient {
     const done = this.current;
     this.current = null;
     clearTimeout(this.cancelTimer);
+    if (done.type === 'run') for (const listener of this.resultListeners) listener(done.request, result);
     done.resolve(result);
     this.emit(1);
     this.pump();

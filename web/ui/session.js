@@ -1,7 +1,8 @@
 // What the lessons share: the lab client and its catalog, the rule that only one
 // lesson runs at a time (the client's cancel stops everything queued, so two
 // lessons' sweeps must not interleave), and findings one lesson leaves for
-// another, such as the fastest loop order measured so far.
+// another, such as the fastest loop order measured so far, and the log of every
+// timed run, which the roofline and the lab report are drawn from.
 export class Session extends EventTarget {
   constructor(lab, catalog) {
     super();
@@ -9,6 +10,16 @@ export class Session extends EventTarget {
     this.catalog = catalog;
     this.runner = null; // {id, title} of the lesson whose sweep is running
     this.findings = new Map();
+    // [{at, lesson, request, result}], oldest first: every run that was timed
+    // (status "ok"), from any lesson or panel. `lesson` is the lesson whose sweep
+    // was running, or null for a panel's own run.
+    this.measurements = [];
+    lab.onResult((request, result) => {
+      if (result.status !== 'ok') return;
+      const measurement = { at: new Date().toISOString(), lesson: this.runner?.id ?? null, request, result };
+      this.measurements.push(measurement);
+      this.dispatchEvent(new CustomEvent('measurement', { detail: measurement }));
+    });
   }
 
   kernels(predicate = () => true) {
