@@ -1,9 +1,9 @@
 // Entry point: starts the lab worker, says how it went in the status line,
 // builds the lesson navigation from the registry and shows one lesson at a time,
-// chosen by the URL hash (#/loops).
+// chosen by the URL hash (#/loops), and the pages after the lessons (#/report).
 import { reloadForIsolation } from './isolation.js';
 import { LabClient } from './lab-client.js';
-import { lessons } from './lessons/index.js';
+import { lessons, pages } from './lessons/index.js';
 import { Session } from './ui/session.js';
 import { el, withCode } from './ui/dom.js';
 import { seconds, bytes } from './ui/format.js';
@@ -13,18 +13,23 @@ const nav = document.querySelector('[data-lesson-nav]');
 const main = document.querySelector('[data-lessons]');
 const buildNotice = document.querySelector('[data-build-notice]');
 
+// Every view the hash can name: the lessons, then the pages.
+const views = [...lessons, ...pages];
+
+// A page has no number: its mark says it is not a lesson.
 function buildNav() {
-  for (const lesson of lessons) {
-    nav.append(el('li', {},
-      el('a', { href: `#/${lesson.id}`, 'data-lesson': lesson.id },
-        el('span', { class: 'nav-number' }, String(lesson.number)),
-        el('span', { class: 'nav-title' }, lesson.title))));
+  for (const view of views) {
+    const page = view.number === undefined;
+    nav.append(el('li', { class: page ? 'nav-page' : null },
+      el('a', { href: `#/${view.id}`, 'data-lesson': view.id },
+        el('span', { class: 'nav-number', 'aria-hidden': page ? 'true' : null }, page ? '∑' : String(view.number)),
+        el('span', { class: 'nav-title' }, view.title))));
   }
 }
 
 function currentLessonId() {
   const id = location.hash.replace(/^#\/?/, '');
-  return lessons.some((lesson) => lesson.id === id) ? id : lessons[0].id;
+  return views.some((view) => view.id === id) ? id : lessons[0].id;
 }
 
 function show(id) {
@@ -35,8 +40,7 @@ function show(id) {
   for (const section of main.querySelectorAll('section[data-lesson-view]')) {
     section.hidden = section.dataset.lessonView !== id;
   }
-  const lesson = lessons.find((l) => l.id === id);
-  document.title = `${lesson.title} · Kernel Lab`;
+  document.title = `${views.find((view) => view.id === id).title} · Kernel Lab`;
 }
 
 // What the loaded module can do, in the words the lessons use.
@@ -89,6 +93,7 @@ async function start() {
   reportReady(catalog, lab.build);
   const session = new Session(lab, catalog);
   for (const lesson of lessons) main.append(lesson.mount(session));
+  for (const page of pages) main.append(page.mount(session, { lessons }));
   addEventListener('hashchange', () => show(currentLessonId()));
   show(currentLessonId());
   document.body.dataset.labReady = 'true';

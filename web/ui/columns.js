@@ -8,12 +8,13 @@ function breakable(name) {
   return name.split('_').flatMap((part, i) => (i === 0 ? [part] : ['_', el('wbr'), part]));
 }
 
+// A kernel this catalog lacks (a run imported from another machine's report) shows its name only.
 export function kernelColumn(session) {
   return {
     id: 'kernel', label: 'Kernel',
     value: ({ result }) => {
       const kernel = session.kernel(result.kernel);
-      return [el('span', { class: 'kernel-title' }, kernel.title), el('code', { class: 'kernel-name' }, breakable(kernel.name))];
+      return [kernel ? el('span', { class: 'kernel-title' }, kernel.title) : null, el('code', { class: 'kernel-name' }, breakable(result.kernel))];
     },
   };
 }
