@@ -64,7 +64,7 @@ class ReportPage {
         el('p', { class: 'lead' }, 'Every run you timed in this session, on this machine, grouped by lesson. Export it to keep it, print it, or compare it with a report exported on another machine.')),
       el('div', { class: 'card report-actions', 'data-report-actions': '' },
         el('h2', {}, 'Keep and compare'),
-        el('p', {}, 'JSON keeps every figure, samples included, and can be compared here later; CSV opens in a spreadsheet. ',
+        el('p', { class: 'report-intro' }, 'JSON keeps every figure, samples included, and can be compared here later; CSV opens in a spreadsheet. ',
           'To compare, open the lab on the other machine, run the same kernels at the same sizes, export its JSON, and import that file here (or drop it on this page).'),
         el('div', { class: 'buttons' },
           this.exportJson, this.exportCsv,
@@ -173,7 +173,7 @@ class ReportPage {
       el('p', {}, 'The other machine, as its report describes it:'),
       machineFacts(this.other.machine, this.other.created, { 'data-other-machine': '' }),
       el('p', { 'data-compare-summary': '' }, matched.length
-        ? `${matched.length} of the kernel, shape, block and thread combinations were timed on both machines. ` +
+        ? `${matched.length} runs match: the same kernel, shape, block and threads, timed on both machines. ` +
           `Over those, this machine ran ${ratio(geometricMean(matched.map((p) => p.ratio)))} as fast as the other (geometric mean of the ratios).`
         : 'No run matches: run the same kernels at the same shape, block and threads on both machines to compare them.'),
       el('div', { 'data-compare-matched': '' }, matched.length ? matchedTable.element : null),

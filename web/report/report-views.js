@@ -94,10 +94,10 @@ export function summaryView(session, summary, lessonTitle) {
       `${count(summary.runs, 'timed run')} of ${count(summary.kernels, 'kernel')} in ${count(summary.lessons.length, 'lesson')}: `,
       summary.lessons.map(lessonTitle).join(', '), '.',
       summary.failed > 0 ? el('strong', { class: 'caveat' }, ` ${count(summary.failed, 'run')} failed the correctness check.`) : null),
-    el('table', { class: 'mini', 'data-best': '' },
+    el('div', { class: 'best-scroll' }, el('table', { class: 'mini', 'data-best': '' },
       el('caption', { class: 'visually-hidden' }, 'The fastest run of each operation'),
       el('thead', {}, el('tr', {}, ['Operation', 'Best rate', 'Kernel', 'Shape', 'Threads'].map((label) => el('th', { scope: 'col' }, label)))),
-      el('tbody', {}, best)),
+      el('tbody', {}, best))),
     el('p', { class: 'table-note' }, 'Best rate: the highest GFLOP/s among the runs of each operation, or GB/s for an operation that counts no floating-point work.'),
   ];
 }
