@@ -261,7 +261,47 @@ std::vector<Kernel> build_catalog() {
   };
 }
 
+// The block sizes the ladder runs with: the blocking lesson's tile that fits
+// three tiles in L2, and the SIMD kernel's panel.
+constexpr int64_t kLadderBlock = 64;
+constexpr int64_t kLadderSimdBlock = 128;
+
+std::vector<LadderStep> build_ladder() {
+  using T = LadderStep::Threads;
+  return {
+      {"naive i-j-k", "The textbook loop: each C element a dot product, B walked down a column.",
+       {"f32_matmul_ijk"}, T::one},
+      {"best loop order",
+       "Reordering the loops makes the innermost one walk B and C along rows, so every cache line "
+       "fetched is used whole.",
+       {"f32_matmul_ikj", "f32_matmul_kij"}, T::one},
+      {"cache blocked",
+       "Working tile by tile reuses each tile of A, B and C while it is still in cache instead of "
+       "streaming whole matrices through it.",
+       {"f32_matmul_blocked"}, T::one, kLadderBlock},
+      {"SIMD",
+       "A 4 x 8 tile of C held in eight f32x4 registers does four multiply-adds per instruction and "
+       "loads each value once per tile.",
+       {"f32_matmul_4x8_wasmsimd"}, T::one, kLadderSimdBlock},
+      {"threads", "The same SIMD kernel with the rows of C split over every core.",
+       {"f32_matmul_4x8_wasmsimd"}, T::all, kLadderSimdBlock},
+      {"int8",
+       "Codes a quarter the size of f32, and i32x4.dot_i16x8_s does eight multiply-adds per "
+       "instruction, in int32 sums that are exact.",
+       {"i8_matmul_4x8_wasmsimd"}, T::all, kLadderSimdBlock},
+  };
+}
+
 }  // namespace
+
+const std::vector<LadderStep>& ladder() {
+  static const std::vector<LadderStep> steps = build_ladder();
+  return steps;
+}
+
+const char* ladder_threads_name(LadderStep::Threads threads) {
+  return threads == LadderStep::Threads::all ? "all" : "one";
+}
 
 const std::vector<Kernel>& catalog() {
   static const std::vector<Kernel> kernels = build_catalog();
