@@ -49,7 +49,8 @@ function explanation(session, limit) {
   const { build } = session.lab;
   const formula = (id, which) => el('code', {}, session.operation(id)[which]);
   return [
-    limit.reason && el('p', { class: 'lesson-notice', role: 'note', 'data-threads-unavailable': '' },
+    // The no-SIMD build's reason says threads are off too: one notice is enough.
+    limit.reason && build.simd && el('p', { class: 'lesson-notice', role: 'note', 'data-threads-unavailable': '' },
       el('strong', {}, 'Only the 1-thread roof can be measured here. '), withCode(limit.reason)),
     build.simd ? null : el('p', { class: 'lesson-notice', role: 'note', 'data-nosimd': '' },
       el('strong', {}, 'This build has no SIMD128. '), withCode(build.reason),
@@ -78,24 +79,33 @@ function triadSeries(entries) {
   return [...points].map(([p, pts]) => ({ label: `triad, ${threadsText(p)}`, colorKey: `t${p}`, points: pts }));
 }
 
-function probeNotes(entries, roofs) {
-  const notes = roofs.map((roof) => `${threadsText(roof.threads)}: a ceiling of ${gflops(roof.peak)} GFLOP/s and ${gflops(roof.bandwidth)} GB/s from memory ` +
+// dramN: the length the lesson proposes as far beyond any cache.
+function probeNotes(entries, roofs, dramN) {
+  const notes = roofs.map((roof) => `${threadsText(roof.threads)}: a ceiling of ${gflops(roof.peak)} GFLOP/s and ${gflops(roof.bandwidth)} GB/s ` +
     `(triad at N = ${binaryCount(roof.triadN)}, ${bytes(12 * roof.triadN)}), so the ridge point is at ${ridge(roof).toPrecision(3)} FLOP per byte.`);
+  if (roofs.some((roof) => roof.triadN < dramN)) {
+    notes.push(`The largest triad run was shorter than N = ${binaryCount(dramN)}, so its arrays may fit in a cache: the slanted roof is then a cache’s bandwidth, not memory’s. Add N = ${dramN} to the lengths for the memory roof.`);
+  }
   if (roofs.length > 1) {
     const [one, all] = [roofs[0], roofs.at(-1)];
     notes.push(`${threadsText(all.threads)} raised the ceiling ${ratio(all.peak / one.peak)} and the bandwidth ${ratio(all.bandwidth / one.bandwidth)}` +
       (all.bandwidth / one.bandwidth < all.peak / one.peak ? ': the cores multiply, the memory bus is shared, so the ridge moves right and more kernels become memory-bound.' : '.'));
+    // Each thread runs its own chains in its own registers: nothing is shared but the cores.
+    if (all.peak / one.peak < (1 + all.threads) / 2) {
+      notes.push(`The ceiling should grow nearly ${all.threads}× with ${all.threads} threads, since each one computes in its own core’s registers. ` +
+        'It did not here: another program was probably busy on the other cores. Run again when the machine is quiet.');
+    }
   }
   for (const roof of roofs) {
     const triads = entries.filter((e) => e.result.kernel === TRIAD_KERNEL && e.result.shape.threads === roof.threads);
     const fastest = triads.reduce((a, b) => (b.result.gbps > a.result.gbps ? b : a), triads[0]);
     if (fastest && fastest.result.shape.n < roof.triadN) {
       notes.push(`On ${threadsText(roof.threads)}, the triad at N = ${binaryCount(fastest.result.shape.n)} (${bytes(12 * fastest.result.shape.n)}) ran ` +
-        `${ratio(fastest.result.gbps / roof.bandwidth)} as fast as from memory: those arrays stay in a cache.`);
+        `${ratio(fastest.result.gbps / roof.bandwidth)} as fast as at N = ${binaryCount(roof.triadN)}: those arrays stay in a faster cache.`);
     }
     const small = triads.filter((e) => e.result.shape.n < roof.triadN && e.result.gbps < roof.bandwidth);
     if (roof.threads > 1 && small.length) {
-      notes.push(`On ${threadsText(roof.threads)}, the triad at N = ${small.map((e) => binaryCount(e.result.shape.n)).join(', ')} was slower than from memory: waking the pool costs more than such short arrays take.`);
+      notes.push(`On ${threadsText(roof.threads)}, the triad at N = ${small.map((e) => binaryCount(e.result.shape.n)).join(', ')} was slower than at N = ${binaryCount(roof.triadN)}: waking the pool costs more than such short arrays take.`);
     }
   }
   return notes;
@@ -192,7 +202,7 @@ export default {
       series: triadSeries,
       conclude({ entries, prediction }) {
         const roofs = limits(entries.map((e) => e.result));
-        return { verdict: exerciseVerdict(entries, roofs, prediction), notes: probeNotes(entries, roofs) };
+        return { verdict: exerciseVerdict(entries, roofs, prediction), notes: probeNotes(entries, roofs, triadLengths(session).at(-1)) };
       },
     });
     return page.section;
