@@ -10,7 +10,8 @@ export const USAGE = `usage: node bench/run.mjs [options]
   --sizes=256,512        square sizes N for matrix kernels; default: 256,512, and 1024 as well
                          for kernels that take threads (threads pay off on large problems)
   --lengths=1048576      lengths n for vector kernels (ReLU, GELU); default: 1048576,16777216
-                         (16777216 floats outgrow every cache, where fusion pays most)
+                         (16777216 floats outgrow every cache, where fusion pays most; the
+                         roofline's probes run at their own: 2^26 updates, a 2^25 triad)
   --blocks=16,32,64,128  block sizes for blocked kernels (those larger than N are skipped)
   --threads=1,max        thread counts for kernels that take threads (the others run on one);
                          max is all the target has: navigator.hardwareConcurrency in the

@@ -9,6 +9,14 @@ import { MAX_THREADS, UsageError } from './options.mjs';
 export const DEFAULT_SIZES = [256, 512];
 export const THREADED_SIZES = [...DEFAULT_SIZES, 1024];
 
+// The roofline's probes run at their own lengths, whatever --lengths says: the
+// ceiling at enough mul+add updates that a call lasts milliseconds, the triad
+// far beyond any cache (12 N bytes: 384 MiB), where it measures memory.
+export const PROBE_LENGTHS = new Map([
+  ['f32_mul_add', [2 ** 26]],
+  ['f32_triad', [2 ** 25]],
+]);
+
 // --threads with `max` replaced by what the target has, or a usage error for
 // a count it does not have.
 function threadCounts(requested, maxThreads, target) {
@@ -33,7 +41,9 @@ export function benchPlan(catalog, options, target) {
   const runs = chosen.flatMap((kernel) => {
     const takes = (tunable) => kernel.tunables.includes(tunable);
     const vector = shapes.get(kernel.operation) === 'vector';
-    const sizes = vector ? options.lengths : options.sizes ?? (takes('threads') ? THREADED_SIZES : DEFAULT_SIZES);
+    const sizes = vector
+      ? PROBE_LENGTHS.get(kernel.operation) ?? options.lengths
+      : options.sizes ?? (takes('threads') ? THREADED_SIZES : DEFAULT_SIZES);
     return sizes.flatMap((n) => {
       const blocks = takes('block') ? options.blocks.filter((b) => b <= n) : [null];
       const counts = takes('threads') ? threads : [null];

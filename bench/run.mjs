@@ -12,7 +12,7 @@ import { busyFraction, describeMachine } from './machine.mjs';
 import { checkNativePlan, NATIVE_TIMING, nativeCatalog, runNative } from './native/run-native.mjs';
 import { parseOptions, UsageError, USAGE } from './options.mjs';
 import { benchPlan, DEFAULT_SIZES, THREADED_SIZES } from './plan.mjs';
-import { formatSummary, summarize } from './summary.mjs';
+import { formatRoofline, formatSummary, summarize, summarizeRoofline } from './summary.mjs';
 import { formatSkipped, formatTable } from './table.mjs';
 import { evaluateTargets, formatTargets } from './targets.mjs';
 
@@ -76,7 +76,7 @@ async function main(argv) {
   const runs = [wasmRun, nativeRun].filter(Boolean);
   const results = runs.flatMap((r) => r.results);
   const skipped = runs.flatMap((r) => r.skipped);
-  const summary = { sizes: summarize(results), targets: evaluateTargets(results) };
+  const summary = { sizes: summarize(results), roofline: summarizeRoofline(results), targets: evaluateTargets(results) };
   const report = {
     machine: await describeMachine({
       native: nativeRun && { catalog: nativeKernels, context: nativeRun.context },
@@ -105,6 +105,7 @@ async function main(argv) {
   console.log(`\n${formatTable(results, kernelNames(catalogs))}`);
   if (skipped.length) console.log(`\nSkipped:\n${formatSkipped(skipped)}`);
   console.log(`\n${formatSummary(summary.sizes)}`);
+  console.log(`\n${formatRoofline(summary.roofline)}`);
   console.log(`\n${formatTargets(summary.targets)}`);
   console.log(`\nWrote ${out}`);
 }

@@ -114,3 +114,36 @@ export function formatSummary(summary) {
   }
   return lines.join('\n');
 }
+
+// The roofline's limits on each target and thread count: the mul+add ceiling
+// and the triad's bandwidth, from the probes' rows.
+const PEAK = 'f32_mul_add_13chains_wasmsimd';
+const TRIAD = 'f32_triad_wasmsimd';
+
+export function summarizeRoofline(results) {
+  const probes = results.filter((r) => r.kernel === PEAK || r.kernel === TRIAD);
+  const keys = [...new Set(probes.map((r) => `${r.target}|${r.threads}`))].sort();
+  return keys.map((key) => {
+    const [target, threads] = key.split('|');
+    const rows = probes.filter((r) => r.target === target && String(r.threads) === threads);
+    const peak = best(rows.filter((r) => r.kernel === PEAK));
+    const triads = rows.filter((r) => r.kernel === TRIAD);
+    const triad = triads.reduce((a, b) => (b.n > a.n ? b : a), triads[0]) ?? null;
+    return {
+      target,
+      threads: Number(threads),
+      ceiling_gflops: peak?.gflops ?? null,
+      triad_n: triad?.n ?? null,
+      bandwidth_gbps: triad?.gbps ?? null,
+      ridge_flop_per_byte: peak && triad ? peak.gflops / triad.gbps : null,
+    };
+  });
+}
+
+export function formatRoofline(roofline) {
+  if (roofline.length === 0) return 'Roofline: the probes did not run.';
+  return ['Roofline limits (probes):', ...roofline.map((r) => `  ${r.target}, ${r.threads} thread${r.threads === 1 ? '' : 's'}: ` +
+    `ceiling ${r.ceiling_gflops === null ? 'not run' : `${formatGflops(r.ceiling_gflops)} GFLOP/s`}; ` +
+    `triad ${r.bandwidth_gbps === null ? 'not run' : `${formatGflops(r.bandwidth_gbps)} GB/s at n=${r.triad_n}`}` +
+    (r.ridge_flop_per_byte === null ? '' : `; ridge ${r.ridge_flop_per_byte.toFixed(2)} FLOP/byte`))].join('\n');
+}

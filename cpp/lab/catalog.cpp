@@ -14,6 +14,8 @@
 #include "kernels/matmul/f32_matmul_loop_orders.h"
 #include "kernels/matmul/f32_matmul_4x8.h"
 #include "kernels/matmul/f32_matmul_problem.h"
+#include "kernels/probe/probe.h"
+#include "kernels/probe/probe_problems.h"
 #include "kernels/qmatmul/i8_matmul.h"
 #include "kernels/qmatmul/i8_matmul_problem.h"
 #include "kernels/quantize/f32_quantize_i8.h"
@@ -111,6 +113,20 @@ template <class AxpyProblem, auto Fn>
 KernelStatus run_axpy(Problem& problem, const Shape& s) {
   auto& p = static_cast<AxpyProblem&>(problem);
   return status_of([&] { return Fn(kAxpyScale, p.x(), p.y(), p.z(), s.n); });
+}
+
+// The ceiling probe updates the problem's lanes; the triad is the axpy problem's
+// z = a x + y read as a = b + s c.
+template <auto Fn>
+KernelStatus run_mul_add(Problem& problem, const Shape& s) {
+  auto& p = static_cast<MulAddProblem&>(problem);
+  return status_of([&] { return Fn(p.x(), p.y(), kMulAddM, kMulAddC, kMulAddLanes, s.n, s.threads); });
+}
+
+template <auto Fn>
+KernelStatus run_triad(Problem& problem, const Shape& s) {
+  auto& p = static_cast<F32AxpyProblem&>(problem);
+  return status_of([&] { return Fn(kAxpyScale, p.y(), p.x(), p.z(), s.n, s.threads); });
 }
 
 constexpr const char* kLoopOrders = "cpp/kernels/matmul/f32_matmul_loop_orders.cpp";
@@ -232,10 +248,60 @@ std::vector<Kernel> build_catalog() {
        "SIMD: 6 bytes moved per element.",
        "cpp/kernels/axpy/bf16_axpy_wasmsimd.cpp", &kAxpyBf16, {}, false,
        run_axpy<Bf16AxpyProblem, bf16_axpy_wasmsimd>},
+      {"f32_mul_add_13chains_wasmsimd", "roofline", "mul+add ceiling",
+       "13 independent chains of f32x4.mul then f32x4.add, all in registers: as much arithmetic "
+       "per cycle as the core issues, no memory traffic; groups of lanes spread over threads.",
+       "cpp/kernels/probe/f32_mul_add_13chains_wasmsimd.cpp", &kMulAddF32, {Tunable::threads},
+       false, run_mul_add<f32_mul_add_13chains_wasmsimd>},
+      {"f32_triad_wasmsimd", "roofline", "triad bandwidth",
+       "The STREAM triad a = b + s c with SIMD128, each thread on its own run of cache lines: "
+       "far beyond the caches, memory sets its speed.",
+       "cpp/kernels/probe/f32_triad_wasmsimd.cpp", &kTriadF32, {Tunable::threads}, false,
+       run_triad<f32_triad_wasmsimd>},
+  };
+}
+
+// The block sizes the ladder runs with: the blocking lesson's tile that fits
+// three tiles in L2, and the SIMD kernel's panel.
+constexpr int64_t kLadderBlock = 64;
+constexpr int64_t kLadderSimdBlock = 128;
+
+std::vector<LadderStep> build_ladder() {
+  using T = LadderStep::Threads;
+  return {
+      {"naive i-j-k", "The textbook loop: each C element a dot product, B walked down a column.",
+       {"f32_matmul_ijk"}, T::one},
+      {"best loop order",
+       "Reordering the loops makes the innermost one walk B and C along rows, so every cache line "
+       "fetched is used whole.",
+       {"f32_matmul_ikj", "f32_matmul_kij"}, T::one},
+      {"cache blocked",
+       "Working tile by tile reuses each tile of A, B and C while it is still in cache instead of "
+       "streaming whole matrices through it.",
+       {"f32_matmul_blocked"}, T::one, kLadderBlock},
+      {"SIMD",
+       "A 4 x 8 tile of C held in eight f32x4 registers does four multiply-adds per instruction and "
+       "loads each value once per tile.",
+       {"f32_matmul_4x8_wasmsimd"}, T::one, kLadderSimdBlock},
+      {"threads", "The same SIMD kernel with the rows of C split over every core.",
+       {"f32_matmul_4x8_wasmsimd"}, T::all, kLadderSimdBlock},
+      {"int8",
+       "Codes a quarter the size of f32, and i32x4.dot_i16x8_s does eight multiply-adds per "
+       "instruction, in int32 sums that are exact.",
+       {"i8_matmul_4x8_wasmsimd"}, T::all, kLadderSimdBlock},
   };
 }
 
 }  // namespace
+
+const std::vector<LadderStep>& ladder() {
+  static const std::vector<LadderStep> steps = build_ladder();
+  return steps;
+}
+
+const char* ladder_threads_name(LadderStep::Threads threads) {
+  return threads == LadderStep::Threads::all ? "all" : "one";
+}
 
 const std::vector<Kernel>& catalog() {
   static const std::vector<Kernel> kernels = build_catalog();

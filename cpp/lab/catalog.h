@@ -2,6 +2,7 @@
 // lesson lists from it, the tests walk it, and the benchmarks iterate it.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <string_view>
 #include <vector>
@@ -32,6 +33,21 @@ struct Kernel {
   std::function<KernelStatus(Problem&, const Shape&)> run;
   const Traffic* traffic = nullptr;  // nullptr: the operation's compulsory bytes
 };
+
+// One rung of the matmul ladder the roofline lesson climbs, from the textbook
+// loop to the fastest kernel the lab has: each step is real code that is faster
+// for the reason given, all timed at one N on the learner's machine.
+struct LadderStep {
+  enum class Threads { one, all };
+  const char* label;
+  const char* why;                    // why it is faster than the step before, in one sentence
+  std::vector<const char*> kernels;   // candidates: the page keeps the fastest measured
+  Threads threads;
+  int64_t block = 0;                  // for kernels that take a block (capped at N); 0: none
+};
+
+const std::vector<LadderStep>& ladder();
+const char* ladder_threads_name(LadderStep::Threads threads);
 
 // Bytes this kernel moves at this shape, and the formula that says so.
 double bytes_moved(const Kernel& kernel, const Shape& shape);

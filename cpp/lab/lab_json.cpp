@@ -107,6 +107,18 @@ std::string catalog_json(const Limits& limits) {
     w.end_array().end_object();
   }
   w.end_array();
+  w.key("ladder").begin_array();
+  for (const LadderStep& step : ladder()) {
+    w.begin_object()
+        .field("label", step.label)
+        .field("why", step.why)
+        .field("threads", ladder_threads_name(step.threads))
+        .field("block", static_cast<double>(step.block));
+    w.key("kernels").begin_array();
+    for (const char* name : step.kernels) w.value(name);
+    w.end_array().end_object();
+  }
+  w.end_array();
   w.key("demos");
   write_demos(w);
   w.end_object();

@@ -49,3 +49,17 @@ test('runs are grouped problem by problem, so each problem is built once', () =>
   const changes = problems.filter((p, i) => i === 0 || p !== problems[i - 1]);
   assert.equal(changes.length, new Set(problems).size);
 });
+
+test('the roofline probes run at their own lengths, on 1 and all threads, whatever --lengths says', () => {
+  const catalog = {
+    ...CATALOG,
+    operations: [...CATALOG.operations, { id: 'f32_mul_add', shape: 'vector' }, { id: 'f32_triad', shape: 'vector' }],
+    kernels: [...CATALOG.kernels,
+      { name: 'f32_mul_add_13chains_wasmsimd', operation: 'f32_mul_add', tunables: ['threads'] },
+      { name: 'f32_triad_wasmsimd', operation: 'f32_triad', tunables: ['threads'] }],
+  };
+  const runs = benchPlan(catalog, parseOptions(['--lengths=4096']), 'wasm');
+  assert.deepEqual(runsOf(runs, 'f32_mul_add_13chains_wasmsimd').map((r) => [r.n, r.threads]), [[2 ** 26, 1], [2 ** 26, 4]]);
+  assert.deepEqual(runsOf(runs, 'f32_triad_wasmsimd').map((r) => [r.n, r.threads]), [[2 ** 25, 1], [2 ** 25, 4]]);
+  assert.deepEqual(runsOf(runs, 'f32_relu_scalar').map((r) => r.n), [4096]);
+});

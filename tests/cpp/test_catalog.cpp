@@ -89,3 +89,32 @@ TEST_CASE("the catalog JSON lists every kernel with its lesson and tunables") {
   CHECK_THAT(json, Catch::Contains("\"max_n\""));
   CHECK_THAT(json, Catch::Contains("\"resolution_s\""));
 }
+
+TEST_CASE("every ladder step names catalog matmuls that take what the step sets") {
+  REQUIRE(ladder().size() >= 2);
+  std::set<std::string> labels;
+  for (const LadderStep& step : ladder()) {
+    INFO(step.label);
+    CHECK(labels.insert(step.label).second);
+    CHECK(std::string(step.why).size() > 20);
+    REQUIRE_FALSE(step.kernels.empty());
+    for (const char* name : step.kernels) {
+      INFO(name);
+      const Kernel* k = find_kernel(name);
+      REQUIRE(k != nullptr);
+      CHECK_FALSE(k->student);
+      CHECK(k->op->shape_kind == ShapeKind::matrix);
+      if (step.threads == LadderStep::Threads::all) CHECK(takes(*k, Tunable::threads));
+      CHECK(takes(*k, Tunable::block) == (step.block > 0));
+    }
+  }
+  // The climb starts from the textbook loop.
+  CHECK(std::string(ladder().front().kernels.front()) == "f32_matmul_ijk");
+}
+
+TEST_CASE("the catalog JSON carries the ladder") {
+  const std::string json = catalog_json(Limits{1e8});
+  CHECK_THAT(json, Catch::Contains("\"ladder\":[{\"label\":\"naive i-j-k\""));
+  CHECK_THAT(json, Catch::Contains("\"threads\":\"all\""));
+  CHECK_THAT(json, Catch::Contains("\"kernels\":[\"f32_matmul_ikj\",\"f32_matmul_kij\"]"));
+}

@@ -53,7 +53,7 @@ export class Chart {
     if (this.plot && this.element.clientWidth > 0) this.plot.setSize({ width: this.width(), height: HEIGHT });
   }
 
-  // series: [{label, points: [[x, y], ...], colorKey?, dash?}]
+  // series: [{label, points: [[x, y], ...], colorKey?, dash?, scatter?}] (scatter: points, no line)
   update(series) {
     this.placeholder.hidden = series.length > 0;
     if (series.length === 0) {
@@ -112,7 +112,9 @@ export class Chart {
             value: (u, v) => (v === null ? '—' : yFormat(v)),
             ...(steps
               ? { paths: uPlot.paths.stepped({ align: 1 }), fill: withAlpha(stroke, 0.12), points: { show: false } }
-              : { points: { show: !s.dash, size: 7, fill: '#fff' } }),
+              : s.scatter
+                ? { paths: () => null, points: { show: true, size: 9, fill: withAlpha(stroke, 0.35) } }
+                : { points: { show: !s.dash, size: 7, fill: '#fff' } }),
           };
         }),
       ],

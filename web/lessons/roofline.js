@@ -1,0 +1,210 @@
+// Lesson 8: the learner's own roofline. Two probes measure the limits of their
+// machine (the mul+add ceiling and the streaming bandwidth, on 1 thread and
+// all), every kernel they ran this session is placed under those roofs, and
+// the matmul ladder is timed step by step against the ceiling.
+import { el, withCode } from '../ui/dom.js';
+import { LessonPage } from '../ui/lesson-page.js';
+import { kernelColumn, threadsColumn, medianColumn, ciColumn, gflopsColumn, gbpsColumn, checkColumn } from '../ui/columns.js';
+import { latestPoints } from '../ui/analysis.js';
+import { binaryCount, bytes, gflops, ratio } from '../ui/format.js';
+import { PEAK_KERNEL, TRIAD_KERNEL, boundBy, intensity, limits, ridge } from '../ui/roofline.js';
+import { rooflinePanel } from '../ui/roofline-panel.js';
+import { ladderPanel } from '../ui/ladder-panel.js';
+
+const LESSON = { id: 'roofline', number: 8, title: 'Roofline' };
+
+// Updates the ceiling probe makes per call: enough work (2 FLOPs each) that a
+// call lasts milliseconds, far above the timer's resolution.
+const PEAK_N = 2 ** 26;
+// The exercise's two kernels and sizes: a vector op and a matmul.
+const EXERCISE = {
+  vector: { kernel: 'f32_axpy_wasmsimd', n: 2 ** 20 },
+  matrix: { kernel: 'f32_matmul_4x8_wasmsimd', n: 512, block: 128 },
+};
+const ANSWERS = [
+  { value: 'vector', label: 'only the axpy' },
+  { value: 'matrix', label: 'only the matmul' },
+  { value: 'both', label: 'both' },
+  { value: 'neither', label: 'neither' },
+];
+
+const threadsText = (p) => (p === 1 ? '1 thread' : `${p} threads`);
+
+// How many threads "all threads" is here, and why only one when it is.
+function threadLimit(session) {
+  const { build } = session.lab;
+  if (!build.threads) return { most: 1, reason: build.reason };
+  const most = Math.min(navigator.hardwareConcurrency || 1, session.catalog.build.max_threads);
+  return { most, reason: most > 1 ? null : 'The browser reports one hardware thread, so there is only the 1-thread roof.' };
+}
+
+// The triad's lengths: from L1-sized to the largest power of two that fits, at most 2^25 (384 MiB).
+function triadLengths(session) {
+  const most = session.operation('f32_triad').max_n;
+  const dram = 2 ** Math.min(25, Math.floor(Math.log2(most)));
+  return [2 ** 12, 2 ** 16, 2 ** 20, dram].filter((n, i, all) => all.indexOf(n) === i);
+}
+
+function explanation(session, limit) {
+  const { build } = session.lab;
+  const formula = (id, which) => el('code', {}, session.operation(id)[which]);
+  return [
+    // The no-SIMD build's reason says threads are off too: one notice is enough.
+    limit.reason && build.simd && el('p', { class: 'lesson-notice', role: 'note', 'data-threads-unavailable': '' },
+      el('strong', {}, 'Only the 1-thread roof can be measured here. '), withCode(limit.reason)),
+    build.simd ? null : el('p', { class: 'lesson-notice', role: 'note', 'data-nosimd': '' },
+      el('strong', {}, 'This build has no SIMD128. '), withCode(build.reason),
+      ' The ceiling probe then measures SIMDe’s lane-by-lane emulation: the roof you get is this build’s, far below what your CPU’s vector units can do.'),
+    el('div', { class: 'prose' },
+      el('h2', {}, 'Two limits'),
+      el('p', {}, 'A kernel is held back by one of two things: how fast the cores can do arithmetic, or how fast memory can feed them. Both are rates you can measure. The ',
+        el('strong', {}, 'ceiling'), ' is the most f32 arithmetic per second: a loop of independent ', el('code', {}, 'f32x4.mul'), ' then ', el('code', {}, 'f32x4.add'),
+        ' chains that never touches memory. The ', el('strong', {}, 'bandwidth'), ' is the most bytes per second a streaming loop moves: the STREAM triad, ',
+        el('code', {}, 'a = b + s·c'), ', over arrays far larger than any cache.'),
+      el('p', {}, 'Between them sits the kernel’s ', el('strong', {}, 'arithmetic intensity'), ' (AI): FLOPs per byte moved. A kernel cannot run faster than ',
+        el('span', { class: 'nowrap' }, 'min(ceiling, bandwidth × AI)'), '. On a log-log plot that is a slanted roof that bends flat at the ', el('strong', {}, 'ridge point'),
+        ', AI = ceiling / bandwidth. Left of the ridge a kernel is memory-bound: faster arithmetic would not help it. Right of it, compute-bound: only better use of the cores will.'),
+      el('p', {}, 'The counts come from the catalog, defined once in C++. The axpy does ', formula('f32_axpy', 'flops_formula'), ' and moves ', formula('f32_axpy', 'bytes_formula'),
+        '. A matmul does ', formula('f32_matmul', 'flops_formula'), ' and must move at least ', formula('f32_matmul', 'bytes_formula'), '.'),
+      el('h2', {}, 'What the probes count'),
+      el('p', {}, 'The ceiling probe keeps 13 chains of 4 lanes in 13 of the 15 vector registers V8 gives WebAssembly, enough to cover the latency of a mul followed by an add; its FLOPs are exact and its answer is checked lane by lane. The triad counts ',
+        formula('f32_triad', 'bytes_formula'), '. Each probe runs on 1 thread and on all of them: threads multiply the ceiling, while the memory bus is shared.')),
+  ];
+}
+
+// The triad's bandwidth against its working set, one line per thread count: the caches show as plateaus.
+function triadSeries(entries) {
+  const triads = entries.filter((e) => e.result.kernel === TRIAD_KERNEL);
+  const points = latestPoints(triads, (e) => e.result.shape.threads, (e) => e.result.shape.n, (e) => e.result.gbps);
+  return [...points].map(([p, pts]) => ({ label: `triad, ${threadsText(p)}`, colorKey: `t${p}`, points: pts }));
+}
+
+// dramN: the length the lesson proposes as far beyond any cache.
+function probeNotes(entries, roofs, dramN) {
+  const notes = roofs.map((roof) => `${threadsText(roof.threads)}: a ceiling of ${gflops(roof.peak)} GFLOP/s and ${gflops(roof.bandwidth)} GB/s ` +
+    `(triad at N = ${binaryCount(roof.triadN)}, ${bytes(12 * roof.triadN)}), so the ridge point is at ${ridge(roof).toPrecision(3)} FLOP per byte.`);
+  if (roofs.some((roof) => roof.triadN < dramN)) {
+    notes.push(`The largest triad run was shorter than N = ${binaryCount(dramN)}, so its arrays may fit in a cache: the slanted roof is then a cache’s bandwidth, not memory’s. Add N = ${dramN} to the lengths for the memory roof.`);
+  }
+  if (roofs.length > 1) {
+    const [one, all] = [roofs[0], roofs.at(-1)];
+    notes.push(`${threadsText(all.threads)} raised the ceiling ${ratio(all.peak / one.peak)} and the bandwidth ${ratio(all.bandwidth / one.bandwidth)}` +
+      (all.bandwidth / one.bandwidth < all.peak / one.peak ? ': the cores multiply, the memory bus is shared, so the ridge moves right and more kernels become memory-bound.' : '.'));
+    // Each thread runs its own chains in its own registers: nothing is shared but the cores.
+    if (all.peak / one.peak < (1 + all.threads) / 2) {
+      notes.push(`The ceiling should grow nearly ${all.threads}× with ${all.threads} threads, since each one computes in its own core’s registers. ` +
+        'It did not here: another program was probably busy on the other cores. Run again when the machine is quiet.');
+    }
+  }
+  for (const roof of roofs) {
+    const triads = entries.filter((e) => e.result.kernel === TRIAD_KERNEL && e.result.shape.threads === roof.threads);
+    const fastest = triads.reduce((a, b) => (b.result.gbps > a.result.gbps ? b : a), triads[0]);
+    if (fastest && fastest.result.shape.n < roof.triadN) {
+      notes.push(`On ${threadsText(roof.threads)}, the triad at N = ${binaryCount(fastest.result.shape.n)} (${bytes(12 * fastest.result.shape.n)}) ran ` +
+        `${ratio(fastest.result.gbps / roof.bandwidth)} as fast as at N = ${binaryCount(roof.triadN)}: those arrays stay in a faster cache.`);
+    }
+    const small = triads.filter((e) => e.result.shape.n < roof.triadN && e.result.gbps < roof.bandwidth);
+    if (roof.threads > 1 && small.length) {
+      notes.push(`On ${threadsText(roof.threads)}, the triad at N = ${small.map((e) => binaryCount(e.result.shape.n)).join(', ')} was slower than at N = ${binaryCount(roof.triadN)}: waking the pool costs more than such short arrays take.`);
+    }
+  }
+  return notes;
+}
+
+function exerciseVerdict(entries, roofs, prediction) {
+  const one = roofs.find((r) => r.threads === 1);
+  const find = ({ kernel }) => entries.find((e) => e.meta.exercise && e.result.kernel === kernel);
+  const [vector, matrix] = [find(EXERCISE.vector), find(EXERCISE.matrix)];
+  if (!one || !vector || !matrix) return { text: 'The exercise’s runs or the 1-thread roof are missing, so there is nothing to judge.', tone: 'neutral' };
+  const memoryBound = [vector, matrix].map((e) => boundBy(one, intensity(e.result)) === 'memory');
+  const truth = memoryBound[0] && memoryBound[1] ? 'both' : memoryBound[0] ? 'vector' : memoryBound[1] ? 'matrix' : 'neither';
+  const facts = `Your 1-thread ridge point is ${ridge(one).toPrecision(3)} FLOP/byte. ` +
+    `${EXERCISE.vector.kernel} at N = ${EXERCISE.vector.n}: ${intensity(vector.result).toPrecision(3)} FLOP/byte (${vector.result.flops} FLOPs over ${vector.result.bytes} bytes), ${boundBy(one, intensity(vector.result))}-bound. ` +
+    `${EXERCISE.matrix.kernel} at N = ${EXERCISE.matrix.n}: ${intensity(matrix.result).toPrecision(3)} FLOP/byte (${matrix.result.flops} over ${matrix.result.bytes}), ${boundBy(one, intensity(matrix.result))}-bound.`;
+  if (!prediction) return { text: `You made no prediction. ${facts}`, tone: 'neutral' };
+  const right = prediction === truth;
+  return { text: `${right ? 'Right.' : 'Not quite.'} ${facts}`, tone: right ? 'right' : 'wrong' };
+}
+
+const sectionCard = (name, title, ...body) => el('div', { class: 'card prose', 'data-panel': name }, el('h2', {}, title), ...body);
+
+function simdGapCard() {
+  return sectionCard('simd-gap', 'Why a native BLAS has a higher ceiling',
+    el('p', {}, 'Your ceiling is what WebAssembly SIMD128 can issue, and that is not all your CPU can do. Three things separate it from the peak a native BLAS such as OpenBLAS reaches on the same core:'),
+    el('ul', {},
+      el('li', {}, el('strong', {}, 'Width. '), 'A SIMD128 register holds 4 floats. AVX2 holds 8 and AVX-512 holds 16: one instruction does four times the work of a wasm one on a CPU with AVX-512.'),
+      el('li', {}, el('strong', {}, 'Fused multiply-add. '), 'wasm SIMD128 has no FMA (the relaxed-SIMD proposal adds one, but this toolchain cannot emit it). A multiply and an add are two instructions, two issue slots and two latencies; an FMA does both in one, with one rounding. Counted in FLOPs, an FMA unit does twice the work per instruction.'),
+      el('li', {}, el('strong', {}, 'Registers. '), 'V8 gives wasm 15 vector registers on x64; native AVX-512 code has 32. Fewer registers mean smaller register tiles in a GEMM, so more loads per FLOP.')),
+    el('p', {}, 'Multiply it out: 4 lanes against 16, and two instructions per multiply-add against one, is up to eight times the FLOPs per instruction issued. The native ceiling is not measured here, since a web page cannot run native code: the lab’s native benchmark (', el('code', {}, 'npm run bench'),
+      ') times OpenBLAS beside the same kernels built natively. The roofline on this page is the honest one for code that runs in your browser.'));
+}
+
+function expertCard() {
+  return sectionCard('expert', 'What an expert GEMM does differently',
+    el('p', {}, 'The vectorization lesson’s kernel already keeps a 4 × 8 tile of C in registers. A BLIS-style GEMM, the kind inside every fast BLAS, adds three things around such a micro-kernel:'),
+    el('ul', {},
+      el('li', {}, el('strong', {}, 'Packing. '), 'Before the inner loops it copies a block of A and a block of B into small contiguous buffers, laid out in exactly the order the micro-kernel reads them. Every load in the hot loop is then a sequential, aligned read, with no stride of N between rows, so no cache line or TLB entry is wasted. The copy costs O(N²); it is reused O(N) times.'),
+      el('li', {}, el('strong', {}, 'Cache blocking for each level. '), 'The packed block of B is sized to stay in L2 (or L3) and the sliver of A the micro-kernel streams to stay in L1, so each value fetched from memory is used many times before it is evicted. The blocked matmul of lesson 2 did this for one level, on unpacked data.'),
+      el('li', {}, el('strong', {}, 'Edges. '), 'When N is not a multiple of the tile, the last rows and columns are packed with zero padding, or handled by a smaller micro-kernel, so the fast path runs everywhere and no scalar loop dominates at odd sizes.')),
+    el('p', {}, 'Together these keep the micro-kernel fed, so it runs close to the mul+add ceiling: the table of the roofline and the ladder show how close, on your machine.'));
+}
+
+export default {
+  ...LESSON,
+  mount(session) {
+    const limit = threadLimit(session);
+    const counts = [...new Set([1, limit.most])];
+    const probes = session.kernels((k) => k.lesson === LESSON.id);
+    const exerciseKernels = [EXERCISE.vector.kernel, EXERCISE.matrix.kernel].map((name) => session.kernel(name));
+    const page = new LessonPage(session, {
+      ...LESSON,
+      lead: 'Measure the two limits of your machine, arithmetic and memory, and see how close each kernel you ran comes to them.',
+      explanation: explanation(session, limit),
+      exercise: {
+        prompt: `Work out the arithmetic intensity of the f32 axpy at N = ${EXERCISE.vector.n} and of the 4x8 SIMD matmul at N = ${EXERCISE.matrix.n} from the formulas above (FLOPs over bytes). ` +
+          'Then guess where the ridge point of your machine lies. Which of the two is memory-bound on 1 thread? The run measures your ridge and both kernels, and judges.',
+        label: 'Memory-bound', control: { kind: 'select', options: ANSWERS },
+      },
+      fields: [
+        { name: 'sizes', label: 'Triad lengths N', kind: 'list', value: triadLengths(session).join(','), hint: 'From L1-sized to far beyond the caches; the roof uses the largest (12 N bytes each).' },
+        { name: 'min_time_s', label: 'Minimum time (s)', kind: 'number', value: '0.3', hint: 'Per probe, size and thread count.' },
+      ],
+      fieldFor: { n: 'sizes', m: 'sizes', k: 'sizes', min_time: 'min_time_s' },
+      columns: [kernelColumn(session), { id: 'n', label: 'N', numeric: true, value: ({ result }) => String(result.shape.n) },
+        threadsColumn, medianColumn, ciColumn, gflopsColumn, gbpsColumn, checkColumn],
+      chart: {
+        xLabel: 'Triad length N (12 N bytes)', yLabel: 'GB/s', xLogBase: 2, xFormat: binaryCount, yFormat: (v) => v.toFixed(0),
+        legend: el('p', { class: 'chart-legend' }, 'The triad’s bandwidth against its length: plateaus where its arrays fit a cache, the lowest one from memory.'),
+        empty: 'Press Run: the triad’s bandwidth at each length appears here, and the roofline below gets your roofs.',
+      },
+      panels: [rooflinePanel(session), ladderPanel(session, limit.most), simdGapCard(), expertCard()],
+      code: {
+        kernels: [...probes, ...exerciseKernels],
+        operations: [...new Set([...probes, ...exerciseKernels].map((k) => k.operation))].map((id) => session.operation(id)),
+        sources: [...probes.map((k) => k.source), 'cpp/kernels/axpy/f32_axpy_wasmsimd.cpp', 'cpp/lab/thread_pool.h'],
+      },
+      plan({ sizes, min_time_s }) {
+        const peak = counts.map((threads) => ({
+          // A single call first: the browser compiles a hot function again, optimized, after it has run a while.
+          requests: [{ kernel: PEAK_KERNEL, m: 1, n: PEAK_N, k: 1, threads, single_shot: true },
+            { kernel: PEAK_KERNEL, m: 1, n: PEAK_N, k: 1, threads, min_time_s }],
+          meta: { kernel: PEAK_KERNEL, n: PEAK_N, threads },
+        }));
+        const triad = sizes.flatMap((n) => counts.map((threads) => ({
+          requests: [{ kernel: TRIAD_KERNEL, m: 1, n, k: 1, threads, min_time_s }], meta: { kernel: TRIAD_KERNEL, n, threads },
+        })));
+        const exercise = [EXERCISE.vector, EXERCISE.matrix].map(({ kernel, n, block = 0 }) => ({
+          requests: [{ kernel, m: n, n, k: n, block, threads: 1, min_time_s }], meta: { kernel, n, threads: 1, exercise: true },
+        }));
+        return { items: [...peak, ...triad, ...exercise] };
+      },
+      describe: ({ kernel, n, threads }) => `${session.kernel(kernel).title} at N = ${binaryCount(n)} on ${threadsText(threads)}`,
+      series: triadSeries,
+      conclude({ entries, prediction }) {
+        const roofs = limits(entries.map((e) => e.result));
+        return { verdict: exerciseVerdict(entries, roofs, prediction), notes: probeNotes(entries, roofs, triadLengths(session).at(-1)) };
+      },
+    });
+    return page.section;
+  },
+};

@@ -1,0 +1,58 @@
+// The roofline model, computed from runs: the machine's limits from the two
+// probes, each kernel's point at its arithmetic intensity (the catalog's FLOP
+// count over its byte count), and where a point stands against its roof.
+
+export const PEAK_KERNEL = 'f32_mul_add_13chains_wasmsimd';
+export const TRIAD_KERNEL = 'f32_triad_wasmsimd';
+
+// Arithmetic intensity by the model: FLOPs per byte the catalog says must move.
+export const intensity = (result) => result.flops / result.bytes;
+
+// {peak, bandwidth, triadN} for each thread count probed, from any runs: the
+// best mul+add rate, and the triad at the largest length run (memory, not
+// cache), best of its runs there. A roof needs both probes at that count.
+export function limits(results) {
+  const byThreads = new Map();
+  const at = (threads) => {
+    if (!byThreads.has(threads)) byThreads.set(threads, { threads, peak: 0, bandwidth: 0, triadN: 0 });
+    return byThreads.get(threads);
+  };
+  for (const r of results) {
+    if (r.kernel === PEAK_KERNEL && r.check.passed) {
+      const roof = at(r.shape.threads);
+      roof.peak = Math.max(roof.peak, r.gflops);
+    } else if (r.kernel === TRIAD_KERNEL && r.check.passed) {
+      const roof = at(r.shape.threads);
+      if (r.shape.n > roof.triadN) Object.assign(roof, { triadN: r.shape.n, bandwidth: 0 });
+      if (r.shape.n === roof.triadN) roof.bandwidth = Math.max(roof.bandwidth, r.gbps);
+    }
+  }
+  return [...byThreads.values()].filter((r) => r.peak > 0 && r.bandwidth > 0).sort((a, b) => a.threads - b.threads);
+}
+
+// FLOP per byte where the two roofs meet: below it memory limits, above it arithmetic.
+export const ridge = (roof) => roof.peak / roof.bandwidth;
+
+export const attainable = (roof, ai) => Math.min(roof.peak, roof.bandwidth * ai);
+
+export const boundBy = (roof, ai) => (ai < ridge(roof) ? 'memory' : 'compute');
+
+// The roof a run is held to: the one probed at its thread count, else the
+// nearest probed below it (a kernel on 3 of 4 threads against the 1-thread
+// roof would look too good), else none.
+export function roofFor(roofs, threads) {
+  return roofs.filter((r) => r.threads <= threads).at(-1) ?? null;
+}
+
+// Integer kernels count integer multiply-adds: the f32 roof is not theirs.
+export const isInteger = (result) => result.kernel.startsWith('i8_');
+
+// One point per kernel and shape: the latest run of each.
+export function latestPerShape(results) {
+  const points = new Map();
+  for (const r of results) {
+    const { m, n, k, threads, block } = r.shape;
+    points.set(`${r.kernel}|${m}|${n}|${k}|${threads}|${block}`, r);
+  }
+  return [...points.values()];
+}
