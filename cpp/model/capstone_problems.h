@@ -19,11 +19,12 @@
 
 namespace lab::model {
 
-// The check's bound on the relative Frobenius error against the reference:
-// the int8 backend's, whose inputs and weights are rounded to 8 bits (it
-// measures about 1.2% on the FFN block and 0.8% on the convolution; see the
-// tests). The f32 backends stay near f32's rounding error, far below it.
-constexpr double kModelTolerance = 0.02;
+// The check's bound on the error's Frobenius norm relative to the reference's
+// term norm (model_reference.h): the int8 backend's, whose inputs and weights
+// are rounded to 8 bits. The f32 backends stay near f32's rounding error, far
+// below it. Relative to the output itself, int8's error is larger: about 1.2%
+// on the FFN block at its default sizes (the metric rel_frobenius_vs_f32).
+constexpr double kModelTolerance = 0.01;
 
 // The convolution's filters are kConvKernel x kConvKernel.
 constexpr int64_t kConvKernel = 3;
@@ -44,11 +45,11 @@ class ModelProblem : public Problem {
   void forward(BackendKind kind, int64_t threads);
 
   const std::vector<float>& output() const { return y_; }
-  const std::vector<double>& reference() const { return reference_; }
+  const Reference& reference() const { return reference_; }
 
  protected:
   std::vector<float> y_;
-  std::vector<double> reference_;
+  Reference reference_;
 };
 
 class FfnProblem final : public ModelProblem {

@@ -1,6 +1,7 @@
 #include "model/conv2d_im2col.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "lab/random_fill.h"
 #include "model/model_weights.h"
@@ -48,25 +49,32 @@ void Conv2dLayer::forward(const float* x, float* y, int64_t threads, StepClock& 
   gemm_->run(cols_.data(), y, sizes_.out_pixels(), Activation::none, threads, scratch_, clock);
 }
 
-std::vector<double> conv2d_direct(const ConvWeights& weights, const float* x) {
+Reference conv2d_direct(const ConvWeights& weights, const float* x) {
   const ConvSizes& s = weights.sizes;
   const int64_t oh = s.out_height(), ow = s.out_width();
-  std::vector<double> y(oh * ow * s.c_out);
+  Reference r;
+  r.y.resize(oh * ow * s.c_out);
+  double term_squares = 0;
   for (int64_t oy = 0; oy < oh; ++oy)
     for (int64_t ox = 0; ox < ow; ++ox)
       for (int64_t o = 0; o < s.c_out; ++o) {
-        double sum = weights.bias[o];
+        double sum = weights.bias[o], terms = std::fabs(weights.bias[o]);
         for (int64_t ky = 0; ky < s.kernel; ++ky)
           for (int64_t kx = 0; kx < s.kernel; ++kx) {
             const int64_t iy = oy * s.stride + ky - s.pad, ix = ox * s.stride + kx - s.pad;
             if (iy < 0 || iy >= s.height || ix < 0 || ix >= s.width) continue;
-            for (int64_t c = 0; c < s.c_in; ++c)
-              sum += static_cast<double>(x[(iy * s.width + ix) * s.c_in + c]) *
-                     weights.w[((ky * s.kernel + kx) * s.c_in + c) * s.c_out + o];
+            for (int64_t c = 0; c < s.c_in; ++c) {
+              const double t = static_cast<double>(x[(iy * s.width + ix) * s.c_in + c]) *
+                               weights.w[((ky * s.kernel + kx) * s.c_in + c) * s.c_out + o];
+              sum += t;
+              terms += std::fabs(t);
+            }
           }
-        y[(oy * ow + ox) * s.c_out + o] = sum;
+        r.y[(oy * ow + ox) * s.c_out + o] = sum;
+        term_squares += terms * terms;
       }
-  return y;
+  r.term_norm = std::sqrt(term_squares);
+  return r;
 }
 
 }  // namespace lab::model

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "model/backend.h"
+#include "model/model_reference.h"
 
 namespace lab::model {
 
@@ -65,6 +66,6 @@ class Conv2dLayer {
 // The convolution computed directly, in double: seven nested loops over the
 // output pixels, channels and the filter window, no im2col. The reference the
 // im2col forms are checked against.
-std::vector<double> conv2d_direct(const ConvWeights& weights, const float* x);
+Reference conv2d_direct(const ConvWeights& weights, const float* x);
 
 }  // namespace lab::model

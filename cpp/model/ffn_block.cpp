@@ -1,6 +1,7 @@
 #include "model/ffn_block.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "lab/random_fill.h"
 #include "model/model_weights.h"
@@ -37,17 +38,19 @@ void FfnBlock::forward(const float* x, float* y, int64_t threads, StepClock& clo
 
 namespace {
 
-// out (m x n) = act(in (m x k) W + bias), in double.
+// out (m x n) = act(in (m x k) W + bias), in double; with `magnitude`, each
+// term and the bias taken by its absolute value instead (no activation).
 std::vector<double> linear_exact(const std::vector<double>& in, const LinearWeights& w,
-                                 int64_t m, bool gelu) {
+                                 int64_t m, bool gelu, bool magnitude = false) {
+  const auto term = [magnitude](double v) { return magnitude ? std::fabs(v) : v; };
   std::vector<double> out(m * w.out);
   for (int64_t i = 0; i < m; ++i) {
     double* row = &out[i * w.out];
-    for (int64_t j = 0; j < w.out; ++j) row[j] = w.bias[j];
+    for (int64_t j = 0; j < w.out; ++j) row[j] = term(w.bias[j]);
     for (int64_t p = 0; p < w.in; ++p) {
       const double v = in[i * w.in + p];
       const float* w_row = w.w + p * w.out;
-      for (int64_t j = 0; j < w.out; ++j) row[j] += v * w_row[j];
+      for (int64_t j = 0; j < w.out; ++j) row[j] += term(v * w_row[j]);
     }
     if (gelu)
       for (int64_t j = 0; j < w.out; ++j) row[j] = gelu_exact(row[j]);
@@ -57,10 +60,16 @@ std::vector<double> linear_exact(const std::vector<double>& in, const LinearWeig
 
 }  // namespace
 
-std::vector<double> ffn_reference(const FfnWeights& weights, const float* x) {
+Reference ffn_reference(const FfnWeights& weights, const float* x) {
   const int64_t m = weights.sizes.batch;
   const std::vector<double> in(x, x + m * weights.sizes.d_model);
-  return linear_exact(linear_exact(in, weights.linear1(), m, true), weights.linear2(), m, false);
+  const std::vector<double> hidden = linear_exact(in, weights.linear1(), m, true);
+  Reference r;
+  r.y = linear_exact(hidden, weights.linear2(), m, false);
+  double squares = 0;
+  for (double v : linear_exact(hidden, weights.linear2(), m, false, true)) squares += v * v;
+  r.term_norm = std::sqrt(squares);
+  return r;
 }
 
 }  // namespace lab::model

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "model/backend.h"
+#include "model/model_reference.h"
 
 namespace lab::model {
 
@@ -52,6 +53,6 @@ class FfnBlock {
 
 // The block in double, from the same f32 weights and input, with GELU's
 // formula in double: the reference every backend is compared with.
-std::vector<double> ffn_reference(const FfnWeights& weights, const float* x);
+Reference ffn_reference(const FfnWeights& weights, const float* x);
 
 }  // namespace lab::model

@@ -24,23 +24,21 @@ namespace {
 constexpr BackendKind kBackends[] = {BackendKind::naive, BackendKind::optimized,
                                      BackendKind::int8};
 
-// Each backend's bound on the relative Frobenius error: f32 rounding for the
-// f32 backends (sums of up to a few thousand products), the check's bound for
-// int8, which must also really be quantizing (an error far above f32's).
+// Each backend's bound on the error against the reference's term norm: f32
+// rounding for the f32 backends (sums of up to a few thousand products), the
+// check's bound for int8.
 void require_within_bound(ModelProblem& p, BackendKind kind, int64_t threads) {
   INFO(backend_name(kind) << " threads=" << threads);
   p.poison_output();
   p.forward(kind, threads);
   const ErrorReport r = p.check();
-  INFO("rel_frobenius=" << r.max_rel_err);
-  if (kind == BackendKind::int8) {
-    REQUIRE(r.passed);
-    REQUIRE(r.max_rel_err <= kModelTolerance);
-  } else {
-    REQUIRE(r.max_rel_err <= 1e-5);
-  }
+  INFO("error / term norm=" << r.max_rel_err);
+  REQUIRE(r.passed);
+  REQUIRE(r.max_rel_err <= (kind == BackendKind::int8 ? kModelTolerance : 1e-6));
+  // The output difference relative to the output itself: never below the
+  // error against the term norm, which is at least as large as the output.
   REQUIRE(r.metrics.size() == 2);
-  REQUIRE(r.metrics[1].value == r.max_rel_err);
+  REQUIRE(r.metrics[1].value >= r.max_rel_err);
 }
 
 }  // namespace
@@ -48,8 +46,12 @@ void require_within_bound(ModelProblem& p, BackendKind kind, int64_t threads) {
 TEST_CASE("FFN block: every backend within its bound on edge shapes and 1, 2, 3 threads") {
   // M = batch, N = d_ff, K = d_model: batch 1, odd sizes, sizes that are not
   // multiples of the GEMMs' 4 x 8 tiles, of the SIMD width or of the block.
-  const Shape shapes[] = {{1, 1, 1}, {1, 2048, 512}, {3, 5, 7}, {5, 33, 17},
-                          {13, 9, 31}, {4, 8, 16}, {17, 130, 129}, {64, 256, 64}};
+  // The browser test's shapes too (tests/browser/wasm-kernels.test.mjs).
+  const Shape shapes[] = {{1, 1, 1},   {1, 2048, 512}, {3, 5, 7},     {5, 33, 17},  {13, 9, 31},
+                          {4, 8, 16},  {17, 130, 129}, {64, 256, 64}, {2, 2, 2},    {7, 7, 7},
+                          {16, 16, 16}, {63, 63, 63},  {65, 65, 65},  {100, 100, 100},
+                          {1, 7, 3},   {7, 1, 3},      {3, 7, 1},     {17, 33, 2},  {64, 3, 65},
+                          {100, 257, 7}};
   for (const Shape& s : shapes) {
     INFO("M=" << s.m << " N=" << s.n << " K=" << s.k);
     FfnProblem p(ffn_sizes(s));
@@ -58,16 +60,21 @@ TEST_CASE("FFN block: every backend within its bound on edge shapes and 1, 2, 3 
   }
 }
 
-TEST_CASE("FFN block at the default size: int8 within 2% and clearly quantized") {
+TEST_CASE("FFN block at the default size: int8's output within 2% of the reference") {
   FfnProblem p(ffn_sizes(Shape{64, 2048, 512}));
   p.forward(BackendKind::int8, 2);
-  const double err = p.check().max_rel_err;
-  CHECK(err <= kModelTolerance);
-  CHECK(err >= 1e-3);
+  const ErrorReport r = p.check();
+  CHECK(r.passed);
+  const double output_error = r.metrics[1].value;
+  INFO("rel_frobenius_vs_f32=" << output_error);
+  CHECK(output_error <= 0.02);
+  CHECK(output_error >= 1e-3);  // it really is quantizing
 }
 
 TEST_CASE("conv2d: the catalog's 3x3 layer within each backend's bound") {
-  const Shape shapes[] = {{1, 1, 1}, {5, 3, 2}, {8, 16, 8}, {9, 7, 5}};
+  const Shape shapes[] = {{1, 1, 1},   {5, 3, 2},   {8, 16, 8},  {9, 7, 5}, {2, 2, 2},
+                          {7, 7, 7},   {17, 17, 17}, {1, 7, 3},   {7, 1, 3}, {3, 7, 1},
+                          {17, 33, 2}, {64, 3, 65}};
   for (const Shape& s : shapes) {
     INFO("side=" << s.m << " c_out=" << s.n << " c_in=" << s.k);
     ConvProblem p(conv_sizes(s));
@@ -87,7 +94,7 @@ TEST_CASE("im2col + GEMM equals a direct convolution: strides, padding, 1x1, odd
               << " kernel=" << s.kernel << " stride=" << s.stride << " pad=" << s.pad);
     const ConvWeights weights(s);
     const std::vector<float> x = conv_input(s);
-    const std::vector<double> direct = conv2d_direct(weights, x.data());
+    const std::vector<double> direct = conv2d_direct(weights, x.data()).y;
     // The im2col matrix times the filters in double: equal to the direct
     // convolution up to double rounding, so every index of im2col is right.
     std::vector<float> cols(s.out_pixels() * s.patch(), std::nanf(""));
