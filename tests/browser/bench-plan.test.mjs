@@ -49,3 +49,19 @@ test('runs are grouped problem by problem, so each problem is built once', () =>
   const changes = problems.filter((p, i) => i === 0 || p !== problems[i - 1]);
   assert.equal(changes.length, new Set(problems).size);
 });
+
+test('the capstone models run once per thread count at their own sizes, whatever --sizes says', () => {
+  const catalog = {
+    build: { max_threads: 4 },
+    operations: [{ id: 'ffn_block', shape: 'matrix' }],
+    kernels: [
+      { name: 'ffn_block_naive', operation: 'ffn_block', tunables: [] },
+      { name: 'ffn_block_int8', operation: 'ffn_block', tunables: ['threads'] },
+    ],
+  };
+  for (const argv of [[], ['--sizes=48']]) {
+    const runs = benchPlan(catalog, parseOptions(argv), 'wasm');
+    assert.deepEqual(runsOf(runs, 'ffn_block_naive').map(({ m, n, k, threads }) => [m, n, k, threads]), [[64, 2048, 512, null]]);
+    assert.deepEqual(runsOf(runs, 'ffn_block_int8').map(({ m, n, k, threads }) => [m, n, k, threads]), [[64, 2048, 512, 1], [64, 2048, 512, 4]]);
+  }
+});
