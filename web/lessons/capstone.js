@@ -54,8 +54,9 @@ function diagram() {
       ${box(24, 34, 170, 'x W1 + b1')}${box(214, 34, 110, 'GELU')}${box(344, 34, 170, 'h W2 + b2')}
       ${arrow(194, 51, 212, 51)}${arrow(324, 51, 342, 51)}
       <text x="540" y="56" class="sub">or im2col, then one GEMM + bias</text>
-      <text x="24" y="112" class="label">Linear::run, on the backend chosen at run time</text>
-      ${arrow(270, 70, 110, 122)}${arrow(270, 70, 400, 122)}${arrow(270, 70, 680, 122)}
+      ${arrow(269, 70, 124, 122)}${arrow(269, 70, 400, 122)}${arrow(269, 70, 676, 122)}
+      <text x="630" y="88" class="sub">each Linear::run goes to the</text>
+      <text x="630" y="102" class="sub">backend chosen at run time</text>
       ${box(24, 126, 200, 'naive: i-j-k, scalar GELU', 'cold')}
       ${box(272, 126, 256, 'optimized: SIMD GEMM, threads', 'cold')}
       ${box(576, 126, 200, 'int8: quantize, i8 GEMM', 'cold')}
@@ -88,7 +89,9 @@ function explanation() {
       el('p', {}, 'Lesson 6 quantized both operands symmetrically: the codes −127 to 127 cover [−max|x|, max|x|]. That wastes half the codes on GELU’s outputs, which never go below −0.17. ',
         'So the int8 backend quantizes each row of activations ', el('em', {}, 'asymmetrically'), ', as ONNX Runtime does: the 256 codes cover the row’s own [min, max], and a zero point z says which code stands for 0, so x ≈ s (q − z). ',
         'The integer GEMM stays the same; what z adds is one correction, s z times the sum of each weight column’s codes, a row term times a column term that the final f32 pass subtracts while it adds the bias. ',
-        'The error this leaves is shown for every run, against the model computed in double.'),
+        'The error this leaves is shown for every run, against the model computed in double. ',
+        'Where it comes from: rounding a row to 256 levels adds to each value a noise of about (max − min) / (255 √12), which is the row’s range over its rms, divided by about 880, relative to the row itself. ',
+        'The block rounds four operands, x, W1, GELU’s output and W2, and their noises add up in y; the two activations, whose range is widest for their rms, weigh most.'),
       el('p', {}, 'The weights are drawn as PyTorch draws a new ', code('nn.Linear'), '’s, uniform within ±1/√fan_in. Trained weights have heavier tails; their larger max/rms would make int8’s rounding error larger.'),
       el('h2', {}, 'Reading the profile'),
       el('p', {}, 'Each run times whole forward passes, then runs a few more with a clock read between steps: GEMM, bias and GELU, quantization, im2col. ',
