@@ -12,7 +12,7 @@ import { kernelColumn, threadsColumn, medianColumn, ciColumn, samplesColumn, gfl
 import { overlap, speedup } from '../ui/analysis.js';
 import { seconds, ratio, percent, scientific } from '../ui/format.js';
 
-const LESSON = { id: 'capstone', number: 9, title: 'Capstone: one model, three backends' };
+const LESSON = { id: 'capstone', number: 9, title: 'Capstone' };
 
 const BACKENDS = ['naive', 'optimized', 'int8'];
 
