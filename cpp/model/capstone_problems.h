@@ -44,9 +44,6 @@ class ModelProblem : public Problem {
   virtual void forward(BackendKind kind, int64_t threads, StepClock& clock) = 0;
   void forward(BackendKind kind, int64_t threads);
 
-  const std::vector<float>& output() const { return y_; }
-  const Reference& reference() const { return reference_; }
-
  protected:
   std::vector<float> y_;
   Reference reference_;
