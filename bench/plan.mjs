@@ -17,6 +17,13 @@ export const PROBE_LENGTHS = new Map([
   ['f32_triad', [2 ** 25]],
 ]);
 
+// The capstone's models run at their own default sizes, the ones the lesson
+// opens with (M, N, K as the catalog maps them), never at square sizes.
+export const MODEL_SHAPES = {
+  ffn_block: { m: 64, n: 2048, k: 512 },
+  conv2d_im2col: { m: 32, n: 64, k: 32 },
+};
+
 // --threads with `max` replaced by what the target has, or a usage error for
 // a count it does not have.
 function threadCounts(requested, maxThreads, target) {
@@ -32,7 +39,7 @@ function threadCounts(requested, maxThreads, target) {
 // catalog: one target's lab catalog ({kernels, operations, build}). Each run is
 // {kernel, vector, n, block, threads}: n is the side of a square product, or a
 // vector's length; block and threads are null for kernels that take none (they
-// run on one thread).
+// run on one thread). A model's run also has m and k (MODEL_SHAPES).
 export function benchPlan(catalog, options, target) {
   const shapes = new Map(catalog.operations.map((op) => [op.id, op.shape]));
   const chosen = catalog.kernels.filter((k) => !options.kernels || options.kernels.includes(k.name));
@@ -41,6 +48,10 @@ export function benchPlan(catalog, options, target) {
   const runs = chosen.flatMap((kernel) => {
     const takes = (tunable) => kernel.tunables.includes(tunable);
     const vector = shapes.get(kernel.operation) === 'vector';
+    const model = MODEL_SHAPES[kernel.operation];
+    if (model) {
+      return (takes('threads') ? threads : [null]).map((t) => ({ kernel: kernel.name, vector, ...model, block: null, threads: t }));
+    }
     const sizes = vector
       ? PROBE_LENGTHS.get(kernel.operation) ?? options.lengths
       : options.sizes ?? (takes('threads') ? THREADED_SIZES : DEFAULT_SIZES);
@@ -53,9 +64,15 @@ export function benchPlan(catalog, options, target) {
   // Problem by problem, vectors first, so each problem (and its costly exact
   // reference) is built once and reused by every kernel. The sort is stable:
   // kernels keep their catalog order within a problem.
-  return runs.sort((a, b) => b.vector - a.vector || a.n - b.n);
+  const side = (r, dim) => r[dim] ?? r.n;
+  return runs.sort((a, b) => b.vector - a.vector || a.n - b.n || side(a, 'm') - side(b, 'm') || side(a, 'k') - side(b, 'k'));
 }
 
-export function describeRun({ kernel, n, block, threads }) {
-  return `${kernel} n=${n}${block ? ` block=${block}` : ''}${threads ? ` threads=${threads}` : ''}`;
+// A run's M and K: its own for a model, else those of its square product or vector.
+export function runShape({ vector, m, n, k }) {
+  return { m: m ?? (vector ? 1 : n), n, k: k ?? (vector ? 1 : n) };
+}
+
+export function describeRun({ kernel, n, m, k, block, threads }) {
+  return `${kernel} ${m ? `m=${m} n=${n} k=${k}` : `n=${n}`}${block ? ` block=${block}` : ''}${threads ? ` threads=${threads}` : ''}`;
 }

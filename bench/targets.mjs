@@ -6,7 +6,7 @@ import { best, pick } from './summary.mjs';
 import { formatGflops, formatRatio, formatSeconds } from './table.mjs';
 
 // Each side of a ratio is the best row (over block sizes) of one kernel at one
-// size, and at one thread count where `threads` is given.
+// size, and at one thread count where `threads` is given ('max': the most it ran on).
 export const TARGETS = [
   {
     id: 'simd_matmul',
@@ -62,10 +62,33 @@ export const TARGETS = [
     // Speed counts only while the int8 result stays this close to the f32 product.
     bound: { metric: 'rel_frobenius_vs_f32', max: 0.01 },
   },
+  // The capstone's feed-forward block at its default sizes (batch 64, d_model
+  // 512, d_ff 2048; n is d_ff), end to end on each backend, on all threads.
+  {
+    id: 'capstone_optimized',
+    title: 'capstone FFN block, optimized backend against naive, batch 64 x 512 x 2048, all threads',
+    goal: 20,
+    faster: { kernel: 'ffn_block_optimized', n: 2048, threads: 'max' },
+    slower: { kernel: 'ffn_block_naive', n: 2048 },
+    also: [],
+  },
+  {
+    id: 'capstone_int8',
+    title: 'capstone FFN block, int8 backend against optimized, batch 64 x 512 x 2048, all threads',
+    goal: 1,
+    faster: { kernel: 'ffn_block_int8', n: 2048, threads: 'max' },
+    slower: { kernel: 'ffn_block_optimized', n: 2048, threads: 'max' },
+    also: [],
+    // The output against the block computed in double, relative Frobenius.
+    bound: { metric: 'rel_frobenius_vs_f32', max: 0.01 },
+  },
 ];
 
+// threads: a count, 'max' for the most this kernel ran on, or undefined for any.
 function matching(rows, { kernel, n, threads }) {
-  return best(rows.filter((r) => r.kernel === kernel && r.n === n && (threads === undefined || r.threads === threads)));
+  const mine = rows.filter((r) => r.kernel === kernel && r.n === n);
+  const wanted = threads === 'max' ? Math.max(...mine.map((r) => r.threads)) : threads;
+  return best(mine.filter((r) => wanted === undefined || r.threads === wanted));
 }
 
 function compare(rows, target) {

@@ -2,7 +2,7 @@
 // the page's own LabClient and worker, so they are timed exactly as a student's
 // browser times them.
 import { openLab } from '../../web/tools/headless.mjs';
-import { describeRun } from '../plan.mjs';
+import { describeRun, runShape } from '../plan.mjs';
 import { resultRow, skippedRow } from '../results.mjs';
 
 export const WASM_TIMING =
@@ -45,11 +45,9 @@ export async function openWasm() {
 }
 
 // A planned run as the lab's request: a vector kernel's length is n, with M = K = 1.
-function toRequest({ kernel, vector, n, block, threads }, minTime) {
-  return {
-    kernel, m: vector ? 1 : n, n, k: vector ? 1 : n,
-    block: block ?? undefined, threads: threads ?? undefined, min_time_s: minTime,
-  };
+function toRequest(run, minTime) {
+  const { kernel, block, threads } = run;
+  return { kernel, ...runShape(run), block: block ?? undefined, threads: threads ?? undefined, min_time_s: minTime };
 }
 
 // The lab's own validation of every run, before the first one starts:

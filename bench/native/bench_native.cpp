@@ -128,10 +128,12 @@ void register_openblas(const lab::Shape& shape) {
   });
 }
 
-// The shape of a run: an N x N x N product, or a vector of length n.
-lab::Shape shape_of(const lab::Operation& op, int64_t n, int64_t block, int64_t threads) {
+// The shape of a run: an M x N x K product (square, or a model's own sizes),
+// or a vector of length n.
+lab::Shape shape_of(const lab::Operation& op, int64_t m, int64_t n, int64_t k, int64_t block,
+                    int64_t threads) {
   if (op.shape_kind == lab::ShapeKind::vector) return {1, n, 1, 0, 1};
-  return {n, n, n, block, threads};
+  return {m, n, k, block, threads};
 }
 
 // Registers every run of the plan, in its order. run.mjs has checked the plan
@@ -143,12 +145,12 @@ bool register_plan(const std::string& path) {
     return false;
   }
   std::string kernel;
-  int64_t n = 0, block = 0, threads = 1;
-  while (in >> kernel >> n >> block >> threads) {
+  int64_t m = 0, n = 0, k = 0, block = 0, threads = 1;
+  while (in >> kernel >> m >> n >> k >> block >> threads) {
     if (kernel == kOpenBlas) {
-      register_openblas(shape_of(lab::kMatmulF32, n, 0, 1));
-    } else if (const lab::Kernel* k = lab::find_kernel(kernel)) {
-      register_kernel(*k, shape_of(*k->op, n, block, threads));
+      register_openblas(shape_of(lab::kMatmulF32, m, n, k, 0, 1));
+    } else if (const lab::Kernel* entry = lab::find_kernel(kernel)) {
+      register_kernel(*entry, shape_of(*entry->op, m, n, k, block, threads));
     } else {
       std::fprintf(stderr, "bench_native: the plan names %s, which is not in the catalog\n",
                    kernel.c_str());

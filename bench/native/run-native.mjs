@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { describeRun } from '../plan.mjs';
+import { describeRun, runShape } from '../plan.mjs';
 import { resultRow, skippedRow } from '../results.mjs';
 
 const BINARY = fileURLToPath(new URL('../../build/native/bench/bench_native', import.meta.url));
@@ -131,7 +131,10 @@ export async function runNative(plan, minTime, catalog) {
   ];
   try {
     const exe = await binary();
-    await writeFile(planFile, plan.map((r) => `${r.kernel} ${r.n} ${r.block ?? 0} ${r.threads ?? 1}\n`).join(''));
+    await writeFile(planFile, plan.map((r) => {
+      const { m, n, k } = runShape(r);
+      return `${r.kernel} ${m} ${n} ${k} ${r.block ?? 0} ${r.threads ?? 1}\n`;
+    }).join(''));
     await new Promise((resolve, reject) => {
       const child = spawn(exe, args, { stdio: ['ignore', process.stderr, 'inherit'] });
       child.on('error', reject);

@@ -22,6 +22,7 @@
 #include "kernels/quantize/quantize_problems.h"
 #include "kernels/relu/f32_relu.h"
 #include "kernels/relu/f32_relu_problem.h"
+#include "model/capstone_kernels.h"
 
 namespace lab {
 
@@ -129,9 +130,16 @@ KernelStatus run_triad(Problem& problem, const Shape& s) {
   return status_of([&] { return Fn(kAxpyScale, p.y(), p.x(), p.z(), s.n, s.threads); });
 }
 
+// One forward pass of a capstone model on one backend.
+template <class ModelProblem, auto Fn>
+KernelStatus run_model(Problem& problem, const Shape& s) {
+  return status_of([&] { return Fn(static_cast<ModelProblem&>(problem), s.threads); });
+}
+
 constexpr const char* kLoopOrders = "cpp/kernels/matmul/f32_matmul_loop_orders.cpp";
 constexpr const char* kReluC = "cpp/kernels/relu/f32_relu_c.cpp";
 constexpr const char* kMatmul4x8C = "cpp/kernels/matmul/f32_matmul_4x8_c.cpp";
+constexpr const char* kCapstone = "cpp/model/capstone_kernels.cpp";
 
 std::vector<Kernel> build_catalog() {
   return {
@@ -258,6 +266,35 @@ std::vector<Kernel> build_catalog() {
        "far beyond the caches, memory sets its speed.",
        "cpp/kernels/probe/f32_triad_wasmsimd.cpp", &kTriadF32, {Tunable::threads}, false,
        run_triad<f32_triad_wasmsimd>},
+      {"ffn_block_naive", "capstone", "FFN naive",
+       "The feed-forward block on the naive backend: i-j-k GEMMs, a scalar loop for bias and "
+       "GELU, one thread.",
+       kCapstone, &kFfnBlock, {}, false,
+       run_model<model::FfnProblem, model::ffn_block_naive>},
+      {"ffn_block_optimized", "capstone", "FFN optimized",
+       "The feed-forward block on the optimized backend: the threaded SIMD128 GEMM, then one "
+       "SIMD pass for bias and GELU.",
+       kCapstone, &kFfnBlock, {Tunable::threads}, false,
+       run_model<model::FfnProblem, model::ffn_block_optimized>},
+      {"ffn_block_int8", "capstone", "FFN int8",
+       "The feed-forward block on the int8 backend: activations quantized per row "
+       "(asymmetric), the int8 SIMD128 GEMM on weights quantized ahead of time, bias and GELU "
+       "in f32.",
+       kCapstone, &kFfnBlock, {Tunable::threads}, false,
+       run_model<model::FfnProblem, model::ffn_block_int8>, &kFfnBlockInt8Traffic},
+      {"conv2d_im2col_naive", "capstone", "conv2d naive",
+       "im2col, then the GEMM on the naive backend: i-j-k loops and a scalar bias loop.",
+       kCapstone, &kConv2dIm2col, {}, false,
+       run_model<model::ConvProblem, model::conv2d_im2col_naive>},
+      {"conv2d_im2col_optimized", "capstone", "conv2d optimized",
+       "im2col, then the threaded SIMD128 GEMM and a SIMD bias pass.",
+       kCapstone, &kConv2dIm2col, {Tunable::threads}, false,
+       run_model<model::ConvProblem, model::conv2d_im2col_optimized>},
+      {"conv2d_im2col_int8", "capstone", "conv2d int8",
+       "im2col, then the im2col matrix quantized per row and the int8 SIMD128 GEMM on filters "
+       "quantized ahead of time, bias in f32.",
+       kCapstone, &kConv2dIm2col, {Tunable::threads}, false,
+       run_model<model::ConvProblem, model::conv2d_im2col_int8>, &kConv2dIm2colInt8Traffic},
   };
 }
 

@@ -5,6 +5,7 @@
 
 #include "demos/quantization_demos.h"
 #include "demos/precision_demos.h"
+#include "model/capstone_profile.h"
 
 namespace lab {
 
@@ -51,6 +52,18 @@ std::vector<Demo> build_demos() {
         {"scale_log2", "The initial scale's exponent", 0, 24, true},
         {"growth_interval", "Growth interval", 1, 1000, true}},
        loss_scaling},
+      {"capstone_profile", "capstone",
+       "A few forward passes of a capstone model on one backend, each step timed with the "
+       "lab's clock: the median time of each step, and of the whole pass.",
+       "cpp/model/capstone_profile.cpp",
+       {{"model", "The model (0: FFN block, 1: conv2d)", 0, 1, true},
+        {"backend", "The backend (0: naive, 1: optimized, 2: int8)", 0, 2, true},
+        {"m", "M", 1, 1 << 20, true},
+        {"n", "N", 1, 1 << 20, true},
+        {"k", "K", 1, 1 << 20, true},
+        {"threads", "Threads", 1, 64, true},
+        {"forwards", "Forward passes", 1, 25, true}},
+       model::capstone_profile, model::capstone_profile_refusal},
   };
 }
 
@@ -99,6 +112,10 @@ std::string demo_json(std::string_view id, const std::function<double(const char
     const std::string error = check_arg(a, v);
     if (!error.empty()) return invalid(a.name, error);
     values.push_back(v);
+  }
+  if (demo->refuse) {
+    const DemoRefusal refusal = demo->refuse(values);
+    if (!refusal.error.empty()) return invalid(refusal.field, refusal.error);
   }
   JsonWriter w;
   w.begin_object().field("status", "ok").field("demo", demo->id);

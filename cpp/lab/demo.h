@@ -21,6 +21,13 @@ struct DemoArg {
   bool whole;         // must be a whole number
 };
 
+// A refusal of arguments that each pass their own range but not together
+// (sizes whose product does not fit in memory). An empty error accepts them.
+struct DemoRefusal {
+  std::string field;
+  std::string error;
+};
+
 struct Demo {
   const char* id;
   const char* lesson;   // the lesson that shows it
@@ -30,6 +37,9 @@ struct Demo {
   // Writes the result's fields into an open JSON object. args are valid and in
   // the order declared.
   void (*run)(const std::vector<double>& args, JsonWriter& out);
+  // Checks the arguments together, after each passed its own range; nullptr
+  // for demos whose arguments cannot conflict.
+  DemoRefusal (*refuse)(const std::vector<double>& args) = nullptr;
 };
 
 const std::vector<Demo>& demos();

@@ -59,6 +59,9 @@ struct Operation {
   // memory), and why, for the message a larger K gets.
   int64_t max_k = 0;
   const char* max_k_reason = nullptr;
+  // The same for N, where N is also summed over (a model's second layer).
+  int64_t max_n = 0;
+  const char* max_n_reason = nullptr;
 };
 
 }  // namespace lab

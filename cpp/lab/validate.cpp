@@ -108,6 +108,11 @@ Validation validate(const Kernel& kernel, const Params& p, const Limits& limits)
                     std::to_string(kernel.op->max_k) + ", because " +
                     kernel.op->max_k_reason + ".");
 
+  if (kernel.op->max_n > 0 && shape.n > kernel.op->max_n)
+    return fail("n", "N = " + std::to_string(shape.n) + " is too large: the most is N = " +
+                         std::to_string(kernel.op->max_n) + ", because " +
+                         kernel.op->max_n_reason + ".");
+
   const double needed = kernel.op->workspace_bytes(shape);
   if (needed > limits.memory_bytes) {
     std::ostringstream out;

@@ -63,3 +63,19 @@ test('the roofline probes run at their own lengths, on 1 and all threads, whatev
   assert.deepEqual(runsOf(runs, 'f32_triad_wasmsimd').map((r) => [r.n, r.threads]), [[2 ** 25, 1], [2 ** 25, 4]]);
   assert.deepEqual(runsOf(runs, 'f32_relu_scalar').map((r) => r.n), [4096]);
 });
+
+test('the capstone models run once per thread count at their own sizes, whatever --sizes says', () => {
+  const catalog = {
+    build: { max_threads: 4 },
+    operations: [{ id: 'ffn_block', shape: 'matrix' }],
+    kernels: [
+      { name: 'ffn_block_naive', operation: 'ffn_block', tunables: [] },
+      { name: 'ffn_block_int8', operation: 'ffn_block', tunables: ['threads'] },
+    ],
+  };
+  for (const argv of [[], ['--sizes=48']]) {
+    const runs = benchPlan(catalog, parseOptions(argv), 'wasm');
+    assert.deepEqual(runsOf(runs, 'ffn_block_naive').map(({ m, n, k, threads }) => [m, n, k, threads]), [[64, 2048, 512, null]]);
+    assert.deepEqual(runsOf(runs, 'ffn_block_int8').map(({ m, n, k, threads }) => [m, n, k, threads]), [[64, 2048, 512, 1], [64, 2048, 512, 4]]);
+  }
+});

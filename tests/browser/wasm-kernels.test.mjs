@@ -34,8 +34,11 @@ async function failuresIn(module) {
     if (client.build.module !== module) bad.push({ module, loaded: client.build.module });
     const threadCounts = [...new Set([1, 2, catalog.build.max_threads])].filter((t) => t <= catalog.build.max_threads);
     for (const kernel of catalog.kernels.filter((k) => !k.student)) {
-      const vector = catalog.operations.find((op) => op.id === kernel.operation).shape === 'vector';
-      const cases = vector ? lengths.map((n) => [1, n, 1]) : shapes;
+      const op = catalog.operations.find((o) => o.id === kernel.operation);
+      const vector = op.shape === 'vector';
+      // A size beyond the largest square that fits in memory is refused by the
+      // validation (tested on its own); the capstone's conv2d reaches it at 257.
+      const cases = (vector ? lengths.map((n) => [1, n, 1]) : shapes).filter((c) => Math.max(...c) <= op.max_n);
       for (const [m, n, k] of cases) {
         const largest = Math.max(m, n, k);
         const blocks = kernel.tunables.includes('block') ? [1, 7, 16, largest].filter((b) => b <= largest) : [0];

@@ -11,8 +11,9 @@ import fusion from './fusion.js';
 import quantization from './quantization.js';
 import precision from './precision.js';
 import roofline from './roofline.js';
+import capstone from './capstone.js';
 import report from '../report/report-page.js';
 
-export const lessons = [measuring, loops, blocking, vectorization, threads, fusion, quantization, precision, roofline];
+export const lessons = [measuring, loops, blocking, vectorization, threads, fusion, quantization, precision, roofline, capstone];
 
 export const pages = [report];

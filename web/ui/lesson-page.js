@@ -17,6 +17,7 @@
 //   describe(meta) → what is running, in words
 //   series(entries) → chart series for every entry so far
 //   conclude({entries, values, prediction}) → {verdict: {text, tone}, notes: [note]}
+//   clear?()                                 empties what the lesson shows beyond the table and charts
 // }
 import { el } from './dom.js';
 import { LessonForm } from './form.js';
@@ -167,6 +168,7 @@ export class LessonPage {
     this.showNotes([]);
     this.exercise.clearVerdict();
     this.form.clearError();
+    this.spec.clear?.();
   }
 }
 

@@ -8,9 +8,11 @@ export async function firstInvalid(lab, requests) {
   return index < 0 ? null : { request: requests[index], ...checks[index] };
 }
 
-// items: [{requests: [...], meta}]. Each item becomes one entry {meta, results,
-// result} (result is the last one), handed to onEntry as soon as it is done.
-// Resolves with {outcome: 'done' | 'cancelled' | 'error', error?}.
+// items: [{requests: [...], demos?: [...], meta}]. Each item becomes one entry
+// {meta, results, result, demos} (result is the last run; demos the results of
+// the demo requests, run after the timed runs, a refused one included), handed
+// to onEntry as soon as it is done. Resolves with {outcome: 'done' |
+// 'cancelled' | 'error', error?}.
 export async function runSweep(lab, items, { onEntry, onProgress }) {
   const total = items.reduce((sum, item) => sum + item.requests.length, 0);
   let done = 0;
@@ -28,7 +30,14 @@ export async function runSweep(lab, items, { onEntry, onProgress }) {
         results.push(result);
         if (result.status === 'not_implemented') break;
       }
-      onEntry({ meta: item.meta, results, result: results.at(-1) });
+      const demos = [];
+      for (const request of item.demos ?? []) {
+        const result = await lab.demo(request);
+        if (result.status === 'cancelled') return { outcome: 'cancelled' };
+        if (result.status === 'error') return { outcome: 'error', error: result.error };
+        demos.push(result);
+      }
+      onEntry({ meta: item.meta, results, result: results.at(-1), demos });
     }
     return { outcome: 'done' };
   } finally {

@@ -1,0 +1,62 @@
+// Two passes over the row, with SIMD128: its min and max four lanes at a time,
+// then 16 codes per step: x / scale rounded to nearest, the zero point added,
+// converted to i32 and narrowed twice with saturation, which is the clamp to
+// [-128, 127].
+#include <wasm_simd128.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "model/asymmetric_quantize.h"
+
+namespace lab::model {
+
+namespace {
+
+void min_max(const float* x, int64_t n, float* lo, float* hi) {
+  v128_t vlo = wasm_f32x4_splat(0.0f), vhi = vlo;
+  int64_t i = 0;
+  for (; i + 4 <= n; i += 4) {
+    const v128_t v = wasm_v128_load(x + i);
+    vlo = wasm_f32x4_pmin(vlo, v);
+    vhi = wasm_f32x4_pmax(vhi, v);
+  }
+  float l = std::min({wasm_f32x4_extract_lane(vlo, 0), wasm_f32x4_extract_lane(vlo, 1),
+                      wasm_f32x4_extract_lane(vlo, 2), wasm_f32x4_extract_lane(vlo, 3)});
+  float h = std::max({wasm_f32x4_extract_lane(vhi, 0), wasm_f32x4_extract_lane(vhi, 1),
+                      wasm_f32x4_extract_lane(vhi, 2), wasm_f32x4_extract_lane(vhi, 3)});
+  for (; i < n; ++i) {
+    l = std::min(l, x[i]);
+    h = std::max(h, x[i]);
+  }
+  *lo = l;
+  *hi = h;
+}
+
+}  // namespace
+
+void f32_quantize_asymmetric_i8_wasmsimd(const float* x, int8_t* q, float* scale, float* zero,
+                                         int64_t n) {
+  float lo, hi;
+  min_max(x, n, &lo, &hi);
+  const float s = hi > lo ? (hi - lo) / 255.0f : 1.0f;
+  const float inverse = 1.0f / s;
+  const float z = std::clamp(std::nearbyint(-128.0f - lo * inverse), -128.0f, 127.0f);
+  const v128_t vinv = wasm_f32x4_splat(inverse), vz = wasm_f32x4_splat(z);
+  const auto codes = [&](const float* p) {
+    const v128_t v = wasm_f32x4_add(wasm_f32x4_nearest(wasm_f32x4_mul(wasm_v128_load(p), vinv)), vz);
+    return wasm_i32x4_trunc_sat_f32x4(v);
+  };
+  int64_t i = 0;
+  for (; i + 16 <= n; i += 16) {
+    const v128_t a = wasm_i16x8_narrow_i32x4(codes(x + i), codes(x + i + 4));
+    const v128_t b = wasm_i16x8_narrow_i32x4(codes(x + i + 8), codes(x + i + 12));
+    wasm_v128_store(q + i, wasm_i8x16_narrow_i16x8(a, b));
+  }
+  for (; i < n; ++i)
+    q[i] = static_cast<int8_t>(std::clamp(std::nearbyint(x[i] * inverse) + z, -128.0f, 127.0f));
+  *scale = s;
+  *zero = z;
+}
+
+}  // namespace lab::model

@@ -1,0 +1,29 @@
+#include "model/backend.h"
+
+namespace lab::model {
+
+void Scratch::reserve(int64_t rows, int64_t widest_input) {
+  codes.resize(rows * widest_input);
+  row_scale.resize(rows);
+  row_zero.resize(rows);
+}
+
+const Backend& backend(BackendKind kind) {
+  switch (kind) {
+    case BackendKind::naive: return naive_backend();
+    case BackendKind::optimized: return optimized_backend();
+    case BackendKind::int8: return int8_backend();
+  }
+  return naive_backend();
+}
+
+const char* backend_name(BackendKind kind) {
+  switch (kind) {
+    case BackendKind::naive: return "naive";
+    case BackendKind::optimized: return "optimized";
+    case BackendKind::int8: return "int8";
+  }
+  return "";
+}
+
+}  // namespace lab::model

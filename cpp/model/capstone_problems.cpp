@@ -1,0 +1,201 @@
+#include "model/capstone_problems.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "kernels/gelu/f32x4_gelu.h"
+
+namespace lab::model {
+
+FfnSizes ffn_sizes(const Shape& s) { return {s.m, s.k, s.n}; }
+
+ConvSizes conv_sizes(const Shape& s) { return {s.m, s.m, s.k, s.n, kConvKernel, 1, 1}; }
+
+void ModelProblem::poison_output() {
+  std::fill(y_.begin(), y_.end(), std::numeric_limits<float>::quiet_NaN());
+}
+
+void ModelProblem::forward(BackendKind kind, int64_t threads) {
+  StepClock off;
+  forward(kind, threads, off);
+}
+
+ErrorReport ModelProblem::check() const {
+  ErrorReport report;
+  report.tolerance = kModelTolerance;
+  double diff_squares = 0, ref_squares = 0;
+  for (size_t i = 0; i < y_.size(); ++i) {
+    const double diff = static_cast<double>(y_[i]) - reference_.y[i];
+    if (!std::isfinite(diff)) {  // NaN: an element the forward pass never wrote
+      report.max_abs_err = report.max_rel_err = std::numeric_limits<double>::infinity();
+      return report;
+    }
+    report.max_abs_err = std::max(report.max_abs_err, std::fabs(diff));
+    diff_squares += diff * diff;
+    ref_squares += reference_.y[i] * reference_.y[i];
+  }
+  const double diff_norm = std::sqrt(diff_squares), ref_norm = std::sqrt(ref_squares);
+  report.max_rel_err = reference_.term_norm > 0 ? diff_norm / reference_.term_norm : diff_norm;
+  report.passed = report.max_rel_err <= report.tolerance;
+  report.metrics = {{"max_abs_err_vs_f32", report.max_abs_err},
+                    {"rel_frobenius_vs_f32", ref_norm > 0 ? diff_norm / ref_norm : diff_norm}};
+  return report;
+}
+
+FfnProblem::FfnProblem(const FfnSizes& sizes) : weights_(sizes), x_(ffn_input(sizes)) {
+  y_.resize(sizes.batch * sizes.d_model);
+  reference_ = ffn_reference(weights_, x_.data());
+  for (int b = 0; b < kBackendCount; ++b)
+    blocks_[b] = std::make_unique<FfnBlock>(weights_, backend(static_cast<BackendKind>(b)));
+}
+
+void FfnProblem::forward(BackendKind kind, int64_t threads, StepClock& clock) {
+  blocks_[static_cast<int>(kind)]->forward(x_.data(), y_.data(), threads, clock);
+}
+
+ConvProblem::ConvProblem(const ConvSizes& sizes) : weights_(sizes), x_(conv_input(sizes)) {
+  y_.resize(sizes.out_pixels() * sizes.c_out);
+  reference_ = conv2d_direct(weights_, x_.data());
+  for (int b = 0; b < kBackendCount; ++b)
+    layers_[b] = std::make_unique<Conv2dLayer>(weights_, backend(static_cast<BackendKind>(b)));
+}
+
+void ConvProblem::forward(BackendKind kind, int64_t threads, StepClock& clock) {
+  layers_[static_cast<int>(kind)]->forward(x_.data(), y_.data(), threads, clock);
+}
+
+}  // namespace lab::model
+
+namespace lab {
+
+namespace {
+
+using model::conv_sizes;
+using model::ffn_sizes;
+
+double d(int64_t v) { return static_cast<double>(v); }
+
+// The FFN block, M = batch, K = d_model, N = d_ff.
+double ffn_flops(const Shape& s) {
+  const double mn = d(s.m) * d(s.n);
+  return 4.0 * mn * d(s.k) + mn + d(s.m) * d(s.k) + f32x4_gelu::kGeluFlops * mn;
+}
+double ffn_bytes(const Shape& s) {
+  return 4.0 * (2.0 * d(s.m) * d(s.k) + 2.0 * d(s.k) * d(s.n) + d(s.n) + d(s.k));
+}
+double ffn_int8_bytes(const Shape& s) {
+  return 8.0 * d(s.m) * d(s.k) + 2.0 * d(s.k) * d(s.n) + 8.0 * (d(s.n) + d(s.k));
+}
+// x, y and the reference; both layers' f32 weights and int8 codes and scales;
+// per backend the hidden activations and the int8 scratch; the reference's
+// double input and hidden activations while it is computed.
+double ffn_workspace(const Shape& s) {
+  const double mk = d(s.m) * d(s.k), mn = d(s.m) * d(s.n), kn = d(s.k) * d(s.n);
+  const double per_backend = 4.0 * mn + d(s.m) * d(std::max(s.k, s.n)) + 8.0 * d(s.m);
+  return 16.0 * mk + 10.0 * kn + 8.0 * (d(s.n) + d(s.k)) + 3.0 * per_backend + 8.0 * (mk + mn);
+}
+std::unique_ptr<Problem> make_ffn(const Shape& s) {
+  return std::make_unique<model::FfnProblem>(ffn_sizes(s));
+}
+
+// The convolution, M = the image's side, K = c_in, N = c_out: a GEMM of
+// P = M^2 output pixels by N by 9 K.
+double conv_flops(const Shape& s) {
+  const model::ConvSizes c = conv_sizes(s);
+  const double pn = d(c.out_pixels()) * d(c.c_out);
+  return 2.0 * pn * d(c.patch()) + pn;
+}
+double conv_bytes(const Shape& s) {
+  const model::ConvSizes c = conv_sizes(s);
+  return 4.0 * (d(c.height * c.width * c.c_in) + d(c.patch()) * d(c.c_out) + d(c.c_out) +
+                d(c.out_pixels()) * d(c.c_out));
+}
+double conv_int8_bytes(const Shape& s) {
+  const model::ConvSizes c = conv_sizes(s);
+  return 4.0 * (d(c.height * c.width * c.c_in) + 2.0 * d(c.c_out) + d(c.out_pixels()) * d(c.c_out)) +
+         d(c.patch()) * d(c.c_out);
+}
+// The image, the output and its reference; the f32 filters, their int8 codes
+// and scales; per backend the im2col matrix and the int8 scratch for it.
+double conv_workspace(const Shape& s) {
+  const model::ConvSizes c = conv_sizes(s);
+  const double p = d(c.out_pixels()), out = p * d(c.c_out), filters = d(c.patch()) * d(c.c_out);
+  const double per_backend = 5.0 * p * d(c.patch()) + 8.0 * p;
+  return 4.0 * d(c.height * c.width * c.c_in) + 12.0 * out + 5.0 * filters + 8.0 * d(c.c_out) +
+         3.0 * per_backend;
+}
+std::unique_ptr<Problem> make_conv(const Shape& s) {
+  return std::make_unique<model::ConvProblem>(conv_sizes(s));
+}
+
+// The int8 backend's int32 sums hold K products of an activation code (at most
+// 128 in size, asymmetric) and a weight code (at most 127): K x 16256 stays
+// below 2^31 while K <= 132104.
+constexpr int64_t kMaxInt8Reduction = ((int64_t{1} << 31) - 1) / (128 * 127);
+
+constexpr const char* kModelErrorModel =
+    "max_rel_err is ||y - reference|| / || |in| |W| + |b| ||, Frobenius norms over the whole "
+    "output, where |in| |W| + |b| is the last layer's sum with every term taken by its size (as "
+    "the matmul's check uses |A| |B|), so the measure holds however much an output's terms "
+    "cancel. The check allows 1%: the int8 backend's bound, since it rounds inputs and weights "
+    "to 8 bits; the f32 backends land near f32's rounding error. The metrics give the output "
+    "difference itself, ||y - reference|| / ||reference|| and the largest |y - reference|, "
+    "which the page compares between backends";
+
+}  // namespace
+
+const Operation kFfnBlock{
+    "ffn_block",
+    ShapeKind::matrix,
+    "y = GELU(x W1 + b1) W2 + b2, a transformer's feed-forward block: M = batch, K = d_model, "
+    "N = d_ff; x and y are M x K, W1 is K x N, W2 is N x K",
+    "the same f32 weights and input, both layers and GELU's tanh formula computed in double",
+    "cpp/model/ffn_block.cpp",
+    kModelErrorModel,
+    "4 M K N + M N + M K + 32 M N (the two GEMMs' multiply-adds, both biases, and GELU at the "
+    "32 flops of the lab's SIMD GELU)",
+    "4 (2 M K + 2 K N + N + K) (x read and y written once, both weight matrices and biases "
+    "read once, in f32)",
+    ffn_flops,
+    ffn_bytes,
+    ffn_workspace,
+    make_ffn,
+    kMaxInt8Reduction,
+    "the int8 backend sums K = d_model products of int8 codes, up to 128 x 127 each, in int32",
+    kMaxInt8Reduction,
+    "the int8 backend's second layer sums N = d_ff products of int8 codes, up to 127 x 127 "
+    "each, in int32",
+};
+
+const Operation kConv2dIm2col{
+    "conv2d_im2col",
+    ShapeKind::matrix,
+    "y = conv2d(x) + bias, 3 x 3 filters, stride 1, padding 1, as im2col + GEMM: M = the "
+    "image's side (an M x M image, channels-last), K = input channels, N = output channels; "
+    "the GEMM is (M^2 pixels) x (9 K) times (9 K) x N",
+    "the same f32 filters and image, convolved directly (no im2col) in double",
+    "cpp/model/conv2d_im2col.cpp",
+    kModelErrorModel,
+    "2 M^2 N 9 K + M^2 N (the GEMM's multiply-adds and the bias)",
+    "4 (M^2 K + 9 K N + N + M^2 N) (the image read and the output written once, the filters "
+    "and bias read once, in f32)",
+    conv_flops,
+    conv_bytes,
+    conv_workspace,
+    make_conv,
+    kMaxInt8Reduction / (model::kConvKernel * model::kConvKernel),
+    "the int8 backend sums 9 K products of int8 codes, up to 128 x 127 each, in int32",
+};
+
+const Traffic kFfnBlockInt8Traffic{
+    "8 M K + 2 K N + 8 (N + K) (x read and y written in f32; both weight matrices read as "
+    "int8 codes, with an f32 scale per column; the biases)",
+    ffn_int8_bytes};
+
+const Traffic kConv2dIm2colInt8Traffic{
+    "4 (M^2 K + 2 N + M^2 N) + 9 K N (the image read and the output written in f32; the "
+    "filters read as int8 codes, with an f32 scale per output channel; the bias)",
+    conv_int8_bytes};
+
+}  // namespace lab

@@ -1,0 +1,58 @@
+// The transformer's feed-forward block, the model's first part:
+//
+//   y = GELU(x W1 + b1) W2 + b2      x, y: batch x d_model; W1: d_model x d_ff;
+//                                   W2: d_ff x d_model
+//
+// Two linear layers with GELU between them, as in every transformer layer
+// (d_ff is usually 4 d_model). Weights and input come from fixed seeds.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+#include "model/backend.h"
+#include "model/model_reference.h"
+
+namespace lab::model {
+
+struct FfnSizes {
+  int64_t batch;
+  int64_t d_model;
+  int64_t d_ff;
+};
+
+struct FfnWeights {
+  explicit FfnWeights(const FfnSizes& sizes);
+
+  FfnSizes sizes;
+  std::vector<float> w1, b1, w2, b2;
+
+  LinearWeights linear1() const { return {w1.data(), b1.data(), sizes.d_model, sizes.d_ff}; }
+  LinearWeights linear2() const { return {w2.data(), b2.data(), sizes.d_ff, sizes.d_model}; }
+};
+
+// The block's input: batch x d_model standard-normal values.
+std::vector<float> ffn_input(const FfnSizes& sizes);
+
+// The block on one backend: its two layers prepared, its hidden activations
+// and scratch allocated, so that forward() allocates nothing.
+class FfnBlock {
+ public:
+  FfnBlock(const FfnWeights& weights, const Backend& backend);
+
+  // y = the block applied to x. The clock sees linear1's and linear2's steps.
+  void forward(const float* x, float* y, int64_t threads, StepClock& clock);
+
+ private:
+  FfnSizes sizes_;
+  std::unique_ptr<Linear> linear1_, linear2_;
+  std::vector<float> hidden_;  // batch x d_ff: GELU(x W1 + b1)
+  Scratch scratch_;
+};
+
+// The block in double, from the same f32 weights and input, with GELU's
+// formula in double: the reference every backend is compared with.
+Reference ffn_reference(const FfnWeights& weights, const float* x);
+
+}  // namespace lab::model

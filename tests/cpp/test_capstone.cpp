@@ -1,0 +1,243 @@
+// The capstone's model on its three backends: every backend against the
+// reference in double on edge shapes and thread counts, im2col against a
+// direct convolution, the asymmetric quantizer, the profile demo, and the
+// validation of sizes.
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "lab/catalog.h"
+#include "lab/demo.h"
+#include "lab/random_fill.h"
+#include "lab/validate.h"
+#include "model/asymmetric_quantize.h"
+#include "model/capstone_problems.h"
+
+using namespace lab;
+using namespace lab::model;
+
+namespace {
+
+constexpr BackendKind kBackends[] = {BackendKind::naive, BackendKind::optimized,
+                                     BackendKind::int8};
+
+// Each backend's bound on the error against the reference's term norm: f32
+// rounding for the f32 backends (sums of up to a few thousand products), the
+// check's bound for int8.
+void require_within_bound(ModelProblem& p, BackendKind kind, int64_t threads) {
+  INFO(backend_name(kind) << " threads=" << threads);
+  p.poison_output();
+  p.forward(kind, threads);
+  const ErrorReport r = p.check();
+  INFO("error / term norm=" << r.max_rel_err);
+  REQUIRE(r.passed);
+  REQUIRE(r.max_rel_err <= (kind == BackendKind::int8 ? kModelTolerance : 1e-6));
+  // The output difference relative to the output itself: never below the
+  // error against the term norm, which is at least as large as the output.
+  REQUIRE(r.metrics.size() == 2);
+  REQUIRE(r.metrics[1].value >= r.max_rel_err);
+}
+
+}  // namespace
+
+TEST_CASE("FFN block: every backend within its bound on edge shapes and 1, 2, 3 threads") {
+  // M = batch, N = d_ff, K = d_model: batch 1, odd sizes, sizes that are not
+  // multiples of the GEMMs' 4 x 8 tiles, of the SIMD width or of the block.
+  // The browser test's shapes too (tests/browser/wasm-kernels.test.mjs).
+  const Shape shapes[] = {{1, 1, 1},   {1, 2048, 512}, {3, 5, 7},     {5, 33, 17},  {13, 9, 31},
+                          {4, 8, 16},  {17, 130, 129}, {64, 256, 64}, {2, 2, 2},    {7, 7, 7},
+                          {16, 16, 16}, {63, 63, 63},  {65, 65, 65},  {100, 100, 100},
+                          {1, 7, 3},   {7, 1, 3},      {3, 7, 1},     {17, 33, 2},  {64, 3, 65},
+                          {100, 257, 7}};
+  for (const Shape& s : shapes) {
+    INFO("M=" << s.m << " N=" << s.n << " K=" << s.k);
+    FfnProblem p(ffn_sizes(s));
+    for (BackendKind kind : kBackends)
+      for (int64_t threads : {1, 2, 3}) require_within_bound(p, kind, threads);
+  }
+}
+
+TEST_CASE("FFN block at the default size: int8's output within 2% of the reference") {
+  FfnProblem p(ffn_sizes(Shape{64, 2048, 512}));
+  p.forward(BackendKind::int8, 2);
+  const ErrorReport r = p.check();
+  CHECK(r.passed);
+  const double output_error = r.metrics[1].value;
+  INFO("rel_frobenius_vs_f32=" << output_error);
+  CHECK(output_error <= 0.02);
+  CHECK(output_error >= 1e-3);  // it really is quantizing
+}
+
+TEST_CASE("conv2d: the catalog's 3x3 layer within each backend's bound") {
+  const Shape shapes[] = {{1, 1, 1},   {5, 3, 2},   {8, 16, 8},  {9, 7, 5}, {2, 2, 2},
+                          {7, 7, 7},   {17, 17, 17}, {1, 7, 3},   {7, 1, 3}, {3, 7, 1},
+                          {17, 33, 2}, {64, 3, 65}};
+  for (const Shape& s : shapes) {
+    INFO("side=" << s.m << " c_out=" << s.n << " c_in=" << s.k);
+    ConvProblem p(conv_sizes(s));
+    for (BackendKind kind : kBackends)
+      for (int64_t threads : {1, 2, 3}) require_within_bound(p, kind, threads);
+  }
+}
+
+TEST_CASE("im2col + GEMM equals a direct convolution: strides, padding, 1x1, odd sizes") {
+  const ConvSizes cases[] = {
+      {5, 5, 1, 1, 3, 1, 1},   {7, 4, 3, 5, 3, 1, 1}, {9, 9, 2, 3, 3, 2, 1},
+      {8, 6, 4, 2, 3, 2, 0},   {6, 5, 3, 7, 1, 1, 0}, {5, 7, 2, 3, 1, 2, 0},
+      {11, 10, 3, 4, 5, 3, 2}, {3, 3, 2, 2, 3, 1, 2}, {1, 1, 1, 1, 1, 1, 0},
+  };
+  for (const ConvSizes& s : cases) {
+    INFO("h=" << s.height << " w=" << s.width << " c_in=" << s.c_in << " c_out=" << s.c_out
+              << " kernel=" << s.kernel << " stride=" << s.stride << " pad=" << s.pad);
+    const ConvWeights weights(s);
+    const std::vector<float> x = conv_input(s);
+    const std::vector<double> direct = conv2d_direct(weights, x.data()).y;
+    // The im2col matrix times the filters in double: equal to the direct
+    // convolution up to double rounding, so every index of im2col is right.
+    std::vector<float> cols(s.out_pixels() * s.patch(), std::nanf(""));
+    im2col(x.data(), s, cols.data());
+    for (int64_t i = 0; i < s.out_pixels(); ++i)
+      for (int64_t o = 0; o < s.c_out; ++o) {
+        double sum = weights.bias[o];
+        for (int64_t p = 0; p < s.patch(); ++p)
+          sum += static_cast<double>(cols[i * s.patch() + p]) * weights.w[p * s.c_out + o];
+        REQUIRE(sum == Approx(direct[i * s.c_out + o]).margin(1e-12));
+      }
+    // And the layer on the f32 backends, against the same direct convolution.
+    for (BackendKind kind : {BackendKind::naive, BackendKind::optimized}) {
+      Conv2dLayer layer(weights, backend(kind));
+      std::vector<float> y(s.out_pixels() * s.c_out, std::nanf(""));
+      StepClock off;
+      layer.forward(x.data(), y.data(), 2, off);
+      for (size_t i = 0; i < y.size(); ++i) REQUIRE(y[i] == Approx(direct[i]).margin(1e-5));
+    }
+  }
+}
+
+TEST_CASE("asymmetric quantization: codes in range, zero exact, within half a step") {
+  for (int64_t n : {1, 3, 15, 16, 17, 33, 100, 2048}) {
+    for (int kind = 0; kind < 3; ++kind) {
+      INFO("n=" << n << " kind=" << kind);
+      std::vector<float> x(n);
+      fill_normal(x.data(), x.size(), 7 + n);
+      if (kind == 1)  // GELU-like: mostly positive, a small negative floor
+        for (float& v : x) v = v > 0 ? 3 * v : -0.17f * std::fabs(v) / 4;
+      if (kind == 2) x.assign(n, 0.0f);
+      std::vector<int8_t> q(n);
+      float scale = 0, zero = 0;
+      f32_quantize_asymmetric_i8_wasmsimd(x.data(), q.data(), &scale, &zero, n);
+      REQUIRE(scale > 0);
+      REQUIRE(zero == std::round(zero));
+      REQUIRE(zero >= -128);
+      REQUIRE(zero <= 127);
+      for (int64_t i = 0; i < n; ++i) {
+        const double back = scale * (q[i] - static_cast<double>(zero));
+        REQUIRE(std::fabs(back - x[i]) <= 0.5001 * scale);
+        if (x[i] == 0) REQUIRE(back == 0);
+      }
+    }
+  }
+}
+
+TEST_CASE("capstone profile demo: the steps of each backend, their times, bad input refused") {
+  const auto run = [](std::map<std::string, double> args) {
+    return demo_json("capstone_profile", [&](const char* name) {
+      const auto it = args.find(name);
+      return it == args.end() ? std::nan("") : it->second;
+    });
+  };
+  std::map<std::string, double> ffn{{"model", 0}, {"backend", 2}, {"m", 5},      {"n", 33},
+                                    {"k", 17},    {"threads", 2}, {"forwards", 3}};
+  std::string out = run(ffn);
+  INFO(out);
+  CHECK(out.find("\"status\":\"ok\"") != std::string::npos);
+  CHECK(out.find("\"operation\":\"ffn_block\"") != std::string::npos);
+  for (const char* step : {"linear1 · quantize", "linear1 · GEMM", "linear1 · bias + GELU",
+                           "linear2 · quantize", "linear2 · GEMM", "linear2 · bias"})
+    CHECK(out.find(std::string("\"name\":\"") + step + "\"") != std::string::npos);
+  CHECK(out.find("\"forward_median_s\":") != std::string::npos);
+
+  ffn["backend"] = 0;
+  out = run(ffn);
+  CHECK(out.find("quantize") == std::string::npos);
+  CHECK(out.find("\"name\":\"linear1 · GEMM\"") != std::string::npos);
+
+  std::map<std::string, double> conv{{"model", 1}, {"backend", 1}, {"m", 6},      {"n", 4},
+                                     {"k", 3},     {"threads", 1}, {"forwards", 1}};
+  out = run(conv);
+  CHECK(out.find("\"name\":\"conv2d · im2col\"") != std::string::npos);
+  CHECK(out.find("\"name\":\"conv2d · GEMM\"") != std::string::npos);
+  CHECK(out.find("\"name\":\"conv2d · bias\"") != std::string::npos);
+
+  const auto refused = [&](std::map<std::string, double> args, const char* field) {
+    const std::string o = run(args);
+    INFO(o);
+    CHECK(o.find("\"status\":\"invalid\"") != std::string::npos);
+    CHECK(o.find(std::string("\"field\":\"") + field + "\"") != std::string::npos);
+  };
+  auto bad = ffn;
+  bad["backend"] = 3;
+  refused(bad, "backend");
+  bad = ffn;
+  bad["m"] = std::nan("");
+  refused(bad, "m");
+  bad = ffn;
+  bad["k"] = -4;
+  refused(bad, "k");
+  bad = ffn;
+  bad["forwards"] = 0.5;
+  refused(bad, "forwards");
+  bad = ffn;
+  bad["m"] = 4096;
+  bad["n"] = 65536;
+  bad["k"] = 4096;
+  refused(bad, "m");  // gigabytes of weights
+  bad = ffn;
+  bad["n"] = 200000;
+  bad["m"] = 1;
+  bad["k"] = 1;
+  refused(bad, "n");  // more than int32 sums can hold in the int8 backend's second layer
+}
+
+TEST_CASE("capstone validation: sizes, the int8 reduction limits, memory") {
+  const Limits limits{64.0 * 1024 * 1024, 4};
+  const Kernel* ffn = find_kernel("ffn_block_int8");
+  const Kernel* conv = find_kernel("conv2d_im2col_optimized");
+  REQUIRE(ffn);
+  REQUIRE(conv);
+  CHECK(validate(*ffn, Params{64, 2048, 512, 0, 2}, limits).ok);
+  CHECK(validate(*ffn, Params{64, 2048, 512, 0, 2}, limits).shape.threads == 2);
+  CHECK(validate(*ffn, Params{0, 2048, 512, 0, 1}, limits).field == "m");
+  CHECK(validate(*ffn, Params{64, std::nan(""), 512, 0, 1}, limits).field == "n");
+  CHECK(validate(*ffn, Params{64, 2048, 512.5, 0, 1}, limits).field == "k");
+  CHECK(validate(*ffn, Params{64, 2048, 512, 0, 9}, limits).field == "threads");
+  const Validation wide = validate(*ffn, Params{1, 200000, 1, 0, 1}, limits);
+  CHECK(wide.field == "n");
+  CHECK(wide.error.find("d_ff") != std::string::npos);
+  const Validation deep = validate(*conv, Params{4, 4, 20000, 0, 1}, limits);
+  CHECK(deep.field == "k");
+  const Validation big = validate(*ffn, Params{4096, 8192, 4096, 0, 1}, limits);
+  CHECK(big.field == "m");
+  CHECK(big.error.find("MiB") != std::string::npos);
+}
+
+TEST_CASE("capstone catalog: one kernel per backend and model, sharing one operation each") {
+  for (const char* model : {"ffn_block", "conv2d_im2col"})
+    for (const char* b : {"naive", "optimized", "int8"}) {
+      const Kernel* k = find_kernel(std::string(model) + "_" + b);
+      INFO(model << " " << b);
+      REQUIRE(k);
+      CHECK(std::string(k->lesson) == "capstone");
+      CHECK(std::string(k->op->id) == model);
+      CHECK(takes(*k, Tunable::threads) == (std::string(b) != "naive"));
+    }
+  // FLOPs: two GEMMs of 2 M K N, the biases and GELU.
+  CHECK(kFfnBlock.flops(Shape{64, 2048, 512}) == 4.0 * 64 * 512 * 2048 + 64 * 2048 + 64 * 512 + 32.0 * 64 * 2048);
+  CHECK(kConv2dIm2col.flops(Shape{32, 64, 32}) == 2.0 * 1024 * 64 * 288 + 1024 * 64);
+  // The int8 kernels read a quarter of the weight bytes.
+  const Kernel* i8 = find_kernel("ffn_block_int8");
+  CHECK(bytes_moved(*i8, Shape{64, 2048, 512}) < kFfnBlock.bytes(Shape{64, 2048, 512}));
+}

@@ -1,0 +1,345 @@
+// Lesson 9: the capstone. One small model, written once in C++ against a
+// backend interface, run end to end on three backends: naive loops, the lab's
+// own fast kernels, and int8. Each run times whole forward passes (the
+// catalog's kernels), then profiles a few more step by step (the
+// capstone_profile demo), so the page shows the time per pass, the speedup over
+// naive, where the time goes, and how far each backend's output is from the
+// reference.
+import { el, svg } from '../ui/dom.js';
+import { LessonPage } from '../ui/lesson-page.js';
+import { parseNumber } from '../ui/form.js';
+import { kernelColumn, threadsColumn, medianColumn, ciColumn, samplesColumn, gflopsColumn, checkColumn } from '../ui/columns.js';
+import { overlap, speedup } from '../ui/analysis.js';
+import { seconds, ratio, percent, scientific } from '../ui/format.js';
+
+const LESSON = { id: 'capstone', number: 9, title: 'Capstone' };
+
+const BACKENDS = ['naive', 'optimized', 'int8'];
+
+// The two models, by operation. `sizes` maps the catalog's M, N and K onto
+// the model's own names and inputs (the operation's `computes` says the same).
+const MODELS = [
+  {
+    id: 'ffn', demo: 0, operation: 'ffn_block', title: 'Feed-forward block',
+    sizes: { m: { name: 'batch', label: 'Batch (M)', value: '64' }, k: { name: 'd_model', label: 'd_model (K)', value: '512' }, n: { name: 'd_ff', label: 'd_ff (N)', value: '2048' } },
+    shape: (s) => `batch ${s.m}, d_model ${s.k}, d_ff ${s.n}`,
+  },
+  {
+    id: 'conv', demo: 1, operation: 'conv2d_im2col', title: 'conv2d (im2col + GEMM)',
+    sizes: { m: { name: 'side', label: 'Image side (M)', value: '32' }, k: { name: 'c_in', label: 'Input channels (K)', value: '32' }, n: { name: 'c_out', label: 'Output channels (N)', value: '64' } },
+    shape: (s) => `${s.m} × ${s.m} image, ${s.k} → ${s.n} channels`,
+  },
+];
+
+// Forward passes the profile times per run: the naive backend's are slow.
+const PROFILE_FORWARDS = { naive: 3, optimized: 9, int8: 9 };
+// A prediction within this factor of the measured speedup counts as right.
+const TOLERANCE = 1.5;
+
+const SOURCES = [
+  'cpp/model/backend.h', 'cpp/model/capstone_kernels.cpp', 'cpp/model/ffn_block.cpp', 'cpp/model/conv2d_im2col.cpp',
+  'cpp/model/naive_backend.cpp', 'cpp/model/optimized_backend.cpp', 'cpp/model/optimized_gemm.cpp', 'cpp/model/bias_act_wasmsimd.cpp',
+  'cpp/model/int8_backend.cpp', 'cpp/model/asymmetric_quantize_wasmsimd.cpp', 'cpp/model/step_clock.h', 'cpp/model/capstone_profile.cpp',
+];
+
+function diagram() {
+  const box = (x, y, w, text, cls = 'used') => `<rect x="${x}" y="${y}" width="${w}" height="34" rx="4" class="${cls}"/>` +
+    `<text x="${x + w / 2}" y="${y + 22}" class="in-bar">${text}</text>`;
+  const arrow = (x1, y1, x2, y2) => `<path d="M${x1} ${y1} L${x2} ${y2}" class="arrow" marker-end="url(#cap-arrow)"/>`;
+  return svg(`
+    <svg viewBox="0 0 800 250" role="img" aria-labelledby="capstone-diagram-title" class="diagram">
+      <title id="capstone-diagram-title">The model calls one interface, a linear layer prepared once per backend; the backend switch decides whether the naive loops, the lab's SIMD and threaded kernels, or the int8 kernels run it.</title>
+      <defs><marker id="cap-arrow" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" orient="auto"><path d="M0 0 L8 4 L0 8 z" class="arrowhead"/></marker></defs>
+      <text x="24" y="22" class="label">The model, written once</text>
+      ${box(24, 34, 170, 'x W1 + b1')}${box(214, 34, 110, 'GELU')}${box(344, 34, 170, 'h W2 + b2')}
+      ${arrow(194, 51, 212, 51)}${arrow(324, 51, 342, 51)}
+      <text x="540" y="56" class="sub">or im2col, then one GEMM + bias</text>
+      ${arrow(269, 70, 124, 122)}${arrow(269, 70, 400, 122)}${arrow(269, 70, 676, 122)}
+      <text x="630" y="88" class="sub">each Linear::run goes to the</text>
+      <text x="630" y="102" class="sub">backend chosen at run time</text>
+      ${box(24, 126, 200, 'naive: i-j-k, scalar GELU', 'cold')}
+      ${box(272, 126, 256, 'optimized: SIMD GEMM, threads', 'cold')}
+      ${box(576, 126, 200, 'int8: quantize, i8 GEMM', 'cold')}
+      <text x="124" y="186" class="sub" text-anchor="middle">one thread, one dot product</text>
+      <text x="124" y="202" class="sub" text-anchor="middle">per output element</text>
+      <text x="400" y="186" class="sub" text-anchor="middle">lessons 3 to 5: 4 × 8 tiles in</text>
+      <text x="400" y="202" class="sub" text-anchor="middle">registers, rows over threads, one pass</text>
+      <text x="676" y="186" class="sub" text-anchor="middle">weights int8 ahead of time,</text>
+      <text x="676" y="202" class="sub" text-anchor="middle">activations per row, every pass</text>
+    </svg>`);
+}
+
+function explanation() {
+  const code = (text) => el('code', {}, text);
+  return [
+    el('div', { class: 'prose' },
+      el('h2', {}, 'One model, three backends'),
+      el('p', {}, 'A teaching framework often keeps two implementations of its operations: a naive one you can read, and an optimized one you can use. ',
+        'Here that switch is real. The model is written once, against an interface with one operation, a linear layer ', code('y = act(x W + b)'), ', and each backend implements it. ',
+        'As in XNNPACK, a layer is first ', el('em', {}, 'prepared'), ' with its weights (kept, or quantized to int8), once, and then run many times. Preparing is not part of a forward pass and is never timed.'),
+      el('ul', {},
+        el('li', {}, el('strong', {}, 'naive'), ': the i-j-k loop of lesson 1 for each GEMM, then a plain loop that adds the bias and applies GELU with one ', code('std::tanh'), ' per element. One thread.'),
+        el('li', {}, el('strong', {}, 'optimized'), ': the 4 × 8 SIMD128 GEMM of lessons 3 and 4, its rows split over the threads, then one SIMD pass for bias and GELU (lesson 5’s vector steps). Every product goes through one function, ', code('optimized_gemm'), ', so a faster GEMM changes the whole backend at once.'),
+        el('li', {}, el('strong', {}, 'int8'), ': the weights quantized per output column ahead of time; at every pass, the activations quantized per row, the int8 GEMM of lesson 6 with its dequantizing epilogue, then bias and GELU in f32.')),
+      el('h2', {}, 'The model'),
+      el('p', {}, 'The ', el('strong', {}, 'feed-forward block'), ' of a transformer layer: ', code('y = GELU(x W1 + b1) W2 + b2'), ', with x of batch × d_model and a hidden width d_ff, usually 4 d_model. In the catalog’s shape, M is the batch, K is d_model and N is d_ff. ',
+        'The ', el('strong', {}, 'convolution'), ' is a 3 × 3 conv2d, stride 1, padding 1, computed as most CPU libraries compute it: im2col copies the 3 × 3 × c_in window of every output pixel into one row of a matrix, and one GEMM by the filters gives every output channel of every pixel. ',
+        'Here M is the image’s side, K the input channels, N the output channels, and the GEMM is M² × 9K times 9K × N.'),
+      el('h2', {}, 'Quantizing like an inference library'),
+      el('p', {}, 'Lesson 6 quantized both operands symmetrically: the codes −127 to 127 cover [−max|x|, max|x|]. That wastes half the codes on GELU’s outputs, which never go below −0.17. ',
+        'So the int8 backend quantizes each row of activations ', el('em', {}, 'asymmetrically'), ', as ONNX Runtime does: the 256 codes cover the row’s own [min, max], and a zero point z says which code stands for 0, so x ≈ s (q − z). ',
+        'The integer GEMM stays the same; what z adds is one correction, s z times the sum of each weight column’s codes, a row term times a column term that the final f32 pass subtracts while it adds the bias. ',
+        'The error this leaves is shown for every run, against the model computed in double. ',
+        'Where it comes from: rounding a row to 256 levels adds to each value a noise of about (max − min) / (255 √12), which is the row’s range over its rms, divided by about 880, relative to the row itself. ',
+        'The block rounds four operands, x, W1, GELU’s output and W2, and their noises add up in y; the two activations, whose range is widest for their rms, weigh most.'),
+      el('p', {}, 'The weights are drawn as PyTorch draws a new ', code('nn.Linear'), '’s, uniform within ±1/√fan_in. Trained weights have heavier tails; their larger max/rms would make int8’s rounding error larger.'),
+      el('h2', {}, 'Reading the profile'),
+      el('p', {}, 'Each run times whole forward passes, then runs a few more with a clock read between steps: GEMM, bias and GELU, quantization, im2col. ',
+        'The table under the results gives each step’s median and its share of the pass. A step much shorter than the clock’s tick is only a rough figure.')),
+    el('figure', { class: 'figure' }, diagram(),
+      el('figcaption', {}, 'The model calls the interface; the backend chosen at run time decides which kernels run.')),
+  ];
+}
+
+export default {
+  ...LESSON,
+  mount(session) {
+    const models = MODELS.map((m) => {
+      const kernels = session.kernels((k) => k.lesson === LESSON.id && k.operation === m.operation);
+      return { ...m, op: session.operation(m.operation), kernels, kernel: (backend) => kernels.find((k) => k.name.endsWith(`_${backend}`)) };
+    });
+    const modelOf = (kernelName) => models.find((m) => m.kernels.some((k) => k.name === kernelName));
+    const backendOf = (kernelName) => BACKENDS.find((b) => kernelName.endsWith(`_${b}`));
+    const maxThreads = session.catalog.build.max_threads;
+    const title = (entry) => session.kernel(entry.result.kernel).title;
+    const shapeKey = (r) => `${modelOf(r.kernel).id}|${r.shape.m}|${r.shape.n}|${r.shape.k}`;
+    const describeShape = (r) => `${modelOf(r.kernel).title} (${modelOf(r.kernel).shape(r.shape)})`;
+    const metricOf = (entry, name) => entry.result.check?.metrics?.[name];
+    let page = null;
+
+    // The latest entry of this backend at this entry's model and sizes.
+    const partner = (entry, backend, entries = page.entries) => entries.findLast((e) => e.result.status === 'ok' &&
+      shapeKey(e.result) === shapeKey(entry.result) && backendOf(e.result.kernel) === backend);
+
+    // Per model and sizes, in the order they were first run: the latest entry of each backend.
+    function groups(entries) {
+      const byShape = new Map();
+      for (const e of entries.filter((x) => x.result.status === 'ok')) {
+        const key = shapeKey(e.result);
+        if (!byShape.has(key)) byShape.set(key, {});
+        byShape.get(key)[backendOf(e.result.kernel)] = e;
+      }
+      return [...byShape.values()];
+    }
+
+    function request(model, backend, values) {
+      const kernel = model.kernel(backend);
+      const sizes = Object.fromEntries(Object.entries(model.sizes).map(([dim, f]) => [dim, values[f.name]]));
+      // The naive backend runs the smallest minimum time: its ten samples alone
+      // can take seconds at the default sizes.
+      const timed = { kernel: kernel.name, ...sizes, min_time_s: backend === 'naive' ? 0.001 : values.min_time_s };
+      if (backend !== 'naive') timed.threads = values.threads;
+      const profile = { demo: 'capstone_profile', model: model.demo, backend: BACKENDS.indexOf(backend), ...sizes, threads: timed.threads ?? 1, forwards: PROFILE_FORWARDS[backend] };
+      return { kernel, timed, profile };
+    }
+
+    // The exercise: the optimized backend's speedup over naive.
+    function verdict(entries, prediction) {
+      const pair = groups(entries).findLast((g) => g.naive && g.optimized);
+      if (!pair) return { text: 'This run did not time both the naive and the optimized backend on one model, so your prediction cannot be judged.', tone: 'neutral' };
+      const measured = speedup(pair.optimized, pair.naive);
+      const facts = `On the ${describeShape(pair.optimized.result)}, the optimized backend ran ${ratio(measured)} as fast as the naive one ` +
+        `(${seconds(pair.optimized.result.timing.median_s)} against ${seconds(pair.naive.result.timing.median_s)} per forward pass).`;
+      if (!prediction) return { text: `You made no prediction. ${facts}`, tone: 'neutral' };
+      const guess = parseNumber(prediction.replace(/\s*[x×]$/i, ''));
+      if (!(guess > 0)) return { text: `“${prediction}” is not a speedup, such as 10 or 10×. ${facts}`, tone: 'neutral' };
+      const right = guess >= measured / TOLERANCE && guess <= measured * TOLERANCE;
+      return right
+        ? { text: `Right. ${facts} Your ${ratio(guess)} is within a factor of ${TOLERANCE}.`, tone: 'right' }
+        : { text: `Not quite. ${facts} Your ${ratio(guess)} was too ${guess < measured ? 'low' : 'high'}: lessons 3 to 5 each multiplied the speed, and the naive backend has none of their steps.`, tone: 'wrong' };
+    }
+
+    // The profile's steps of one entry, with their share of the pass.
+    function steps(entry) {
+      const profile = entry.demos?.find((d) => d.status === 'ok');
+      if (!profile) return null;
+      const total = profile.steps.reduce((sum, s) => sum + s.median_s, 0);
+      return { profile, total, steps: profile.steps.map((s) => ({ ...s, share: total > 0 ? s.median_s / total : 0 })) };
+    }
+
+    function profileNote(entry) {
+      const p = steps(entry);
+      if (!p) {
+        const refused = entry.demos?.find((d) => d.status === 'invalid');
+        return refused ? `${title(entry)}: no profile at these sizes. ${refused.error}` : null;
+      }
+      const gemm = p.steps.filter((s) => s.name.endsWith('GEMM')).reduce((sum, s) => sum + s.share, 0);
+      const top = p.steps.reduce((a, b) => (b.median_s > a.median_s ? b : a));
+      const quantize = p.steps.filter((s) => s.name.endsWith('quantize')).reduce((sum, s) => sum + s.share, 0);
+      return `${title(entry)}: the GEMMs took ${percent(gemm, 0)} of a forward pass (median of ${p.profile.forwards}); the largest step was ${top.name}, ${percent(top.share, 0)}` +
+        (quantize > 0 ? `; quantizing the activations took ${percent(quantize, 0)}.` : '.') +
+        (gemm < 0.5 ? ' Here the GEMMs are not where most of the time goes, so a faster GEMM alone would not help much.' : '');
+    }
+
+    function groupNotes(g) {
+      const notes = [];
+      const any = g.naive ?? g.optimized ?? g.int8;
+      const where = describeShape(any.result);
+      if (g.naive) {
+        const faster = ['optimized', 'int8'].filter((b) => g[b]).map((b) => `${b} ${ratio(speedup(g[b], g.naive))} (${seconds(g[b].result.timing.median_s)})`);
+        if (faster.length) notes.push(`${where}: against naive’s ${seconds(g.naive.result.timing.median_s)} per forward pass, ${faster.join(', ')} as fast.`);
+      }
+      if (g.optimized && g.int8) {
+        const s = speedup(g.int8, g.optimized);
+        const noisy = overlap(g.int8, g.optimized);
+        notes.push(s > 1 && !noisy
+          ? `${where}: int8 ran ${ratio(s)} as fast as optimized: its GEMM does 8 multiply-adds per instruction where f32 does 4, and reads a quarter of the weight bytes.`
+          : `${where}: int8 was ${noisy ? 'not measurably faster than' : 'slower than'} optimized (${ratio(s)}${noisy ? ', the 95% CIs overlap' : ''}). This contradicts the lesson’s claim at these sizes: ` +
+            'quantizing every row of activations and the extra f32 pass cost time the faster GEMM did not win back. The profile below shows how much.');
+      }
+      const int8Error = g.int8 && metricOf(g.int8, 'rel_frobenius_vs_f32');
+      if (typeof int8Error === 'number') {
+        const f32Error = Math.max(...['naive', 'optimized'].filter((b) => g[b]).map((b) => metricOf(g[b], 'rel_frobenius_vs_f32')));
+        notes.push(`${where}: int8’s output differs from the model in double by ${percent(int8Error, 2)} (relative Frobenius), at most ${scientific(metricOf(g.int8, 'max_abs_err_vs_f32'))} in one element; ` +
+          `${int8Error <= 0.01 ? 'within' : 'above'} the 1% this lesson aims for.` +
+          (Number.isFinite(f32Error) ? ` The f32 backends differ from it by ${scientific(f32Error)}: f32 rounding only.` : ''));
+      }
+      return notes;
+    }
+
+    function notes(entries) {
+      const measured = groups(entries);
+      return [
+        ...measured.flatMap(groupNotes),
+        ...measured.flatMap((g) => BACKENDS.filter((b) => g[b]).map((b) => profileNote(g[b]))).filter(Boolean),
+      ];
+    }
+
+    // Time per forward pass against the backend, a line per model and sizes.
+    function timeSeries(entries) {
+      return groups(entries).map((g) => {
+        const any = g.naive ?? g.optimized ?? g.int8;
+        return {
+          label: `${modelOf(any.result.kernel).title}, ${modelOf(any.result.kernel).shape(any.result.shape)}`,
+          colorKey: shapeKey(any.result),
+          points: BACKENDS.map((b, i) => g[b] && [i, g[b].result.timing.median_s]).filter(Boolean),
+        };
+      });
+    }
+
+    const shapeColumn = {
+      id: 'shape', label: 'Model and sizes', wrap: true, title: 'The model and its sizes (the catalog’s M, N, K)',
+      value: ({ result }) => [el('span', {}, modelOf(result.kernel).title), ' ', el('span', { class: 'check-detail' }, modelOf(result.kernel).shape(result.shape))],
+    };
+    const speedupColumn = {
+      id: 'speedup', label: 'vs naive', numeric: true, title: 'How many times as fast as the naive backend on the same model and sizes',
+      value: (entry) => {
+        const naive = entry.result.status === 'ok' && partner(entry, 'naive');
+        return naive ? ratio(speedup(entry, naive)) : '—';
+      },
+    };
+    const errorColumn = {
+      id: 'output_error', label: 'Output vs double', numeric: true, wrap: true,
+      title: 'How far the output is from the model computed in double: relative Frobenius error, and the largest difference in one element',
+      value: (entry) => {
+        const rel = metricOf(entry, 'rel_frobenius_vs_f32');
+        return typeof rel !== 'number' ? '—' : [el('span', { class: 'nowrap' }, rel < 1e-4 ? scientific(rel) : percent(rel, 2)), ' ',
+          el('span', { class: 'check-detail' }, `max ${scientific(metricOf(entry, 'max_abs_err_vs_f32'))}`)];
+      },
+    };
+
+    // Where the time goes: per backend of the latest model and sizes, each
+    // step's median and its share of the pass, as a bar.
+    const profileEmpty = () => el('p', { class: 'chart-empty' }, 'Each run adds its backends’ profiles here.');
+    const profileBody = el('div', { 'data-profile': '' }, profileEmpty());
+    function showProfile(entries) {
+      const g = groups(entries).at(-1);
+      const profiled = g && BACKENDS.filter((b) => g[b] && steps(g[b]));
+      if (!profiled?.length) return;
+      // Steps in the order of the backend with the most of them (int8's quantize steps among the rest).
+      const longest = [...profiled].sort((a, b) => steps(g[b]).steps.length - steps(g[a]).steps.length);
+      const names = [...new Set(longest.flatMap((b) => steps(g[b]).steps.map((s) => s.name)))];
+      const threaded = profiled.find((b) => b !== 'naive');
+      const threads = threaded ? steps(g[threaded]).profile.threads : null;
+      const cell = (b, name) => {
+        const s = steps(g[b]).steps.find((x) => x.name === name);
+        if (!s) return el('td', { class: 'numeric' }, '—');
+        return el('td', { 'data-backend': b },
+          el('div', { class: 'profile-cell' },
+            el('span', { class: 'profile-bar', style: `width: ${(100 * s.share).toFixed(1)}%` }),
+            el('span', { class: 'profile-value' }, `${seconds(s.median_s)} · ${percent(s.share, 0)}`)));
+      };
+      profileBody.replaceChildren(
+        el('p', {}, `${describeShape(g[profiled[0]].result)}` +
+          `${threads ? `, optimized and int8 on ${threads} thread${threads === 1 ? '' : 's'}` : ''}. ` +
+          'The median of each step over the profiled passes; the bar is its share of the pass.'),
+        el('div', { class: 'table-scroll' },
+          el('table', { class: 'profile-table', 'data-profile-table': '' },
+            el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Step'), profiled.map((b) => el('th', { scope: 'col' }, b)))),
+            el('tbody', {},
+              names.map((name) => el('tr', { 'data-step': name }, el('th', { scope: 'row' }, name), profiled.map((b) => cell(b, name)))),
+              el('tr', { class: 'profile-total' }, el('th', { scope: 'row' }, 'forward pass'),
+                profiled.map((b) => el('td', { class: 'numeric' }, seconds(steps(g[b]).total))))))));
+    }
+
+    const fieldsFor = (model) => Object.values(model.sizes).map((f) => ({ name: f.name, label: f.label, kind: 'number', value: f.value }));
+
+    page = new LessonPage(session, {
+      ...LESSON,
+      lead: 'Run one model end to end on a naive backend, on the lab’s optimized kernels and on int8: what all the lessons’ steps buy together, where the time goes, and what int8 costs in accuracy.',
+      explanation: explanation(),
+      exercise: {
+        prompt: 'How many times as fast as the naive backend will the optimized backend run the feed-forward block at its default sizes? Think of what lessons 1 to 5 each gave you.',
+        label: 'Speedup of optimized over naive',
+        control: { kind: 'number', placeholder: 'e.g. 10', inputmode: 'decimal' },
+      },
+      fields: [
+        { name: 'model', label: 'Model', kind: 'select', value: 'ffn', options: models.map((m) => ({ value: m.id, label: m.title })) },
+        { name: 'backend', label: 'Backend', kind: 'select', value: 'all', options: [{ value: 'all', label: 'all three' }, ...BACKENDS.map((b) => ({ value: b, label: b }))] },
+        ...models.flatMap(fieldsFor),
+        { name: 'threads', label: 'Threads', kind: 'number', value: String(maxThreads), hint: 'For the optimized and int8 backends; naive runs on one.' },
+        { name: 'min_time_s', label: 'Minimum time (s)', kind: 'number', value: '0.2', hint: 'Per backend; naive takes the least, ten passes.' },
+      ],
+      fieldFor: ({ request, field }) => {
+        const model = request.kernel ? modelOf(request.kernel) : null;
+        if (model && model.sizes[field]) return model.sizes[field].name;
+        return { threads: 'threads', min_time: 'min_time_s' }[field];
+      },
+      columns: [kernelColumn(session), shapeColumn, threadsColumn, medianColumn, ciColumn, samplesColumn, gflopsColumn, speedupColumn, errorColumn, checkColumn],
+      chart: {
+        xLabel: 'Backend', yLabel: 'Time per forward pass', yLogBase: 10,
+        xFormat: (v) => BACKENDS[v] ?? '', yFormat: seconds,
+        empty: 'Each run adds the time per forward pass of each backend here, a line per model and sizes.',
+        series: timeSeries,
+      },
+      panels: [el('div', { class: 'card', 'data-panel': 'profile' }, el('h2', {}, 'Where the time goes'), profileBody)],
+      code: { kernels: models.flatMap((m) => m.kernels), operations: models.map((m) => m.op), sources: SOURCES },
+      plan(values) {
+        const model = models.find((m) => m.id === values.model);
+        // Naive first, so the others' rows can show their speedup over it as they arrive.
+        const backends = values.backend === 'all' ? BACKENDS : [values.backend];
+        return {
+          items: backends.map((b) => {
+            const { kernel, timed, profile } = request(model, b, values);
+            return { requests: [timed], demos: [profile], meta: { title: kernel.title, backend: b } };
+          }),
+        };
+      },
+      describe: ({ title: name }) => `${name}, then its profile`,
+      clear: () => profileBody.replaceChildren(profileEmpty()),
+      series: timeSeries,
+      conclude: ({ entries, prediction }) => {
+        showProfile(page.entries);
+        return { verdict: verdict(entries, prediction), notes: notes(entries) };
+      },
+    });
+
+    const model = page.form.input('model');
+    const showModel = () => {
+      for (const m of models) for (const f of Object.values(m.sizes)) page.form.setVisible(f.name, m.id === model.value);
+    };
+    model.addEventListener('change', showModel);
+    showModel();
+    return page.section;
+  },
+};
