@@ -10,6 +10,7 @@
 #include "kernels/gelu/f32_matmul_bias_gelu_problem.h"
 #include "kernels/axpy/axpy.h"
 #include "kernels/axpy/axpy_problem.h"
+#include "kernels/gemm/f32_gemm.h"
 #include "kernels/matmul/f32_matmul_blocked.h"
 #include "kernels/matmul/f32_matmul_loop_orders.h"
 #include "kernels/matmul/f32_matmul_4x8.h"
@@ -52,6 +53,13 @@ KernelStatus run_matmul(Problem& problem, const Shape& s) {
     else
       return Fn(p.a(), p.b(), p.c(), s.m, s.n, s.k);
   });
+}
+
+// A matmul that chooses its own blocking and takes only a thread count.
+template <auto Fn>
+KernelStatus run_matmul_threaded(Problem& problem, const Shape& s) {
+  auto& p = static_cast<MatmulProblem&>(problem);
+  return status_of([&] { return Fn(p.a(), p.b(), p.c(), s.m, s.n, s.k, s.threads); });
 }
 
 template <auto Fn>
@@ -174,6 +182,11 @@ std::vector<Kernel> build_catalog() {
        "rows of C split over the thread pool.",
        "cpp/kernels/matmul/f32_matmul_4x8_wasmsimd.cpp", &kMatmulF32,
        {Tunable::block, Tunable::threads}, false, run_matmul<f32_matmul_4x8_wasmsimd>},
+      {"f32_matmul_5x8_packed_wasmsimd", "roofline", "expert GEMM",
+       "BLIS-style: packed panels of A and B, a 5 x 8 SIMD128 micro-kernel, blocks sized for "
+       "L1 and L2, columns of C split over the thread pool.",
+       "cpp/kernels/gemm/f32_gemm.cpp", &kMatmulF32, {Tunable::threads}, false,
+       run_matmul_threaded<f32_matmul_5x8_packed_wasmsimd>},
       {"f32_gelu_unfused_wasmsimd", "fusion", "GELU unfused",
        "One SIMD128 pass per step of GELU, as a framework runs it op by op: every temporary is "
        "written to memory and read back by the next pass.",
