@@ -182,11 +182,11 @@ std::vector<Kernel> build_catalog() {
        "rows of C split over the thread pool.",
        "cpp/kernels/matmul/f32_matmul_4x8_wasmsimd.cpp", &kMatmulF32,
        {Tunable::block, Tunable::threads}, false, run_matmul<f32_matmul_4x8_wasmsimd>},
-      {"f32_matmul_5x8_packed_wasmsimd", "roofline", "expert GEMM",
-       "BLIS-style: packed panels of A and B, a 5 x 8 SIMD128 micro-kernel, blocks sized for "
+      {"f32_matmul_4x8_packed_wasmsimd", "roofline", "expert GEMM",
+       "BLIS-style: packed panels of A and B, a 4 x 8 SIMD128 micro-kernel, blocks sized for "
        "L1 and L2, columns of C split over the thread pool.",
        "cpp/kernels/gemm/f32_gemm.cpp", &kMatmulF32, {Tunable::threads}, false,
-       run_matmul_threaded<f32_matmul_5x8_packed_wasmsimd>},
+       run_matmul_threaded<f32_matmul_4x8_packed_wasmsimd>},
       {"f32_gelu_unfused_wasmsimd", "fusion", "GELU unfused",
        "One SIMD128 pass per step of GELU, as a framework runs it op by op: every temporary is "
        "written to memory and read back by the next pass.",

@@ -1,5 +1,5 @@
 // The expert GEMM (cpp/kernels/gemm/) against the exact product: every square
-// size up to 70 (each tile edge case of a 5 x 8 tile, several times), sizes
+// size up to 70 (every way a 4 x 8 tile can be cut, many times over), sizes
 // either side of the block edges, thin and wide shapes, on 1, 2 and 3 threads.
 #include <algorithm>
 #include <cmath>
@@ -13,7 +13,7 @@ using namespace lab;
 
 namespace {
 
-constexpr const char* kExpert = "f32_matmul_5x8_packed_wasmsimd";
+constexpr const char* kExpert = "f32_matmul_4x8_packed_wasmsimd";
 
 const Kernel& expert() {
   const Kernel* kernel = find_kernel(kExpert);

@@ -16,7 +16,7 @@ void f32_gemm_packed(const float* a, const float* b, float* c, int64_t m, int64_
 
 // The kernel f32_gemm_packed runs today, by its catalog name:
 // data type, operation, tile, packed panels, instruction set.
-void f32_matmul_5x8_packed_wasmsimd(const float* a, const float* b, float* c, int64_t m, int64_t n,
+void f32_matmul_4x8_packed_wasmsimd(const float* a, const float* b, float* c, int64_t m, int64_t n,
                                     int64_t k, int64_t threads);
 
 }  // namespace lab

@@ -4,7 +4,7 @@
 //     for pc: K, kc at a time           pack B[pc.., jc..] (kc x nc)   -> L2
 //       for ic: rows of C, mc at a time pack A[ic.., pc..] (mc x kc)   -> L2
 //         for jr: one B sliver (kc x kCols)                            -> L1
-//           for ir: one A sliver (kCols x kc), the micro-kernel on one tile of C
+//           for ir: one A sliver (kRows x kc), the micro-kernel on one tile of C
 //
 // The innermost loop runs the micro-kernel with the same B sliver on every
 // A sliver of the block, so that sliver stays in L1; the packed A block is

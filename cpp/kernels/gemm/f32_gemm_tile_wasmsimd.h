@@ -14,8 +14,8 @@
 // A per row (v128.load32_splat: a load that fills all four lanes), and does one
 // f32x4.mul and one f32x4.add per accumulator (wasm SIMD128 has no fused
 // multiply-add). V8 gives wasm 15 vector registers on x64, and the loop needs
-// accumulators + B vectors + one splat + one product: the tile is the largest
-// that fits, chosen by measurement (f32_gemm.h says which and why).
+// accumulators + B vectors + one splat + one product: a tile must fit in them
+// or V8 spills sums to memory. Which tile is best was measured (f32_gemm.cpp).
 #pragma once
 
 #include <wasm_simd128.h>
@@ -36,6 +36,9 @@ struct Tile {
   static void multiply(const float* a, const float* b, int64_t kc, v128_t (&sums)[Rows][Vecs]) {
     for (int64_t r = 0; r < Rows; ++r)
       for (int64_t v = 0; v < Vecs; ++v) sums[r][v] = wasm_f32x4_splat(0.0f);
+    // Two steps per trip: half the loop's counting and branching, which on a
+    // 4 x 8 tile still leaves enough free registers for both steps.
+#pragma GCC unroll 2
     for (int64_t p = 0; p < kc; ++p, a += kRows, b += kCols) {
       v128_t bp[Vecs];
       for (int64_t v = 0; v < Vecs; ++v) bp[v] = wasm_v128_load(b + 4 * v);
