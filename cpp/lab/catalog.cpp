@@ -15,6 +15,8 @@
 #include "kernels/matmul/f32_matmul_loop_orders.h"
 #include "kernels/matmul/f32_matmul_4x8.h"
 #include "kernels/matmul/f32_matmul_problem.h"
+#include "kernels/probe/probe.h"
+#include "kernels/probe/probe_problems.h"
 #include "kernels/qmatmul/i8_matmul.h"
 #include "kernels/qmatmul/i8_matmul_problem.h"
 #include "kernels/quantize/f32_quantize_i8.h"
@@ -119,6 +121,20 @@ template <class AxpyProblem, auto Fn>
 KernelStatus run_axpy(Problem& problem, const Shape& s) {
   auto& p = static_cast<AxpyProblem&>(problem);
   return status_of([&] { return Fn(kAxpyScale, p.x(), p.y(), p.z(), s.n); });
+}
+
+// The ceiling probe updates the problem's lanes; the triad is the axpy problem's
+// z = a x + y read as a = b + s c.
+template <auto Fn>
+KernelStatus run_mul_add(Problem& problem, const Shape& s) {
+  auto& p = static_cast<MulAddProblem&>(problem);
+  return status_of([&] { return Fn(p.x(), p.y(), kMulAddM, kMulAddC, kMulAddLanes, s.n, s.threads); });
+}
+
+template <auto Fn>
+KernelStatus run_triad(Problem& problem, const Shape& s) {
+  auto& p = static_cast<F32AxpyProblem&>(problem);
+  return status_of([&] { return Fn(kAxpyScale, p.y(), p.x(), p.z(), s.n, s.threads); });
 }
 
 constexpr const char* kLoopOrders = "cpp/kernels/matmul/f32_matmul_loop_orders.cpp";
@@ -245,6 +261,16 @@ std::vector<Kernel> build_catalog() {
        "SIMD: 6 bytes moved per element.",
        "cpp/kernels/axpy/bf16_axpy_wasmsimd.cpp", &kAxpyBf16, {}, false,
        run_axpy<Bf16AxpyProblem, bf16_axpy_wasmsimd>},
+      {"f32_mul_add_13chains_wasmsimd", "roofline", "mul+add ceiling",
+       "13 independent chains of f32x4.mul then f32x4.add, all in registers: as much arithmetic "
+       "per cycle as the core issues, no memory traffic; groups of lanes spread over threads.",
+       "cpp/kernels/probe/f32_mul_add_13chains_wasmsimd.cpp", &kMulAddF32, {Tunable::threads},
+       false, run_mul_add<f32_mul_add_13chains_wasmsimd>},
+      {"f32_triad_wasmsimd", "roofline", "triad bandwidth",
+       "The STREAM triad a = b + s c with SIMD128, each thread on its own run of cache lines: "
+       "far beyond the caches, memory sets its speed.",
+       "cpp/kernels/probe/f32_triad_wasmsimd.cpp", &kTriadF32, {Tunable::threads}, false,
+       run_triad<f32_triad_wasmsimd>},
   };
 }
 

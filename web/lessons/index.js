@@ -8,5 +8,6 @@ import threads from './threads.js';
 import fusion from './fusion.js';
 import quantization from './quantization.js';
 import precision from './precision.js';
+import roofline from './roofline.js';
 
-export const lessons = [measuring, loops, blocking, vectorization, threads, fusion, quantization, precision];
+export const lessons = [measuring, loops, blocking, vectorization, threads, fusion, quantization, precision, roofline];
