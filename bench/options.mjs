@@ -8,7 +8,8 @@ export const TARGETS = ['native', 'wasm'];
 export const USAGE = `usage: node bench/run.mjs [options]
   --kernels=a,b          catalog kernels (and openblas_sgemm) to run; default: all
   --sizes=256,512        square sizes N for matrix kernels; default: 256,512, and 1024 as well
-                         for kernels that take threads (threads pay off on large problems)
+                         for kernels that take threads (threads pay off on large problems), and
+                         each size and thread count a target in bench/targets.mjs compares
   --lengths=1048576      lengths n for vector kernels (ReLU, GELU); default: 1048576,16777216
                          (16777216 floats outgrow every cache, where fusion pays most; the
                          roofline's probes run at their own: 2^26 updates, a 2^25 triad)

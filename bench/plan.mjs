@@ -2,6 +2,8 @@
 // and thread count. Both targets plan with this one function, so they run the
 // same list, less any kernel one of them lacks.
 import { MAX_THREADS, UsageError } from './options.mjs';
+import { PEAK_N } from './summary.mjs';
+import { targetSpecs } from './targets.mjs';
 
 // Square sizes N for matrix kernels when --sizes is not given. Kernels that
 // take threads run at N = 1024 too: a thread's share of a smaller product is
@@ -13,7 +15,7 @@ export const THREADED_SIZES = [...DEFAULT_SIZES, 1024];
 // ceiling at enough mul+add updates that a call lasts milliseconds, the triad
 // far beyond any cache (12 N bytes: 384 MiB), where it measures memory.
 export const PROBE_LENGTHS = new Map([
-  ['f32_mul_add', [2 ** 26]],
+  ['f32_mul_add', [PEAK_N]],
   ['f32_triad', [2 ** 25]],
 ]);
 
@@ -45,27 +47,48 @@ export function benchPlan(catalog, options, target) {
   const chosen = catalog.kernels.filter((k) => !options.kernels || options.kernels.includes(k.name));
   const threaded = chosen.some((k) => k.tunables.includes('threads'));
   const threads = threaded ? threadCounts(options.threads, catalog.build.max_threads, target) : [];
-  const runs = chosen.flatMap((kernel) => {
+  const runsOf = (kernel, n, counts) => {
     const takes = (tunable) => kernel.tunables.includes(tunable);
     const vector = shapes.get(kernel.operation) === 'vector';
+    const blocks = takes('block') ? options.blocks.filter((b) => b <= n) : [null];
+    const threadCounts = takes('threads') ? counts : [null];
+    return blocks.flatMap((block) => threadCounts.map((t) => ({ kernel: kernel.name, vector, n, block, threads: t })));
+  };
+  const runs = chosen.flatMap((kernel) => {
+    const vector = shapes.get(kernel.operation) === 'vector';
+    const takesThreads = kernel.tunables.includes('threads');
     const model = MODEL_SHAPES[kernel.operation];
     if (model) {
-      return (takes('threads') ? threads : [null]).map((t) => ({ kernel: kernel.name, vector, ...model, block: null, threads: t }));
+      return (takesThreads ? threads : [null]).map((t) => ({ kernel: kernel.name, vector, ...model, block: null, threads: t }));
     }
     const sizes = vector
       ? PROBE_LENGTHS.get(kernel.operation) ?? options.lengths
-      : options.sizes ?? (takes('threads') ? THREADED_SIZES : DEFAULT_SIZES);
-    return sizes.flatMap((n) => {
-      const blocks = takes('block') ? options.blocks.filter((b) => b <= n) : [null];
-      const counts = takes('threads') ? threads : [null];
-      return blocks.flatMap((block) => counts.map((t) => ({ kernel: kernel.name, vector, n, block, threads: t })));
-    });
+      : options.sizes ?? (takesThreads ? THREADED_SIZES : DEFAULT_SIZES);
+    return sizes.flatMap((n) => runsOf(kernel, n, threads));
   });
+  // By default, also every matrix size a target compares (bench/targets.mjs)
+  // that the sizes above leave out, at the target's thread count where that
+  // count is planned.
+  if (!options.sizes) {
+    const planned = new Set(runs.map((r) => `${r.kernel} ${r.n} ${r.threads}`));
+    for (const spec of targetSpecs()) {
+      const kernel = chosen.find((k) => k.name === spec.kernel);
+      if (!kernel || shapes.get(kernel.operation) === 'vector' || MODEL_SHAPES[kernel.operation]) continue;
+      const t = spec.threads ?? 1;
+      if (kernel.tunables.includes('threads') && !threads.includes(t)) continue;
+      const extra = runsOf(kernel, spec.n, [t]).filter((r) => !planned.has(`${r.kernel} ${r.n} ${r.threads}`));
+      for (const r of extra) planned.add(`${r.kernel} ${r.n} ${r.threads}`);
+      runs.push(...extra);
+    }
+  }
   // Problem by problem, vectors first, so each problem (and its costly exact
-  // reference) is built once and reused by every kernel. The sort is stable:
-  // kernels keep their catalog order within a problem.
+  // reference) is built once and reused by every kernel; within a problem,
+  // kernels in catalog order, then by block and thread count.
   const side = (r, dim) => r[dim] ?? r.n;
-  return runs.sort((a, b) => b.vector - a.vector || a.n - b.n || side(a, 'm') - side(b, 'm') || side(a, 'k') - side(b, 'k'));
+  const rank = new Map(chosen.map((k, i) => [k.name, i]));
+  return runs.sort((a, b) => b.vector - a.vector || a.n - b.n || side(a, 'm') - side(b, 'm') ||
+    side(a, 'k') - side(b, 'k') || rank.get(a.kernel) - rank.get(b.kernel) ||
+    (a.block ?? 0) - (b.block ?? 0) || (a.threads ?? 0) - (b.threads ?? 0));
 }
 
 // A run's M and K: its own for a model, else those of its square product or vector.

@@ -1,7 +1,16 @@
 // The figures the closing note quotes, derived from the measured rows only:
 // per size, the naive kernel, the best loop order and the best blocked kernel
-// on each target, how far each step goes, and what wasm keeps of native speed.
+// on each target, how far each step goes, what wasm keeps of native speed, and
+// the lab's expert GEMM against the production library, both on one thread.
 import { formatGflops, formatRatio } from './table.mjs';
+
+// The expert GEMM of the roofline lesson, which two targets measure too.
+export const EXPERT = 'f32_matmul_4x8_packed_wasmsimd';
+
+// The mul+add ceiling probe, and the updates per call it runs with: enough
+// that a call lasts milliseconds.
+export const PEAK = 'f32_mul_add_13chains_wasmsimd';
+export const PEAK_N = 2 ** 26;
 
 // The textbook i-j-k order, the starting point every speed-up is measured from.
 const NAIVE = 'f32_matmul_ijk';
@@ -29,6 +38,7 @@ function picks(rows) {
   const bestOrder = best(lab.filter((r) => r.lesson === 'loops'));
   const bestBlocked = best(lab.filter((r) => r.lesson === 'blocking'));
   const reference = best(lab.filter((r) => r.lesson === 'reference'));
+  const expert = best(lab.filter((r) => r.kernel === EXPERT && r.threads === 1));
   return {
     naive: pick(naive),
     best_order: pick(bestOrder),
@@ -37,6 +47,8 @@ function picks(rows) {
     best_order_over_naive: ratio(bestOrder, naive),
     best_blocked_over_naive: ratio(bestBlocked, naive),
     reference_over_best_blocked: ratio(reference, bestBlocked),
+    expert: pick(expert),
+    expert_over_reference: ratio(expert, reference),
   };
 }
 
@@ -55,7 +67,7 @@ function wasmOverNative(wasmPick, nativeRows) {
 }
 
 export function summarize(results) {
-  const told = results.filter((r) => PER_SIZE_LESSONS.includes(r.lesson));
+  const told = results.filter((r) => PER_SIZE_LESSONS.includes(r.lesson) || r.kernel === EXPERT);
   const sizes = [...new Set(told.map((r) => r.n))].sort((a, b) => a - b);
   return sizes.map((n) => {
     const atN = told.filter((r) => r.n === n);
@@ -83,16 +95,21 @@ function describePick(label, p) {
 }
 
 function describeTarget(target, t) {
-  if (!t.naive && !t.best_order && !t.best_blocked && !t.reference) return [];
-  const lines = [
-    `  ${target}: ${describePick('naive', t.naive)}; ${describePick('best order', t.best_order)}; ` +
-      `${describePick('best blocked', t.best_blocked)}`,
-    `    best order / naive ${formatRatio(t.best_order_over_naive)}; ` +
-      `best blocked / naive ${formatRatio(t.best_blocked_over_naive)}`,
-  ];
+  const lines = [];
+  if (t.naive || t.best_order || t.best_blocked) {
+    lines.push(
+      `  ${target}: ${describePick('naive', t.naive)}; ${describePick('best order', t.best_order)}; ` +
+        `${describePick('best blocked', t.best_blocked)}`,
+      `    best order / naive ${formatRatio(t.best_order_over_naive)}; ` +
+        `best blocked / naive ${formatRatio(t.best_blocked_over_naive)}`);
+  }
   if (t.reference) {
     lines.push(`    ${describePick('reference', t.reference)}; ` +
       `reference / best blocked ${formatRatio(t.reference_over_best_blocked)}`);
+  }
+  if (t.expert) {
+    lines.push(`    ${target}: ${describePick('expert GEMM, 1 thread,', t.expert)}` +
+      `${t.reference ? `; expert / reference ${formatRatio(t.expert_over_reference)}` : ''}`);
   }
   return lines;
 }
@@ -117,7 +134,6 @@ export function formatSummary(summary) {
 
 // The roofline's limits on each target and thread count: the mul+add ceiling
 // and the triad's bandwidth, from the probes' rows.
-const PEAK = 'f32_mul_add_13chains_wasmsimd';
 const TRIAD = 'f32_triad_wasmsimd';
 
 export function summarizeRoofline(results) {

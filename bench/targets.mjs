@@ -2,11 +2,14 @@
 // the same run, so the machine's own speed cancels out. They are set for
 // WebAssembly in the browser, where students run the lab; the native ratio is
 // shown beside each one for comparison.
-import { best, pick } from './summary.mjs';
+import { best, EXPERT, PEAK, PEAK_N, pick } from './summary.mjs';
 import { formatGflops, formatRatio, formatSeconds } from './table.mjs';
 
 // Each side of a ratio is the best row (over block sizes) of one kernel at one
-// size, and at one thread count where `threads` is given ('max': the most it ran on).
+// size, and at one thread count where `threads` is given ('max': the most it ran
+// on). A target with `ns` instead compares both kernels at each of those sizes
+// and holds only if every ratio does: its ratio is the smallest one.
+// bench/plan.mjs runs the kernels of every target at the sizes it names.
 export const TARGETS = [
   {
     id: 'simd_matmul',
@@ -82,7 +85,49 @@ export const TARGETS = [
     // The output against the block computed in double, relative Frobenius.
     bound: { metric: 'rel_frobenius_vs_f32', max: 0.01 },
   },
+  {
+    id: 'expert_threads',
+    title: 'expert GEMM on 2 threads against 1 thread, N = 1024',
+    goal: 1.85,
+    faster: { kernel: EXPERT, n: 1024, threads: 2 },
+    slower: { kernel: EXPERT, n: 1024, threads: 1 },
+    also: [],
+  },
+  {
+    // Powers of two, and sizes that are not a multiple of either kernel's tile
+    // (100 and 257), where edge handling shows.
+    id: 'expert_vs_simd',
+    title: 'expert GEMM against the SIMD128 matmul of lesson 3, one thread, at every N listed',
+    goal: 1,
+    ns: [64, 100, 128, 256, 257, 512, 1024],
+    faster: { kernel: EXPERT, threads: 1 },
+    slower: { kernel: 'f32_matmul_4x8_wasmsimd', threads: 1 },
+    also: [],
+  },
+  // The probe does nothing but mul+add in registers: the most this core's
+  // SIMD128 can do. A GEMM also loads, packs and stores, so near it is the goal.
+  {
+    id: 'expert_ceiling',
+    title: 'expert GEMM against the mul+add ceiling probe, N = 1024, one thread',
+    goal: 0.9,
+    faster: { kernel: EXPERT, n: 1024, threads: 1 },
+    slower: { kernel: PEAK, n: PEAK_N, threads: 1 },
+    also: [],
+  },
 ];
+
+// The specs of a target at one size: its own n, or each of its ns.
+function specsAt(target) {
+  return (target.ns ?? [null]).map((n) => ({
+    faster: n === null ? target.faster : { ...target.faster, n },
+    slower: n === null ? target.slower : { ...target.slower, n },
+  }));
+}
+
+// Every {kernel, n, threads} some target compares.
+export function targetSpecs() {
+  return TARGETS.flatMap((t) => specsAt(t).flatMap(({ faster, slower }) => [faster, slower]));
+}
 
 // threads: a count, 'max' for the most this kernel ran on, or undefined for any.
 function matching(rows, { kernel, n, threads }) {
@@ -91,10 +136,16 @@ function matching(rows, { kernel, n, threads }) {
   return best(mine.filter((r) => wanted === undefined || r.threads === wanted));
 }
 
+// The target's ratio: at its one size, or its smallest over its sizes (null
+// when any size was not measured), with the ratio at each size in `at`.
 function compare(rows, target) {
-  const faster = matching(rows, target.faster);
-  const slower = matching(rows, target.slower);
-  const ratio = faster && slower ? faster.gflops / slower.gflops : null;
+  const at = specsAt(target).map((spec) => {
+    const f = matching(rows, spec.faster);
+    const s = matching(rows, spec.slower);
+    return { n: spec.faster.n, faster: f, slower: s, ratio: f && s ? f.gflops / s.gflops : null };
+  });
+  const worst = at.find((a) => a.ratio === null) ?? at.reduce((a, b) => (b.ratio < a.ratio ? b : a));
+  const { faster, slower, ratio } = worst;
   const bound = target.bound && { ...target.bound, value: faster?.metrics?.[target.bound.metric] ?? null };
   const withinBound = !bound || (bound.value !== null && bound.value <= bound.max);
   return {
@@ -103,6 +154,7 @@ function compare(rows, target) {
     ratio,
     bound,
     meets_goal: ratio === null ? null : ratio >= target.goal && withinBound,
+    ...(target.ns && { worst_n: worst.n, at: at.map((a) => ({ n: a.n, ratio: a.ratio })) }),
     also: target.also.map((a) => {
       const other = matching(rows, a.slower);
       return { label: a.label, slower: pick(other), ratio: faster && other ? faster.gflops / other.gflops : null };
@@ -115,6 +167,10 @@ export function evaluateTargets(results) {
   return TARGETS.map((t) => ({
     id: t.id, title: t.title, goal: t.goal, wasm: compare(on('wasm'), t), native: compare(on('native'), t),
   }));
+}
+
+function describeAt(at) {
+  return at.map((a) => `${a.n}: ${formatRatio(a.ratio)}`).join(', ');
 }
 
 function describeSpec({ kernel, n, threads }) {
@@ -135,18 +191,21 @@ function describeTarget(t, spec) {
   const w = t.wasm;
   const lines = [`${t.title}: target >= ${formatRatio(t.goal)}`];
   if (w.ratio === null) {
-    const missing = [w.faster ? null : spec.faster, w.slower ? null : spec.slower].filter(Boolean);
+    const sides = spec.ns ? specsAt(spec).find((s) => s.faster.n === w.worst_n) : spec;
+    const missing = [w.faster ? null : sides.faster, w.slower ? null : sides.slower].filter(Boolean);
     lines.push(`  wasm: not measured; this run has no ${missing.map(describeSpec).join(', and no ')}`);
   } else {
-    lines.push(`  wasm: ${describePick(w.faster)} / ${describePick(w.slower)} = ${formatRatio(w.ratio)}` +
+    lines.push(`  wasm: ${w.at ? `smallest, at n = ${w.worst_n}: ` : ''}` +
+      `${describePick(w.faster)} / ${describePick(w.slower)} = ${formatRatio(w.ratio)}` +
       `${w.bound ? `, ${describeBound(w.bound)}` : ''}: ${w.meets_goal ? 'PASS' : 'FAIL'}`);
   }
+  if (w.at && w.ratio !== null) lines.push(`    at each n: ${describeAt(w.at)}`);
   for (const a of w.also) {
     if (a.ratio !== null) lines.push(`    against ${a.label}, ${describePick(a.slower)}: ${formatRatio(a.ratio)}`);
   }
   if (t.native.ratio !== null) {
     lines.push(`  native, for comparison: ${describePick(t.native.faster)} / ${describePick(t.native.slower)} = ` +
-      `${formatRatio(t.native.ratio)}`);
+      `${formatRatio(t.native.ratio)}${t.native.at ? ` (at each n: ${describeAt(t.native.at)})` : ''}`);
   }
   return lines;
 }

@@ -1,5 +1,5 @@
 // The optimized backend: the same steps as the naive one, on the lab's own
-// fast kernels. The GEMM is optimized_gemm (SIMD128, threads); the bias and
+// fast kernels. The GEMM is optimized_gemm (the expert GEMM); the bias and
 // GELU are one SIMD pass over the output, split over the same threads.
 #include "model/backend.h"
 #include "model/bias_act_wasmsimd.h"

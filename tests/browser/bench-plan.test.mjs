@@ -5,6 +5,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseOptions, UsageError } from '../../bench/options.mjs';
 import { benchPlan, DEFAULT_SIZES, THREADED_SIZES } from '../../bench/plan.mjs';
+import { EXPERT } from '../../bench/summary.mjs';
+import { evaluateTargets, TARGETS } from '../../bench/targets.mjs';
 
 const CATALOG = {
   build: { max_threads: 4 },
@@ -23,7 +25,8 @@ test('by default: vectors at 1048576 and 16777216, matrices at the default sizes
   const runs = plan([]);
   assert.deepEqual(runsOf(runs, 'f32_relu_scalar').map((r) => r.n), [1048576, 16777216]);
   assert.deepEqual(runsOf(runs, 'f32_matmul_ijk').map((r) => r.n), DEFAULT_SIZES);
-  const threaded = runsOf(runs, 'f32_matmul_4x8_wasmsimd');
+  // At all threads; on one thread it also runs at the sizes a target compares (below).
+  const threaded = runsOf(runs, 'f32_matmul_4x8_wasmsimd').filter((r) => r.threads === 4);
   assert.deepEqual([...new Set(threaded.map((r) => r.n))], THREADED_SIZES);
   assert.ok(THREADED_SIZES.includes(1024) && !DEFAULT_SIZES.includes(1024));
 });
@@ -78,4 +81,39 @@ test('the capstone models run once per thread count at their own sizes, whatever
     assert.deepEqual(runsOf(runs, 'ffn_block_naive').map(({ m, n, k, threads }) => [m, n, k, threads]), [[64, 2048, 512, null]]);
     assert.deepEqual(runsOf(runs, 'ffn_block_int8').map(({ m, n, k, threads }) => [m, n, k, threads]), [[64, 2048, 512, 1], [64, 2048, 512, 4]]);
   }
+});
+
+test('by default the plan also runs each size a target compares, at planned thread counts; --sizes replaces them', () => {
+  const catalog = {
+    ...CATALOG,
+    kernels: [...CATALOG.kernels, { name: EXPERT, operation: 'f32_matmul', tunables: ['threads'] }],
+  };
+  const runs = benchPlan(catalog, parseOptions(['--blocks=64']), 'wasm');
+  for (const target of TARGETS.filter((t) => t.ns)) {
+    for (const side of [target.faster, target.slower]) {
+      const atOneThread = runsOf(runs, side.kernel).filter((r) => r.threads === side.threads).map((r) => r.n);
+      for (const n of target.ns) assert.ok(atOneThread.includes(n), `${side.kernel} at n = ${n}`);
+    }
+  }
+  assert.deepEqual(runsOf(runs, EXPERT).filter((r) => r.n === 1024).map((r) => r.threads), [1, 4]);
+  const twoThreads = benchPlan(catalog, parseOptions(['--threads=2']), 'wasm');
+  assert.ok(runsOf(twoThreads, EXPERT).every((r) => r.threads === 2));
+  const sized = benchPlan(catalog, parseOptions(['--sizes=48']), 'wasm');
+  assert.deepEqual([...new Set(sized.filter((r) => !r.vector).map((r) => r.n))], [48]);
+});
+
+test('a target over several sizes holds only if it holds at every one, and reports the smallest ratio', () => {
+  const target = TARGETS.find((t) => t.id === 'expert_vs_simd');
+  const row = (kernel, n, gflops) => ({ target: 'wasm', kernel, n, threads: 1, block: null, gflops, median_s: 1 });
+  const rows = target.ns.flatMap((n) => [row(target.faster.kernel, n, 30), row(target.slower.kernel, n, 20)]);
+  const verdict = (all) => evaluateTargets(all).find((t) => t.id === target.id).wasm;
+  assert.equal(verdict(rows).meets_goal, true);
+  assert.equal(verdict(rows).ratio, 1.5);
+  const slowAt100 = rows.map((r) => (r.kernel === target.faster.kernel && r.n === 100 ? { ...r, gflops: 10 } : r));
+  assert.equal(verdict(slowAt100).meets_goal, false);
+  assert.equal(verdict(slowAt100).worst_n, 100);
+  assert.equal(verdict(slowAt100).ratio, 0.5);
+  const missing = rows.filter((r) => r.n !== 257);
+  assert.equal(verdict(missing).meets_goal, null);
+  assert.equal(verdict(missing).worst_n, 257);
 });

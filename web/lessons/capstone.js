@@ -79,7 +79,7 @@ function explanation() {
         'As in XNNPACK, a layer is first ', el('em', {}, 'prepared'), ' with its weights (kept, or quantized to int8), once, and then run many times. Preparing is not part of a forward pass and is never timed.'),
       el('ul', {},
         el('li', {}, el('strong', {}, 'naive'), ': the i-j-k loop of lesson 1 for each GEMM, then a plain loop that adds the bias and applies GELU with one ', code('std::tanh'), ' per element. One thread.'),
-        el('li', {}, el('strong', {}, 'optimized'), ': the 4 × 8 SIMD128 GEMM of lessons 3 and 4, its rows split over the threads, then one SIMD pass for bias and GELU (lesson 5’s vector steps). Every product goes through one function, ', code('optimized_gemm'), ', so a faster GEMM changes the whole backend at once.'),
+        el('li', {}, el('strong', {}, 'optimized'), ': lesson 8’s expert GEMM (packed panels, a 4 × 8 SIMD128 micro-kernel, cache blocking, the columns of the output split over the threads), then one SIMD pass for bias and GELU (lesson 5’s vector steps). Every product goes through one function, ', code('optimized_gemm'), ', so a faster GEMM changes the whole backend at once.'),
         el('li', {}, el('strong', {}, 'int8'), ': the weights quantized per output column ahead of time; at every pass, the activations quantized per row, the int8 GEMM of lesson 6 with its dequantizing epilogue, then bias and GELU in f32.')),
       el('h2', {}, 'The model'),
       el('p', {}, 'The ', el('strong', {}, 'feed-forward block'), ' of a transformer layer: ', code('y = GELU(x W1 + b1) W2 + b2'), ', with x of batch × d_model and a hidden width d_ff, usually 4 d_model. In the catalog’s shape, M is the batch, K is d_model and N is d_ff. ',

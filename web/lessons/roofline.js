@@ -139,14 +139,22 @@ function simdGapCard() {
       ') times OpenBLAS beside the same kernels built natively. The roofline on this page is the honest one for code that runs in your browser.'));
 }
 
-function expertCard() {
+// The lab's expert GEMM, and the headers that hold its three parts.
+const EXPERT = 'f32_matmul_4x8_packed_wasmsimd';
+const EXPERT_PARTS = ['cpp/kernels/gemm/f32_gemm_pack.h', 'cpp/kernels/gemm/f32_gemm_tile_wasmsimd.h', 'cpp/kernels/gemm/f32_gemm_blocked.h'];
+
+function expertCard(session) {
+  const expert = session.kernel(EXPERT);
+  const code = (text) => el('code', {}, text);
   return sectionCard('expert', 'What an expert GEMM does differently',
-    el('p', {}, 'The vectorization lesson’s kernel already keeps a 4 × 8 tile of C in registers. A BLIS-style GEMM, the kind inside every fast BLAS, adds three things around such a micro-kernel:'),
+    el('p', {}, 'The vectorization lesson’s kernel already keeps a 4 × 8 tile of C in registers. This lesson’s ', el('strong', {}, expert.title), ' (', code(expert.name),
+      ', its source is below) runs the same 4 × 8 tile of mul+add, and adds the three things a BLIS-style GEMM, the kind inside every fast BLAS, puts around such a micro-kernel:'),
     el('ul', {},
-      el('li', {}, el('strong', {}, 'Packing. '), 'Before the inner loops it copies a block of A and a block of B into small contiguous buffers, laid out in exactly the order the micro-kernel reads them. Every load in the hot loop is then a sequential, aligned read, with no stride of N between rows, so no cache line or TLB entry is wasted. The copy costs O(N²); it is reused O(N) times.'),
-      el('li', {}, el('strong', {}, 'Cache blocking for each level. '), 'The packed block of B is sized to stay in L2 (or L3) and the sliver of A the micro-kernel streams to stay in L1, so each value fetched from memory is used many times before it is evicted. The blocked matmul of lesson 2 did this for one level, on unpacked data.'),
-      el('li', {}, el('strong', {}, 'Edges. '), 'When N is not a multiple of the tile, the last rows and columns are packed with zero padding, or handled by a smaller micro-kernel, so the fast path runs everywhere and no scalar loop dominates at odd sizes.')),
-    el('p', {}, 'Together these keep the micro-kernel fed, so it runs close to the mul+add ceiling: the table of the roofline and the ladder show how close, on your machine.'));
+      el('li', {}, el('strong', {}, 'Packing '), '(', code('f32_gemm_pack.h'), '). Before the inner loops it copies a block of A into slivers of 4 rows and a block of B into slivers of 8 columns, each laid out in exactly the order the micro-kernel reads it. Every load in the hot loop is then sequential, with no stride of N between rows, so no cache line or TLB entry is wasted. The lesson-3 kernel reads B row by row, N floats apart, and A down a column. The copy costs O(N²) and is reused O(N) times, which is why it pays for itself at large N and is nearly free at small N.'),
+      el('li', {}, el('strong', {}, 'Cache blocking for each level '), '(', code('f32_gemm.cpp'), ', ', code('f32_gemm_blocked.h'), '). A sliver of A and one of B fit in L1 together; the packed block of A stays in L2 while every sliver of B passes over it; each tile of C is loaded and stored once per block of K. The blocked matmul of lesson 2 did this for one level, on unpacked data, and the lesson-3 kernel for one block size you choose.'),
+      el('li', {}, el('strong', {}, 'Edges '), '(', code('f32_gemm_tile_wasmsimd.h'), '). Packing pads the last sliver with zeros to a whole tile, so the micro-kernel runs at full speed on every tile; an edge tile is stored through a small buffer, so only the real part reaches C. The lesson-3 kernel finishes the rows and columns a tile does not cover with a scalar loop, which costs most where N is just past a multiple of the tile.'),
+      el('li', {}, el('strong', {}, 'Threads. '), 'Each thread takes its own columns of C and packs its own panels, so no thread waits for another; the lesson-3 kernel splits rows, and every thread then streams all of B.')),
+    el('p', {}, 'Together these keep the micro-kernel fed, so it runs close to the mul+add ceiling at every size. The roofline table and the ladder show how close on your machine; run the ladder at an odd N, such as 257, to see the edges matter.'));
 }
 
 export default {
@@ -154,7 +162,7 @@ export default {
   mount(session) {
     const limit = threadLimit(session);
     const counts = [...new Set([1, limit.most])];
-    const probes = session.kernels((k) => k.lesson === LESSON.id);
+    const own = session.kernels((k) => k.lesson === LESSON.id);
     const exerciseKernels = [EXERCISE.vector.kernel, EXERCISE.matrix.kernel].map((name) => session.kernel(name));
     const page = new LessonPage(session, {
       ...LESSON,
@@ -177,11 +185,11 @@ export default {
         legend: el('p', { class: 'chart-legend' }, 'The triad’s bandwidth against its length: plateaus where its arrays fit a cache, the lowest one from memory.'),
         empty: 'Press Run: the triad’s bandwidth at each length appears here, and the roofline below gets your roofs.',
       },
-      panels: [rooflinePanel(session), ladderPanel(session, limit.most), simdGapCard(), expertCard()],
+      panels: [rooflinePanel(session), ladderPanel(session, limit.most), simdGapCard(), expertCard(session)],
       code: {
-        kernels: [...probes, ...exerciseKernels],
-        operations: [...new Set([...probes, ...exerciseKernels].map((k) => k.operation))].map((id) => session.operation(id)),
-        sources: [...probes.map((k) => k.source), 'cpp/kernels/axpy/f32_axpy_wasmsimd.cpp', 'cpp/lab/thread_pool.h'],
+        kernels: [...own, ...exerciseKernels],
+        operations: [...new Set([...own, ...exerciseKernels].map((k) => k.operation))].map((id) => session.operation(id)),
+        sources: [...own.map((k) => k.source), ...EXPERT_PARTS, 'cpp/kernels/axpy/f32_axpy_wasmsimd.cpp', 'cpp/lab/thread_pool.h'],
       },
       plan({ sizes, min_time_s }) {
         const peak = counts.map((threads) => ({
