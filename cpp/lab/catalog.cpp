@@ -290,9 +290,9 @@ std::vector<Kernel> build_catalog() {
        kCapstone, &kFfnBlock, {Tunable::threads}, false,
        run_model<model::FfnProblem, model::ffn_block_optimized>},
       {"ffn_block_int8", "capstone", "FFN int8",
-       "The feed-forward block on the int8 backend: activations quantized per row "
-       "(asymmetric), the int8 SIMD128 GEMM on weights quantized ahead of time, bias and GELU "
-       "in f32.",
+       "The feed-forward block on the int8 backend: activations quantized per row and group "
+       "of 32 (asymmetric), the grouped int8 SIMD128 GEMM on weights quantized and packed "
+       "ahead of time, bias and GELU in f32.",
        kCapstone, &kFfnBlock, {Tunable::threads}, false,
        run_model<model::FfnProblem, model::ffn_block_int8>, &kFfnBlockInt8Traffic},
       {"conv2d_im2col_naive", "capstone", "conv2d naive",
@@ -304,8 +304,8 @@ std::vector<Kernel> build_catalog() {
        kCapstone, &kConv2dIm2col, {Tunable::threads}, false,
        run_model<model::ConvProblem, model::conv2d_im2col_optimized>},
       {"conv2d_im2col_int8", "capstone", "conv2d int8",
-       "im2col, then the im2col matrix quantized per row and the int8 SIMD128 GEMM on filters "
-       "quantized ahead of time, bias in f32.",
+       "im2col, then the im2col matrix quantized per row and group of 32 and the grouped int8 "
+       "SIMD128 GEMM on filters quantized and packed ahead of time, bias in f32.",
        kCapstone, &kConv2dIm2col, {Tunable::threads}, false,
        run_model<model::ConvProblem, model::conv2d_im2col_int8>, &kConv2dIm2colInt8Traffic},
   };

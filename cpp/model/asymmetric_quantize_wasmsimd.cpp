@@ -1,7 +1,7 @@
-// Two passes over the row, with SIMD128: its min and max four lanes at a time,
-// then 16 codes per step: x / scale rounded to nearest, the zero point added,
-// converted to i32 and narrowed twice with saturation, which is the clamp to
-// [-128, 127].
+// Two passes over each group, with SIMD128: its min and max four lanes at a
+// time, then 8 codes per step: x / scale rounded to nearest, the zero point
+// added, converted to i32 and narrowed to i16 with saturation, clamped to
+// [-128, 127], and the zero point taken off again.
 #include <wasm_simd128.h>
 
 #include <algorithm>
@@ -35,28 +35,34 @@ void min_max(const float* x, int64_t n, float* lo, float* hi) {
 
 }  // namespace
 
-void f32_quantize_asymmetric_i8_wasmsimd(const float* x, int8_t* q, float* scale, float* zero,
-                                         int64_t n) {
+void f32_quantize_asymmetric_wasmsimd(const float* x, int16_t* q, float* scale, int64_t n) {
   float lo, hi;
   min_max(x, n, &lo, &hi);
   const float s = hi > lo ? (hi - lo) / 255.0f : 1.0f;
   const float inverse = 1.0f / s;
   const float z = std::clamp(std::nearbyint(-128.0f - lo * inverse), -128.0f, 127.0f);
   const v128_t vinv = wasm_f32x4_splat(inverse), vz = wasm_f32x4_splat(z);
+  const v128_t zero = wasm_i16x8_splat(static_cast<int16_t>(z));
+  const v128_t qmin = wasm_i16x8_splat(-128), qmax = wasm_i16x8_splat(127);
   const auto codes = [&](const float* p) {
     const v128_t v = wasm_f32x4_add(wasm_f32x4_nearest(wasm_f32x4_mul(wasm_v128_load(p), vinv)), vz);
     return wasm_i32x4_trunc_sat_f32x4(v);
   };
   int64_t i = 0;
-  for (; i + 16 <= n; i += 16) {
-    const v128_t a = wasm_i16x8_narrow_i32x4(codes(x + i), codes(x + i + 4));
-    const v128_t b = wasm_i16x8_narrow_i32x4(codes(x + i + 8), codes(x + i + 12));
-    wasm_v128_store(q + i, wasm_i8x16_narrow_i16x8(a, b));
+  for (; i + 8 <= n; i += 8) {
+    const v128_t c = wasm_i16x8_narrow_i32x4(codes(x + i), codes(x + i + 4));
+    wasm_v128_store(q + i, wasm_i16x8_sub(wasm_i16x8_min(wasm_i16x8_max(c, qmin), qmax), zero));
   }
   for (; i < n; ++i)
-    q[i] = static_cast<int8_t>(std::clamp(std::nearbyint(x[i] * inverse) + z, -128.0f, 127.0f));
+    q[i] = static_cast<int16_t>(std::clamp(std::nearbyint(x[i] * inverse) + z, -128.0f, 127.0f) - z);
   *scale = s;
-  *zero = z;
+}
+
+void f32_quantize_asymmetric_groups_wasmsimd(const float* x, int16_t* q, float* scales, int64_t n,
+                                             int64_t group) {
+  for (int64_t p = 0; p < n; p += group)
+    f32_quantize_asymmetric_wasmsimd(x + p, q + p, scales++, std::min(group, n - p));
+  if (n % 2) q[n] = 0;
 }
 
 }  // namespace lab::model

@@ -1,11 +1,12 @@
 #include "model/backend.h"
 
+#include "kernels/qmatmul/i8_matmul_grouped.h"
+
 namespace lab::model {
 
 void Scratch::reserve(int64_t rows, int64_t widest_input) {
-  codes.resize(rows * widest_input);
-  row_scale.resize(rows);
-  row_zero.resize(rows);
+  codes.resize(rows * (widest_input + widest_input % 2));
+  scales.resize(rows * group_count(widest_input, kInt8Group));
 }
 
 const Backend& backend(BackendKind kind) {

@@ -28,13 +28,16 @@ struct LinearWeights {
   int64_t out;
 };
 
+// The int8 backend's group along K: one scale per row of activations and per
+// column of weights for every kGroup values (int8_backend.cpp says why 32).
+constexpr int64_t kInt8Group = 32;
+
 // Memory a forward pass lends its layers, sized once for the largest layer, so
-// that no timed call allocates: the int8 backend's activation codes, their
-// scale per row, and per row the scale times the zero point.
+// that no timed call allocates: the int8 backend's activation codes (rows
+// padded to whole pairs) and their scales, one per row and group.
 struct Scratch {
-  std::vector<int8_t> codes;
-  std::vector<float> row_scale;
-  std::vector<float> row_zero;
+  std::vector<int16_t> codes;
+  std::vector<float> scales;
 
   void reserve(int64_t rows, int64_t widest_input);
 };
@@ -63,10 +66,23 @@ constexpr int kBackendCount = 3;
 const Backend& naive_backend();
 // The lab's own fast kernels: the threaded SIMD GEMM and a SIMD bias + GELU pass.
 const Backend& optimized_backend();
-// Weights quantized per output column ahead of time, activations per row at
-// run time, the int8 SIMD GEMM with its dequantizing epilogue, then bias and
-// GELU in f32.
+// Weights quantized and packed ahead of time, activations quantized at run
+// time, both with a scale per group of kInt8Group values along K; the grouped
+// int8 SIMD GEMM, then bias and GELU in f32.
 const Backend& int8_backend();
+
+// The int8 backend with another group: int8_backend() is Int8Backend(kInt8Group).
+// `group` must be even and at least kInt8Group (the scratch is sized for that);
+// a group as wide as K is one scale per row, which is how the tests measure
+// what groups buy.
+class Int8Backend final : public Backend {
+ public:
+  explicit Int8Backend(int64_t group) : group_(group) {}
+  std::unique_ptr<Linear> prepare(const LinearWeights& weights) const override;
+
+ private:
+  int64_t group_;
+};
 
 const Backend& backend(BackendKind kind);
 const char* backend_name(BackendKind kind);

@@ -84,16 +84,30 @@ double ffn_flops(const Shape& s) {
 double ffn_bytes(const Shape& s) {
   return 4.0 * (2.0 * d(s.m) * d(s.k) + 2.0 * d(s.k) * d(s.n) + d(s.n) + d(s.k));
 }
-double ffn_int8_bytes(const Shape& s) {
-  return 8.0 * d(s.m) * d(s.k) + 2.0 * d(s.k) * d(s.n) + 8.0 * (d(s.n) + d(s.k));
+// The int8 weights are i16 codes (packed for the GEMM) with an f32 scale per
+// group of K and column.
+double int8_weight_bytes(double k, double n) {
+  return 2.0 * k * n + 4.0 * std::ceil(k / model::kInt8Group) * n;
 }
-// x, y and the reference; both layers' f32 weights and int8 codes and scales;
-// per backend the hidden activations and the int8 scratch; the reference's
-// double input and hidden activations while it is computed.
+double ffn_int8_bytes(const Shape& s) {
+  return 8.0 * d(s.m) * d(s.k) + int8_weight_bytes(d(s.k), d(s.n)) +
+         int8_weight_bytes(d(s.n), d(s.k)) + 4.0 * (d(s.n) + d(s.k));
+}
+// The int8 backend's scratch for an input of `rows` x `width`: i16 codes and a
+// scale per group.
+double int8_scratch_bytes(double rows, double width) {
+  return 2.0 * rows * (width + 1) + 4.0 * rows * std::ceil(width / model::kInt8Group);
+}
+// x, y and the reference; both layers' f32 weights and packed int8 weights
+// (8 columns at a time, so N and K are padded) and scales; per backend the
+// hidden activations and the int8 scratch; the reference's double input and
+// hidden activations while it is computed.
 double ffn_workspace(const Shape& s) {
   const double mk = d(s.m) * d(s.k), mn = d(s.m) * d(s.n), kn = d(s.k) * d(s.n);
-  const double per_backend = 4.0 * mn + d(s.m) * d(std::max(s.k, s.n)) + 8.0 * d(s.m);
-  return 16.0 * mk + 10.0 * kn + 8.0 * (d(s.n) + d(s.k)) + 3.0 * per_backend + 8.0 * (mk + mn);
+  const double per_backend = 4.0 * mn + int8_scratch_bytes(d(s.m), d(std::max(s.k, s.n)));
+  return 16.0 * mk + 8.0 * kn + int8_weight_bytes(d(s.k) + 1, d(s.n) + 8) +
+         int8_weight_bytes(d(s.n) + 1, d(s.k) + 8) + 8.0 * (d(s.n) + d(s.k)) + 3.0 * per_backend +
+         8.0 * (mk + mn);
 }
 std::unique_ptr<Problem> make_ffn(const Shape& s) {
   return std::make_unique<model::FfnProblem>(ffn_sizes(s));
@@ -113,26 +127,21 @@ double conv_bytes(const Shape& s) {
 }
 double conv_int8_bytes(const Shape& s) {
   const model::ConvSizes c = conv_sizes(s);
-  return 4.0 * (d(c.height * c.width * c.c_in) + 2.0 * d(c.c_out) + d(c.out_pixels()) * d(c.c_out)) +
-         d(c.patch()) * d(c.c_out);
+  return 4.0 * (d(c.height * c.width * c.c_in) + d(c.c_out) + d(c.out_pixels()) * d(c.c_out)) +
+         int8_weight_bytes(d(c.patch()), d(c.c_out));
 }
-// The image, the output and its reference; the f32 filters, their int8 codes
-// and scales; per backend the im2col matrix and the int8 scratch for it.
+// The image, the output and its reference; the f32 filters, their packed int8
+// codes and scales; per backend the im2col matrix and the int8 scratch for it.
 double conv_workspace(const Shape& s) {
   const model::ConvSizes c = conv_sizes(s);
-  const double p = d(c.out_pixels()), out = p * d(c.c_out), filters = d(c.patch()) * d(c.c_out);
-  const double per_backend = 5.0 * p * d(c.patch()) + 8.0 * p;
-  return 4.0 * d(c.height * c.width * c.c_in) + 12.0 * out + 5.0 * filters + 8.0 * d(c.c_out) +
-         3.0 * per_backend;
+  const double p = d(c.out_pixels()), out = p * d(c.c_out), patch = d(c.patch());
+  const double per_backend = 4.0 * p * patch + int8_scratch_bytes(p, patch);
+  return 4.0 * d(c.height * c.width * c.c_in) + 12.0 * out + 4.0 * patch * d(c.c_out) +
+         int8_weight_bytes(patch + 1, d(c.c_out) + 8) + 8.0 * d(c.c_out) + 3.0 * per_backend;
 }
 std::unique_ptr<Problem> make_conv(const Shape& s) {
   return std::make_unique<model::ConvProblem>(conv_sizes(s));
 }
-
-// The int8 backend's int32 sums hold K products of an activation code (at most
-// 128 in size, asymmetric) and a weight code (at most 127): K x 16256 stays
-// below 2^31 while K <= 132104.
-constexpr int64_t kMaxInt8Reduction = ((int64_t{1} << 31) - 1) / (128 * 127);
 
 constexpr const char* kModelErrorModel =
     "max_rel_err is ||y - reference|| / || |in| |W| + |b| ||, Frobenius norms over the whole "
@@ -161,11 +170,6 @@ const Operation kFfnBlock{
     ffn_bytes,
     ffn_workspace,
     make_ffn,
-    kMaxInt8Reduction,
-    "the int8 backend sums K = d_model products of int8 codes, up to 128 x 127 each, in int32",
-    kMaxInt8Reduction,
-    "the int8 backend's second layer sums N = d_ff products of int8 codes, up to 127 x 127 "
-    "each, in int32",
 };
 
 const Operation kConv2dIm2col{
@@ -184,18 +188,18 @@ const Operation kConv2dIm2col{
     conv_bytes,
     conv_workspace,
     make_conv,
-    kMaxInt8Reduction / (model::kConvKernel * model::kConvKernel),
-    "the int8 backend sums 9 K products of int8 codes, up to 128 x 127 each, in int32",
 };
 
 const Traffic kFfnBlockInt8Traffic{
-    "8 M K + 2 K N + 8 (N + K) (x read and y written in f32; both weight matrices read as "
-    "int8 codes, with an f32 scale per column; the biases)",
+    "8 M K + 4 K N + 4 (ceil(K / 32) N + ceil(N / 32) K) + 4 (N + K) (x read and y written "
+    "in f32; both weight matrices read as 8-bit codes held in i16, packed for the GEMM, with "
+    "an f32 scale per group of 32 along the sum and per column; the biases)",
     ffn_int8_bytes};
 
 const Traffic kConv2dIm2colInt8Traffic{
-    "4 (M^2 K + 2 N + M^2 N) + 9 K N (the image read and the output written in f32; the "
-    "filters read as int8 codes, with an f32 scale per output channel; the bias)",
+    "4 (M^2 K + N + M^2 N) + 2 (9 K N) + 4 ceil(9 K / 32) N (the image read and the output "
+    "written in f32; the filters read as 8-bit codes held in i16, with an f32 scale per group "
+    "of 32 along the sum and per output channel; the bias)",
     conv_int8_bytes};
 
 }  // namespace lab

@@ -33,12 +33,6 @@ Shape shape_of(const std::vector<double>& args) {
 DemoRefusal capstone_profile_refusal(const std::vector<double>& args) {
   const Operation& op = model_op(args[0]);
   const Shape s = shape_of(args);
-  if (op.max_k > 0 && s.k > op.max_k)
-    return {"k", "K = " + std::to_string(s.k) + " is too large: the most is K = " +
-                     std::to_string(op.max_k) + ", because " + op.max_k_reason + "."};
-  if (op.max_n > 0 && s.n > op.max_n)
-    return {"n", "N = " + std::to_string(s.n) + " is too large: the most is N = " +
-                     std::to_string(op.max_n) + ", because " + op.max_n_reason + "."};
   const double needed = op.workspace_bytes(s);
   if (needed > kProfileMemoryBytes) {
     std::ostringstream out;
@@ -73,6 +67,7 @@ void capstone_profile(const std::vector<double>& args, JsonWriter& out) {
 
   out.field("operation", op.id).field("backend", backend_name(kind));
   out.field("threads", static_cast<double>(shape.threads)).field("forwards", forwards);
+  if (kind == BackendKind::int8) out.field("int8_group", static_cast<double>(kInt8Group));
   out.key("steps").begin_array();
   for (size_t i = 0; i < runs.front().size(); ++i) {
     std::vector<double> samples;

@@ -12,7 +12,8 @@ namespace lab::model {
 
 // args: model (0 FFN block, 1 conv2d), backend (0 naive, 1 optimized, 2 int8),
 // m, n, k (the catalog's shape of that model), threads, forwards. Writes the
-// model's operation id, the backend, the per-step medians (steps: [{name,
+// model's operation id, the backend (and for int8, its group along K,
+// int8_group), the per-step medians (steps: [{name,
 // median_s, min_s, max_s}]), the median forward pass, and the output's
 // relative Frobenius error against the reference.
 void capstone_profile(const std::vector<double>& args, JsonWriter& out);

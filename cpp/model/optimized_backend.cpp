@@ -17,7 +17,7 @@ class OptimizedLinear final : public Linear {
            StepClock& clock) const override {
     optimized_gemm(x, w_.w, y, m, w_.out, w_.in, threads);
     clock.mark("GEMM");
-    f32_bias_act_wasmsimd(y, w_.bias, nullptr, nullptr, m, w_.out, act, threads);
+    f32_bias_act_wasmsimd(y, w_.bias, m, w_.out, act, threads);
     clock.mark(act == Activation::gelu ? "bias + GELU" : "bias");
   }
 

@@ -4,11 +4,13 @@
 // validation of sizes.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 #include <string>
 #include <vector>
 
+#include "kernels/qmatmul/i8_matmul_grouped.h"
 #include "lab/catalog.h"
 #include "lab/demo.h"
 #include "lab/random_fill.h"
@@ -60,15 +62,34 @@ TEST_CASE("FFN block: every backend within its bound on edge shapes and 1, 2, 3 
   }
 }
 
-TEST_CASE("FFN block at the default size: int8's output within 2% of the reference") {
-  FfnProblem p(ffn_sizes(Shape{64, 2048, 512}));
+TEST_CASE("FFN block at the default size: int8 within 1% of the reference, per-row scales not") {
+  // The capstone's target: int8's output within 1% (relative Frobenius) of
+  // the block in double. The same backend with one scale per row (a group as
+  // wide as the row) misses it, so this test can fail.
+  const FfnSizes sizes = ffn_sizes(Shape{64, 2048, 512});
+  FfnProblem p(sizes);
   p.forward(BackendKind::int8, 2);
   const ErrorReport r = p.check();
   CHECK(r.passed);
   const double output_error = r.metrics[1].value;
   INFO("rel_frobenius_vs_f32=" << output_error);
-  CHECK(output_error <= 0.02);
+  CHECK(output_error <= 0.01);
   CHECK(output_error >= 1e-3);  // it really is quantizing
+
+  const FfnWeights weights(sizes);
+  const std::vector<float> x = ffn_input(sizes);
+  const Reference reference = ffn_reference(weights, x.data());
+  FfnBlock per_row(weights, Int8Backend(sizes.d_ff));  // one group spans all of K, in both layers
+  std::vector<float> y(sizes.batch * sizes.d_model);
+  StepClock off;
+  per_row.forward(x.data(), y.data(), 2, off);
+  double diff = 0, norm = 0;
+  for (size_t i = 0; i < y.size(); ++i) {
+    diff += (y[i] - reference.y[i]) * (y[i] - reference.y[i]);
+    norm += reference.y[i] * reference.y[i];
+  }
+  INFO("per-row rel_frobenius_vs_f32=" << std::sqrt(diff / norm));
+  CHECK(std::sqrt(diff / norm) > 0.01);
 }
 
 TEST_CASE("conv2d: the catalog's 3x3 layer within each backend's bound") {
@@ -117,8 +138,8 @@ TEST_CASE("im2col + GEMM equals a direct convolution: strides, padding, 1x1, odd
   }
 }
 
-TEST_CASE("asymmetric quantization: codes in range, zero exact, within half a step") {
-  for (int64_t n : {1, 3, 15, 16, 17, 33, 100, 2048}) {
+TEST_CASE("asymmetric quantization: 256 codes, zero exact, within half a step, per group") {
+  for (int64_t n : {1, 3, 7, 15, 16, 17, 33, 100, 2048}) {
     for (int kind = 0; kind < 3; ++kind) {
       INFO("n=" << n << " kind=" << kind);
       std::vector<float> x(n);
@@ -126,17 +147,28 @@ TEST_CASE("asymmetric quantization: codes in range, zero exact, within half a st
       if (kind == 1)  // GELU-like: mostly positive, a small negative floor
         for (float& v : x) v = v > 0 ? 3 * v : -0.17f * std::fabs(v) / 4;
       if (kind == 2) x.assign(n, 0.0f);
-      std::vector<int8_t> q(n);
-      float scale = 0, zero = 0;
-      f32_quantize_asymmetric_i8_wasmsimd(x.data(), q.data(), &scale, &zero, n);
-      REQUIRE(scale > 0);
-      REQUIRE(zero == std::round(zero));
-      REQUIRE(zero >= -128);
-      REQUIRE(zero <= 127);
-      for (int64_t i = 0; i < n; ++i) {
-        const double back = scale * (q[i] - static_cast<double>(zero));
-        REQUIRE(std::fabs(back - x[i]) <= 0.5001 * scale);
-        if (x[i] == 0) REQUIRE(back == 0);
+      for (int64_t group : {2, 8, 32, 4096}) {
+        INFO("group=" << group);
+        std::vector<int16_t> q(n + 1, 99);
+        std::vector<float> scales(group_count(n, group), -1.0f);
+        f32_quantize_asymmetric_groups_wasmsimd(x.data(), q.data(), scales.data(), n, group);
+        if (n % 2) REQUIRE(q[n] == 0);  // the pad of the last pair
+        for (int64_t g = 0; g * group < n; ++g) {
+          const float scale = scales[g];
+          REQUIRE(scale > 0);
+          int lo = 1000, hi = -1000;
+          for (int64_t i = g * group; i < std::min(n, (g + 1) * group); ++i) {
+            lo = std::min<int>(lo, q[i]);
+            hi = std::max<int>(hi, q[i]);
+            const double back = scale * static_cast<double>(q[i]);
+            REQUIRE(std::fabs(back - x[i]) <= 0.5001 * scale);
+            if (x[i] == 0) REQUIRE(q[i] == 0);
+          }
+          // q - zero: 8 bits' worth, 256 consecutive codes at most.
+          REQUIRE(hi - lo <= 255);
+          REQUIRE(lo >= -255);
+          REQUIRE(hi <= 255);
+        }
       }
     }
   }
@@ -195,14 +227,16 @@ TEST_CASE("capstone profile demo: the steps of each backend, their times, bad in
   bad["n"] = 65536;
   bad["k"] = 4096;
   refused(bad, "m");  // gigabytes of weights
-  bad = ffn;
-  bad["n"] = 200000;
-  bad["m"] = 1;
-  bad["k"] = 1;
-  refused(bad, "n");  // more than int32 sums can hold in the int8 backend's second layer
+  // No limit on K or N from int32: the int8 backend's integer sums span one group.
+  auto wide = ffn;
+  wide["n"] = 200000;
+  wide["m"] = 1;
+  wide["k"] = 1;
+  wide["forwards"] = 1;
+  CHECK(run(wide).find("\"status\":\"ok\"") != std::string::npos);
 }
 
-TEST_CASE("capstone validation: sizes, the int8 reduction limits, memory") {
+TEST_CASE("capstone validation: sizes, no int32 limit on K, memory") {
   const Limits limits{64.0 * 1024 * 1024, 4};
   const Kernel* ffn = find_kernel("ffn_block_int8");
   const Kernel* conv = find_kernel("conv2d_im2col_optimized");
@@ -214,11 +248,10 @@ TEST_CASE("capstone validation: sizes, the int8 reduction limits, memory") {
   CHECK(validate(*ffn, Params{64, std::nan(""), 512, 0, 1}, limits).field == "n");
   CHECK(validate(*ffn, Params{64, 2048, 512.5, 0, 1}, limits).field == "k");
   CHECK(validate(*ffn, Params{64, 2048, 512, 0, 9}, limits).field == "threads");
-  const Validation wide = validate(*ffn, Params{1, 200000, 1, 0, 1}, limits);
-  CHECK(wide.field == "n");
-  CHECK(wide.error.find("d_ff") != std::string::npos);
-  const Validation deep = validate(*conv, Params{4, 4, 20000, 0, 1}, limits);
-  CHECK(deep.field == "k");
+  // The int8 backend's integer sums span one group of K, so K and N are limited
+  // only by memory.
+  CHECK(validate(*ffn, Params{1, 200000, 1, 0, 1}, limits).ok);
+  CHECK(validate(*conv, Params{4, 4, 20000, 0, 1}, limits).ok);
   const Validation big = validate(*ffn, Params{4096, 8192, 4096, 0, 1}, limits);
   CHECK(big.field == "m");
   CHECK(big.error.find("MiB") != std::string::npos);

@@ -39,7 +39,8 @@ const TOLERANCE = 1.5;
 const SOURCES = [
   'cpp/model/backend.h', 'cpp/model/capstone_kernels.cpp', 'cpp/model/ffn_block.cpp', 'cpp/model/conv2d_im2col.cpp',
   'cpp/model/naive_backend.cpp', 'cpp/model/optimized_backend.cpp', 'cpp/model/optimized_gemm.cpp', 'cpp/model/bias_act_wasmsimd.cpp',
-  'cpp/model/int8_backend.cpp', 'cpp/model/asymmetric_quantize_wasmsimd.cpp', 'cpp/model/step_clock.h', 'cpp/model/capstone_profile.cpp',
+  'cpp/model/int8_backend.cpp', 'cpp/kernels/qmatmul/i8_matmul_grouped.h', 'cpp/kernels/qmatmul/i8_matmul_grouped_4x8_wasmsimd.cpp',
+  'cpp/kernels/qmatmul/i16_pairs_wasmsimd.h', 'cpp/model/asymmetric_quantize_wasmsimd.cpp', 'cpp/model/step_clock.h', 'cpp/model/capstone_profile.cpp',
 ];
 
 function diagram() {
@@ -65,7 +66,7 @@ function diagram() {
       <text x="400" y="186" class="sub" text-anchor="middle">lessons 3 to 5: 4 × 8 tiles in</text>
       <text x="400" y="202" class="sub" text-anchor="middle">registers, rows over threads, one pass</text>
       <text x="676" y="186" class="sub" text-anchor="middle">weights int8 ahead of time,</text>
-      <text x="676" y="202" class="sub" text-anchor="middle">activations per row, every pass</text>
+      <text x="676" y="202" class="sub" text-anchor="middle">activations every pass, scales per group</text>
     </svg>`);
 }
 
@@ -80,18 +81,27 @@ function explanation() {
       el('ul', {},
         el('li', {}, el('strong', {}, 'naive'), ': the i-j-k loop of lesson 1 for each GEMM, then a plain loop that adds the bias and applies GELU with one ', code('std::tanh'), ' per element. One thread.'),
         el('li', {}, el('strong', {}, 'optimized'), ': lesson 8’s expert GEMM (packed panels, a 4 × 8 SIMD128 micro-kernel, cache blocking, the columns of the output split over the threads), then one SIMD pass for bias and GELU (lesson 5’s vector steps). Every product goes through one function, ', code('optimized_gemm'), ', so a faster GEMM changes the whole backend at once.'),
-        el('li', {}, el('strong', {}, 'int8'), ': the weights quantized per output column ahead of time; at every pass, the activations quantized per row, the int8 GEMM of lesson 6 with its dequantizing epilogue, then bias and GELU in f32.')),
+        el('li', {}, el('strong', {}, 'int8'), ': the weights quantized and packed ahead of time, at every pass the activations quantized, both with one scale per ', el('em', {}, 'group'), ' of G values along the sum; an int8 GEMM built on lesson 6’s micro-kernel that sums each group exactly in int32 and scales it into f32; then bias and GELU in f32.')),
       el('h2', {}, 'The model'),
       el('p', {}, 'The ', el('strong', {}, 'feed-forward block'), ' of a transformer layer: ', code('y = GELU(x W1 + b1) W2 + b2'), ', with x of batch × d_model and a hidden width d_ff, usually 4 d_model. In the catalog’s shape, M is the batch, K is d_model and N is d_ff. ',
         'The ', el('strong', {}, 'convolution'), ' is a 3 × 3 conv2d, stride 1, padding 1, computed as most CPU libraries compute it: im2col copies the 3 × 3 × c_in window of every output pixel into one row of a matrix, and one GEMM by the filters gives every output channel of every pixel. ',
         'Here M is the image’s side, K the input channels, N the output channels, and the GEMM is M² × 9K times 9K × N.'),
       el('h2', {}, 'Quantizing like an inference library'),
       el('p', {}, 'Lesson 6 quantized both operands symmetrically: the codes −127 to 127 cover [−max|x|, max|x|]. That wastes half the codes on GELU’s outputs, which never go below −0.17. ',
-        'So the int8 backend quantizes each row of activations ', el('em', {}, 'asymmetrically'), ', as ONNX Runtime does: the 256 codes cover the row’s own [min, max], and a zero point z says which code stands for 0, so x ≈ s (q − z). ',
-        'The integer GEMM stays the same; what z adds is one correction, s z times the sum of each weight column’s codes, a row term times a column term that the final f32 pass subtracts while it adds the bias. ',
-        'The error this leaves is shown for every run, against the model computed in double. ',
-        'Where it comes from: rounding a row to 256 levels adds to each value a noise of about (max − min) / (255 √12), which is the row’s range over its rms, divided by about 880, relative to the row itself. ',
-        'The block rounds four operands, x, W1, GELU’s output and W2, and their noises add up in y; the two activations, whose range is widest for their rms, weigh most.'),
+        'So the int8 backend quantizes activations ', el('em', {}, 'asymmetrically'), ', as ONNX Runtime does: the 256 codes cover the values’ own [min, max], and a zero point z says which code stands for 0, so x ≈ s (q − z). ',
+        'SIMD128’s only integer multiply-add, ', code('i32x4.dot_i16x8_s'), ', takes i16, so the GEMM widens its inputs to i16 anyway; the backend stores q − z, 256 consecutive integers, and the GEMM needs no correction for z.'),
+      el('h2', {}, 'Where int8’s error comes from, and what groups buy'),
+      el('p', {}, 'Rounding n values to 256 levels adds to each a noise of about (max − min) / (255 √12). Relative to the values’ rms, that is their range over their rms, divided by about 880. ',
+        'The block rounds four operands, x, W1, GELU’s output and W2; their noises are independent, so their squares add up in y. ',
+        'With one scale per row, the range is that of a whole row of d_model or d_ff activations: the largest of 2048 normal values lies far out in the tail, while most values are near the rms, so most values are rounded on a step set by a few outliers. ',
+        'On this block the two activations alone then come near 1%, whatever the weights do: one 8-bit scale per row cannot bring the output under 1%.'),
+      el('p', {}, 'So the scales are per ', el('em', {}, 'group'), ': every G consecutive values along the sum (K) get their own scale, in each row of activations and each column of weights, as in llama.cpp’s Q8_0 format. ',
+        'The largest of G values is much closer to their rms than the largest of a whole row, so the step is finer. ',
+        'The GEMM sums each group’s products exactly in int32, as lesson 6’s does, then converts the tile’s sums to f32, multiplies each by its row’s and column’s scale for that group, and adds them into f32 sums: ',
+        el('code', {}, 'C[i][j] = Σ', el('sub', {}, 'g'), ' s', el('sub', {}, 'a'), '[i][g] · s', el('sub', {}, 'b'), '[g][j] · Σ', el('sub', {}, 'p ∈ g'), ' q', el('sub', {}, 'a'), '[i][p] q', el('sub', {}, 'b'), '[p][j]'), '. ',
+        'That is the cost of groups: per group, G/2 steps of the micro-kernel (22 instructions each), then about 40 to empty the sums, so the GEMM loses about 40 / (11 G) of its speed, plus a min, a max and a scale per group when the activations are quantized. ',
+        'Smaller groups are more accurate and slower; the C++ sets G (', code('kInt8Group'), ') where the error was well under 1% and the GEMM still fast. Your run’s notes give G and the error it reached.'),
+      el('p', {}, 'The weights are constant, so they are quantized and packed for the GEMM once, when the layer is prepared. The GEMM splits the columns of its output over the threads: at a batch of 64, the weights are most of the bytes, and splitting rows instead would make every thread read all of them.'),
       el('p', {}, 'The weights are drawn as PyTorch draws a new ', code('nn.Linear'), '’s, uniform within ±1/√fan_in. Trained weights have heavier tails; their larger max/rms would make int8’s rounding error larger.'),
       el('h2', {}, 'Reading the profile'),
       el('p', {}, 'Each run times whole forward passes, then runs a few more with a clock read between steps: GEMM, bias and GELU, quantization, im2col. ',
@@ -193,15 +203,17 @@ export default {
         const s = speedup(g.int8, g.optimized);
         const noisy = overlap(g.int8, g.optimized);
         notes.push(s > 1 && !noisy
-          ? `${where}: int8 ran ${ratio(s)} as fast as optimized: its GEMM does 8 multiply-adds per instruction where f32 does 4, and reads a quarter of the weight bytes.`
+          ? `${where}: int8 ran ${ratio(s)} as fast as optimized: its GEMM does 8 multiply-adds per instruction where f32 does 4, and reads half the weight bytes.`
           : `${where}: int8 was ${noisy ? 'not measurably faster than' : 'slower than'} optimized (${ratio(s)}${noisy ? ', the 95% CIs overlap' : ''}). This contradicts the lesson’s claim at these sizes: ` +
-            'quantizing every row of activations and the extra f32 pass cost time the faster GEMM did not win back. The profile below shows how much.');
+            'quantizing the activations and emptying every group’s sums cost time the faster GEMM did not win back. The profile below shows how much.');
       }
       const int8Error = g.int8 && metricOf(g.int8, 'rel_frobenius_vs_f32');
       if (typeof int8Error === 'number') {
         const f32Error = Math.max(...['naive', 'optimized'].filter((b) => g[b]).map((b) => metricOf(g[b], 'rel_frobenius_vs_f32')));
-        notes.push(`${where}: int8’s output differs from the model in double by ${percent(int8Error, 2)} (relative Frobenius), at most ${scientific(metricOf(g.int8, 'max_abs_err_vs_f32'))} in one element; ` +
-          `${int8Error <= 0.01 ? 'within' : 'above'} the 1% this lesson aims for.` +
+        const group = g.int8.demos?.find((d) => d.status === 'ok')?.int8_group;
+        notes.push(`${where}: int8’s output differs from the model in double by ${percent(int8Error, 2)} (relative Frobenius), at most ${scientific(metricOf(g.int8, 'max_abs_err_vs_f32'))} in one element` +
+          `${group ? `, with a scale per group of ${group} values along the sum` : ''}; ` +
+          `${int8Error <= 0.01 ? 'within' : 'above'} the 1% this lesson aims for${int8Error <= 0.01 ? '' : ': this contradicts the lesson’s claim that groups bring it under 1%'}.` +
           (Number.isFinite(f32Error) ? ` The f32 backends differ from it by ${scientific(f32Error)}: f32 rounding only.` : ''));
       }
       return notes;
