@@ -57,6 +57,10 @@ test('the ladder runs every step at one small N and shows its table and chart', 
     assert.match(await rows.first().locator('td[data-col="ceiling"]').textContent(), /probe first/);
     assert.match(await panel.locator('[data-ladder-notes]').textContent(), /At N = 24, the climb went from/);
     assert.equal(await panel.locator('[data-chart] canvas').count() >= 1, true);
+    // The lab report files the ladder's runs under this lesson.
+    await lab.page.locator('a[data-lesson="report"]').click();
+    const groups = await lab.page.locator('[data-report-lesson]').evaluateAll((cards) => cards.map((c) => c.dataset.reportLesson));
+    assert.deepEqual(groups, ['roofline']);
   });
 });
 

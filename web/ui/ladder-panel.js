@@ -8,9 +8,9 @@ import { Chart } from './chart.js';
 import { firstInvalid } from './sweep.js';
 import { overlap, speedup } from './analysis.js';
 import { gflops, percent, ratio, seconds } from './format.js';
-import { isInteger, limits, roofFor } from './roofline.js';
+import { ABOVE_CEILING_ADVICE, isInteger, limits, roofFor } from './roofline.js';
 
-const LADDER = { id: 'roofline-ladder', title: 'Roofline: the ladder' };
+const LADDER = { id: 'roofline-ladder', title: 'Roofline: the ladder', lesson: 'roofline' };
 
 // The requests of one step, one per candidate kernel, all at N.
 function stepRequests(session, step, n, threads, minTime) {
@@ -78,6 +78,7 @@ function notesOf(session, rows, n) {
   if (measured.length) {
     const best = measured.reduce((a, b) => (ceilingFraction(session, b.best) > ceilingFraction(session, a.best) ? b : a));
     notes.push(`Closest to the mul+add ceiling: “${best.step.label}”, at ${percent(ceilingFraction(session, best.best))} of the ceiling measured on ${best.best.shape.threads === 1 ? '1 thread' : `${best.best.shape.threads} threads`}.`);
+    if (ceilingFraction(session, best.best) > 1) notes.push(`“${best.step.label}” ran above the ceiling, which no kernel can really do: ${ABOVE_CEILING_ADVICE}`);
   } else {
     notes.push('Run the probes above to see each step’s share of your ceiling.');
   }

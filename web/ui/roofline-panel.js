@@ -4,7 +4,7 @@
 import { el } from './dom.js';
 import { Chart } from './chart.js';
 import { gflops, percent } from './format.js';
-import { attainable, boundBy, intensity, isInteger, latestPerShape, limits, ridge, roofFor } from './roofline.js';
+import { ABOVE_CEILING_ADVICE, aboveCeiling, attainable, boundBy, intensity, isInteger, latestPerShape, limits, ridge, roofFor } from './roofline.js';
 
 const threadsText = (p) => (p === 1 ? '1 thread' : `${p} threads`);
 
@@ -59,6 +59,7 @@ export function rooflinePanel(session) {
     empty: 'Your roofline appears here: run the probes above for the roofs, and any kernel in any lesson for its point.',
   });
   const summary = el('p', { class: 'hint', 'data-roofline-summary': '' });
+  const above = el('p', { class: 'hint', 'data-above-ceiling': '', hidden: true });
   const body = el('tbody');
   const table = el('table', { class: 'results', 'data-roofline': '', hidden: true },
     el('thead', {}, el('tr', {}, ['Kernel', 'Shape', 'AI (FLOP/B)', 'GFLOP/s', 'Bound', 'Of the roof at its AI'].map((h, i) =>
@@ -78,6 +79,9 @@ export function rooflinePanel(session) {
     summary.textContent = roofs.length
       ? roofs.map((roof) => `${threadsText(roof.threads)}: ceiling ${gflops(roof.peak)} GFLOP/s, bandwidth ${gflops(roof.bandwidth)} GB/s, ridge at ${ridge(roof).toPrecision(3)} FLOP/byte.`).join(' ')
       : 'No roofs yet: run the probes above.';
+    const over = [...new Set(aboveCeiling(points, roofs).map((r) => session.kernel(r.kernel).title))];
+    above.hidden = over.length === 0;
+    above.textContent = over.length ? `Above your ceiling: ${over.join(', ')}. A kernel cannot outrun the mul+add ceiling; ${ABOVE_CEILING_ADVICE}` : '';
   };
   session.addEventListener('measurement', draw);
   draw();
@@ -85,5 +89,5 @@ export function rooflinePanel(session) {
   return el('div', { class: 'card', 'data-panel': 'roofline' },
     el('h2', {}, 'Your roofline'),
     el('p', {}, 'Every kernel you ran this session, in this lesson or any other, at its latest run per shape. Its x is the arithmetic intensity of the catalog’s model: the FLOPs the operation must do over the bytes the kernel must move (each input read once, each output written once, plus a kernel’s own temporaries). That is the model’s intensity, not measured traffic: a kernel that rereads data from memory really moves more bytes, and sits further below the slanted roof than the model shows. The dashed lines are your roofs: min(ceiling, bandwidth × intensity). A point under the slanted part is memory-bound, under the flat part compute-bound; the table says by how much it falls short. The slanted roof is memory’s: a kernel whose data fits in a cache can rise above it, to more than 100% of it.'),
-    summary, chart.element, el('div', { class: 'table-scroll' }, table));
+    summary, above, chart.element, el('div', { class: 'table-scroll' }, table));
 }

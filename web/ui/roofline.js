@@ -45,7 +45,9 @@ export function roofFor(roofs, threads) {
 }
 
 // Integer kernels count integer multiply-adds: the f32 roof is not theirs.
-export const isInteger = (result) => result.kernel.startsWith('i8_');
+// Their names say so: a kernel's starts with its data type (i8_matmul_...), a
+// model's ends with its backend (ffn_block_int8).
+export const isInteger = (result) => /^i8_|_int8$/.test(result.kernel);
 
 // One point per kernel and shape: the latest run of each.
 export function latestPerShape(results) {
@@ -56,3 +58,13 @@ export function latestPerShape(results) {
   }
   return [...points.values()];
 }
+
+// f32 results faster than the ceiling measured on their thread count. The
+// ceiling is a measurement too: such a result means the probe ran at a busier
+// moment than the kernel did.
+export function aboveCeiling(results, roofs) {
+  return results.filter((r) => !isInteger(r) && r.gflops > (roofFor(roofs, r.shape.threads)?.peak ?? Infinity));
+}
+
+export const ABOVE_CEILING_ADVICE = 'the probe ran at a busier moment than these runs (just after the page loads, the browser is still compiling its code in the background). ' +
+  'Run the probes again: each roof keeps the best ceiling measured.';

@@ -8,15 +8,17 @@ export class Session extends EventTarget {
     super();
     this.lab = lab;
     this.catalog = catalog;
-    this.runner = null; // {id, title} of the lesson whose sweep is running
+    // {id, title} of the lesson whose sweep is running; a panel that runs its
+    // own sweep has its own id, and says in `lesson` which lesson it is part of.
+    this.runner = null;
     this.findings = new Map();
     // [{at, lesson, request, result}], oldest first: every run that was timed
     // (status "ok"), from any lesson or panel. `lesson` is the lesson whose sweep
-    // was running, or null for a panel's own run.
+    // was running, or null for a run no sweep claimed.
     this.measurements = [];
     lab.onResult((request, result) => {
       if (result.status !== 'ok') return;
-      const measurement = { at: new Date().toISOString(), lesson: this.runner?.id ?? null, request, result };
+      const measurement = { at: new Date().toISOString(), lesson: this.runner?.lesson ?? this.runner?.id ?? null, request, result };
       this.measurements.push(measurement);
       this.dispatchEvent(new CustomEvent('measurement', { detail: measurement }));
     });
