@@ -1,6 +1,6 @@
 // Each entry runs the same forward pass; only the backend differs. The
-// backends themselves are in naive_backend.cpp, optimized_backend.cpp (with
-// optimized_gemm.cpp) and int8_backend.cpp.
+// backends themselves are in naive_backend.cpp, optimized_backend.cpp and
+// int8_backend.cpp.
 #include "model/capstone_kernels.h"
 
 namespace lab::model {

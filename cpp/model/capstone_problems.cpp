@@ -98,14 +98,17 @@ double ffn_int8_bytes(const Shape& s) {
 double int8_scratch_bytes(double rows, double width) {
   return 2.0 * rows * (width + 1) + 4.0 * rows * std::ceil(width / model::kInt8Group);
 }
-// x, y and the reference; both layers' f32 weights and packed int8 weights
-// (8 columns at a time, so N and K are padded) and scales; per backend the
+// The optimized backend's copy of f32 weights, packed 8 columns at a time.
+double f32_packed_bytes(double k, double n) { return 4.0 * k * (n + 8); }
+// x, y and the reference; both layers' f32 weights, their packed f32 copies and
+// packed int8 weights (8 columns at a time, so N and K are padded) and scales; per backend the
 // hidden activations and the int8 scratch; the reference's double input and
 // hidden activations while it is computed.
 double ffn_workspace(const Shape& s) {
   const double mk = d(s.m) * d(s.k), mn = d(s.m) * d(s.n), kn = d(s.k) * d(s.n);
   const double per_backend = 4.0 * mn + int8_scratch_bytes(d(s.m), d(std::max(s.k, s.n)));
-  return 16.0 * mk + 8.0 * kn + int8_weight_bytes(d(s.k) + 1, d(s.n) + 8) +
+  return 16.0 * mk + 8.0 * kn + f32_packed_bytes(d(s.k), d(s.n)) + f32_packed_bytes(d(s.n), d(s.k)) +
+         int8_weight_bytes(d(s.k) + 1, d(s.n) + 8) +
          int8_weight_bytes(d(s.n) + 1, d(s.k) + 8) + 8.0 * (d(s.n) + d(s.k)) + 3.0 * per_backend +
          8.0 * (mk + mn);
 }
@@ -130,13 +133,15 @@ double conv_int8_bytes(const Shape& s) {
   return 4.0 * (d(c.height * c.width * c.c_in) + d(c.c_out) + d(c.out_pixels()) * d(c.c_out)) +
          int8_weight_bytes(d(c.patch()), d(c.c_out));
 }
-// The image, the output and its reference; the f32 filters, their packed int8
-// codes and scales; per backend the im2col matrix and the int8 scratch for it.
+// The image, the output and its reference; the f32 filters, their packed f32
+// copy, their packed int8 codes and scales; per backend the im2col matrix and
+// the int8 scratch for it.
 double conv_workspace(const Shape& s) {
   const model::ConvSizes c = conv_sizes(s);
   const double p = d(c.out_pixels()), out = p * d(c.c_out), patch = d(c.patch());
   const double per_backend = 4.0 * p * patch + int8_scratch_bytes(p, patch);
   return 4.0 * d(c.height * c.width * c.c_in) + 12.0 * out + 4.0 * patch * d(c.c_out) +
+         f32_packed_bytes(patch, d(c.c_out)) +
          int8_weight_bytes(patch + 1, d(c.c_out) + 8) + 8.0 * d(c.c_out) + 3.0 * per_backend;
 }
 std::unique_ptr<Problem> make_conv(const Shape& s) {

@@ -1,9 +1,10 @@
 // The optimized backend: the same steps as the naive one, on the lab's own
-// fast kernels. The GEMM is optimized_gemm (the expert GEMM); the bias and
-// GELU are one SIMD pass over the output, split over the same threads.
+// fast kernels. The GEMM is lesson 8's expert GEMM, with the weights packed
+// once when the layer is prepared, as the int8 backend packs its own; the bias
+// and GELU are one SIMD pass over the output, split over the same threads.
+#include "kernels/gemm/f32_gemm.h"
 #include "model/backend.h"
 #include "model/bias_act_wasmsimd.h"
-#include "model/optimized_gemm.h"
 
 namespace lab::model {
 
@@ -11,11 +12,11 @@ namespace {
 
 class OptimizedLinear final : public Linear {
  public:
-  explicit OptimizedLinear(const LinearWeights& w) : w_(w) {}
+  explicit OptimizedLinear(const LinearWeights& w) : w_(w), packed_(w.w, w.in, w.out) {}
 
   void run(const float* x, float* y, int64_t m, Activation act, int64_t threads, Scratch&,
            StepClock& clock) const override {
-    optimized_gemm(x, w_.w, y, m, w_.out, w_.in, threads);
+    packed_.multiply(x, y, m, threads);
     clock.mark("GEMM");
     f32_bias_act_wasmsimd(y, w_.bias, m, w_.out, act, threads);
     clock.mark(act == Activation::gelu ? "bias + GELU" : "bias");
@@ -23,6 +24,7 @@ class OptimizedLinear final : public Linear {
 
  private:
   LinearWeights w_;
+  F32GemmPackedB packed_;
 };
 
 class OptimizedBackend final : public Backend {

@@ -109,3 +109,26 @@ TEST_CASE("the expert GEMM with K = 0 sets C to zero, and with M or N = 0 does n
   f32_matmul_4x8_packed_wasmsimd(nullptr, nullptr, untouched.data(), 4, 0, 3, 2);
   CHECK(std::all_of(untouched.begin(), untouched.end(), [](float x) { return x == 5.0f; }));
 }
+
+TEST_CASE("the expert GEMM with B packed once gives the same bits as packing B on every call") {
+  // K = 1100 crosses two block edges of K; N = 37 cuts the last sliver; M = 1
+  // and 5 are a model's small batches.
+  for (const Shape& s : std::vector<Shape>{{1, 8, 1, 0}, {5, 37, 19, 0}, {64, 70, 1100, 0}, {9, 300, 513, 0}}) {
+    INFO("M=" << s.m << " N=" << s.n << " K=" << s.k);
+    std::vector<float> b(s.k * s.n);
+    for (size_t i = 0; i < b.size(); ++i) b[i] = std::sin(0.37f * static_cast<float>(i));
+    const F32GemmPackedB packed(b.data(), s.k, s.n);
+    // Two different A with the same packed B: it is read, never changed.
+    for (float phase : {0.0f, 1.0f}) {
+      std::vector<float> a(s.m * s.k);
+      for (size_t i = 0; i < a.size(); ++i) a[i] = std::cos(0.11f * static_cast<float>(i) + phase);
+      for (int64_t threads : {1, 2, 3}) {
+        INFO("threads " << threads << " phase " << phase);
+        std::vector<float> fresh(s.m * s.n), reused(s.m * s.n, -1.0f);
+        f32_matmul_4x8_packed_wasmsimd(a.data(), b.data(), fresh.data(), s.m, s.n, s.k, threads);
+        packed.multiply(a.data(), reused.data(), s.m, threads);
+        CHECK(fresh == reused);
+      }
+    }
+  }
+}

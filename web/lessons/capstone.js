@@ -38,7 +38,7 @@ const TOLERANCE = 1.5;
 
 const SOURCES = [
   'cpp/model/backend.h', 'cpp/model/capstone_kernels.cpp', 'cpp/model/ffn_block.cpp', 'cpp/model/conv2d_im2col.cpp',
-  'cpp/model/naive_backend.cpp', 'cpp/model/optimized_backend.cpp', 'cpp/model/optimized_gemm.cpp', 'cpp/model/bias_act_wasmsimd.cpp',
+  'cpp/model/naive_backend.cpp', 'cpp/model/optimized_backend.cpp', 'cpp/kernels/gemm/f32_gemm.cpp', 'cpp/model/bias_act_wasmsimd.cpp',
   'cpp/model/int8_backend.cpp', 'cpp/kernels/qmatmul/i8_matmul_grouped.h', 'cpp/kernels/qmatmul/i8_matmul_grouped_4x8_wasmsimd.cpp',
   'cpp/kernels/qmatmul/i16_pairs_wasmsimd.h', 'cpp/model/asymmetric_quantize_wasmsimd.cpp', 'cpp/model/step_clock.h', 'cpp/model/capstone_profile.cpp',
 ];
@@ -80,7 +80,7 @@ function explanation() {
         'As in XNNPACK, a layer is first ', el('em', {}, 'prepared'), ' with its weights (kept, or quantized to int8), once, and then run many times. Preparing is not part of a forward pass and is never timed.'),
       el('ul', {},
         el('li', {}, el('strong', {}, 'naive'), ': the i-j-k loop of lesson 1 for each GEMM, then a plain loop that adds the bias and applies GELU with one ', code('std::tanh'), ' per element. One thread.'),
-        el('li', {}, el('strong', {}, 'optimized'), ': lesson 8’s expert GEMM (packed panels, a 4 × 8 SIMD128 micro-kernel, cache blocking, the columns of the output split over the threads), then one SIMD pass for bias and GELU (lesson 5’s vector steps). Every product goes through one function, ', code('optimized_gemm'), ', so a faster GEMM changes the whole backend at once.'),
+        el('li', {}, el('strong', {}, 'optimized'), ': lesson 8’s expert GEMM (packed panels, a 4 × 8 SIMD128 micro-kernel, cache blocking, the columns of the output split over the threads), then one SIMD pass for bias and GELU (lesson 5’s vector steps). Its weights are packed into the GEMM’s panels once, when the layer is prepared, as the int8 backend packs its own: a forward pass packs only the activations.'),
         el('li', {}, el('strong', {}, 'int8'), ': the weights quantized and packed ahead of time, at every pass the activations quantized, both with one scale per ', el('em', {}, 'group'), ' of G values along the sum; an int8 GEMM built on lesson 6’s micro-kernel that sums each group exactly in int32 and scales it into f32; then bias and GELU in f32.')),
       el('h2', {}, 'The model'),
       el('p', {}, 'The ', el('strong', {}, 'feed-forward block'), ' of a transformer layer: ', code('y = GELU(x W1 + b1) W2 + b2'), ', with x of batch × d_model and a hidden width d_ff, usually 4 d_model. In the catalog’s shape, M is the batch, K is d_model and N is d_ff. ',

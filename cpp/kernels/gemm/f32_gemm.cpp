@@ -37,4 +37,17 @@ void f32_matmul_4x8_packed_wasmsimd(const float* a, const float* b, float* c, in
   gemm::gemm<ExpertTile>(a, b, c, m, n, k, threads, kBlocking);
 }
 
+struct F32GemmPackedB::Panels : gemm::PrepackedB<ExpertTile> {
+  using PrepackedB::PrepackedB;
+};
+
+F32GemmPackedB::F32GemmPackedB(const float* b, int64_t k, int64_t n)
+    : panels_(std::make_unique<Panels>(b, k, n, kBlocking)) {}
+
+F32GemmPackedB::~F32GemmPackedB() = default;
+
+void F32GemmPackedB::multiply(const float* a, float* c, int64_t m, int64_t threads) const {
+  gemm::gemm<ExpertTile>(a, nullptr, c, m, panels_->n, panels_->k, threads, kBlocking, panels_.get());
+}
+
 }  // namespace lab

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 
 namespace lab {
 
@@ -14,5 +15,23 @@ namespace lab {
 // it: data type, operation, tile, packed panels, instruction set.
 void f32_matmul_4x8_packed_wasmsimd(const float* a, const float* b, float* c, int64_t m, int64_t n,
                                     int64_t k, int64_t threads);
+
+// B (k x n) packed once, for a matrix that many products reuse, as a model's
+// weights are: a product with it packs no B at all. XNNPACK packs a layer's
+// weights the same way, when the layer is created.
+class F32GemmPackedB {
+ public:
+  F32GemmPackedB(const float* b, int64_t k, int64_t n);
+  ~F32GemmPackedB();
+  F32GemmPackedB(const F32GemmPackedB&) = delete;
+  F32GemmPackedB& operator=(const F32GemmPackedB&) = delete;
+
+  // C (m x n) = A (m x k) * this B, as f32_matmul_4x8_packed_wasmsimd computes it.
+  void multiply(const float* a, float* c, int64_t m, int64_t threads) const;
+
+ private:
+  struct Panels;  // the packed slivers, in the layout f32_gemm.cpp's blocking reads
+  std::unique_ptr<Panels> panels_;
+};
 
 }  // namespace lab

@@ -16,6 +16,7 @@
 #include <cstdint>
 #include <memory>
 #include <new>
+#include <vector>
 
 #include "kernels/gemm/f32_gemm_pack.h"
 #include "lab/thread_pool.h"
@@ -61,11 +62,33 @@ int64_t even_step(int64_t total, int64_t most) {
   return (total + blocks - 1) / blocks;
 }
 
+// B packed whole, once, for a matrix many products reuse (a model's weights):
+// for each block of K (as gemm_block splits K), every kCols-column sliver of B
+// one after another, so the sliver at column j of the block at row pc starts
+// at pc * padded_n + j * kc. A product that reuses it packs no B at all.
+template <class Tile>
+struct PrepackedB {
+  PrepackedB(const float* b, int64_t k, int64_t n, const Blocking& blocking)
+      : k(k), n(n), kc_step(even_step(k, blocking.kc)), padded_n(round_up(n, Tile::kCols)),
+        data(static_cast<size_t>(k * padded_n)) {
+    for (int64_t pc = 0; pc < k; pc += kc_step)
+      pack_b<Tile>(b + pc * n, n, std::min(kc_step, k - pc), n, data.data() + pc * padded_n);
+  }
+  const float* panel(int64_t pc, int64_t kc, int64_t j) const {
+    return data.data() + pc * padded_n + j * kc;
+  }
+
+  int64_t k, n, kc_step, padded_n;
+  std::vector<float> data;
+};
+
 // C[i0:i1, j0:j1] = A[i0:i1, :] * B[:, j0:j1]; a, b and c are whole
-// row-major matrices (row strides k, n and n).
+// row-major matrices (row strides k, n and n). With `prepacked`, b is not read:
+// its panels are taken from there.
 template <class Tile>
 void gemm_block(const float* a, const float* b, float* c, int64_t n, int64_t k, int64_t i0,
-                int64_t i1, int64_t j0, int64_t j1, const Blocking& blocking) {
+                int64_t i1, int64_t j0, int64_t j1, const Blocking& blocking,
+                const PrepackedB<Tile>* prepacked) {
   if (k == 0) {
     for (int64_t i = i0; i < i1; ++i) std::fill(c + i * n + j0, c + i * n + j1, 0.0f);
     return;
@@ -75,18 +98,22 @@ void gemm_block(const float* a, const float* b, float* c, int64_t n, int64_t k, 
   const int64_t nc_step = round_up(std::min(blocking.nc, j1 - j0), Tile::kCols);
   thread_local PackBuffer a_buffer, b_buffer;
   float* packed_a = a_buffer.at_least(mc_step * kc_step);
-  float* packed_b = b_buffer.at_least(kc_step * nc_step);
+  float* packed_b = prepacked ? nullptr : b_buffer.at_least(kc_step * nc_step);
   for (int64_t jc = j0; jc < j1; jc += nc_step) {
     const int64_t nc = std::min(nc_step, j1 - jc);
     for (int64_t pc = 0; pc < k; pc += kc_step) {
       const int64_t kc = std::min(kc_step, k - pc);
-      pack_b<Tile>(b + pc * n + jc, n, kc, nc, packed_b);
+      const float* b_panel = packed_b;
+      if (prepacked)
+        b_panel = prepacked->panel(pc, kc, jc);
+      else
+        pack_b<Tile>(b + pc * n + jc, n, kc, nc, packed_b);
       for (int64_t ic = i0; ic < i1; ic += mc_step) {
         const int64_t mc = std::min(mc_step, i1 - ic);
         pack_a<Tile>(a + ic * k + pc, k, mc, kc, packed_a);
         for (int64_t jr = 0; jr < nc; jr += Tile::kCols)
           for (int64_t ir = 0; ir < mc; ir += Tile::kRows)
-            Tile::run(packed_a + ir * kc, packed_b + jr * kc, kc, c + (ic + ir) * n + jc + jr, n,
+            Tile::run(packed_a + ir * kc, b_panel + jr * kc, kc, c + (ic + ir) * n + jc + jr, n,
                       std::min(Tile::kRows, mc - ir), std::min(Tile::kCols, nc - jr), pc > 0);
       }
     }
@@ -101,14 +128,14 @@ void gemm_block(const float* a, const float* b, float* c, int64_t n, int64_t k, 
 // threads, the rows are split as well.
 template <class Tile>
 void gemm(const float* a, const float* b, float* c, int64_t m, int64_t n, int64_t k,
-          int64_t threads, const Blocking& blocking) {
+          int64_t threads, const Blocking& blocking, const PrepackedB<Tile>* prepacked = nullptr) {
   if (m == 0 || n == 0) return;
   const int64_t col_tiles = (n + Tile::kCols - 1) / Tile::kCols;
   const int64_t row_tiles = (m + Tile::kRows - 1) / Tile::kRows;
   const int64_t col_parts = std::max<int64_t>(1, std::min(threads, col_tiles));
   const int64_t row_parts = std::max<int64_t>(1, std::min(threads / col_parts, row_tiles));
   if (col_parts * row_parts == 1) {
-    gemm_block<Tile>(a, b, c, n, k, 0, m, 0, n, blocking);
+    gemm_block<Tile>(a, b, c, n, k, 0, m, 0, n, blocking, prepacked);
     return;
   }
   parallel_for(col_parts * row_parts, static_cast<int>(threads), [&](int64_t task) {
@@ -117,7 +144,7 @@ void gemm(const float* a, const float* b, float* c, int64_t m, int64_t n, int64_
     const int64_t j1 = std::min(n, (col + 1) * col_tiles / col_parts * Tile::kCols);
     const int64_t i0 = std::min(m, row * row_tiles / row_parts * Tile::kRows);
     const int64_t i1 = std::min(m, (row + 1) * row_tiles / row_parts * Tile::kRows);
-    gemm_block<Tile>(a, b, c, n, k, i0, i1, j0, j1, blocking);
+    gemm_block<Tile>(a, b, c, n, k, i0, i1, j0, j1, blocking, prepacked);
   });
 }
 
