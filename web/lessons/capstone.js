@@ -59,12 +59,12 @@ function diagram() {
       <text x="630" y="88" class="sub">each Linear::run goes to the</text>
       <text x="630" y="102" class="sub">backend chosen at run time</text>
       ${box(24, 126, 200, 'naive: i-j-k, scalar GELU', 'cold')}
-      ${box(272, 126, 256, 'optimized: SIMD GEMM, threads', 'cold')}
+      ${box(272, 126, 256, 'optimized: expert GEMM, threads', 'cold')}
       ${box(576, 126, 200, 'int8: quantize, i8 GEMM', 'cold')}
       <text x="124" y="186" class="sub" text-anchor="middle">one thread, one dot product</text>
       <text x="124" y="202" class="sub" text-anchor="middle">per output element</text>
-      <text x="400" y="186" class="sub" text-anchor="middle">lessons 3 to 5: 4 × 8 tiles in</text>
-      <text x="400" y="202" class="sub" text-anchor="middle">registers, rows over threads, one pass</text>
+      <text x="400" y="186" class="sub" text-anchor="middle">lesson 8: weights packed once,</text>
+      <text x="400" y="202" class="sub" text-anchor="middle">columns over threads; SIMD bias + GELU</text>
       <text x="676" y="186" class="sub" text-anchor="middle">weights int8 ahead of time,</text>
       <text x="676" y="202" class="sub" text-anchor="middle">activations every pass, scales per group</text>
     </svg>`);
