@@ -5,8 +5,15 @@
 
 namespace lab {
 
-void fill_uniform(float* out, size_t count, uint64_t seed) {
-  uint64_t state = seed * 0x9E3779B97F4A7C15ull;
+namespace {
+
+FillVariation& variation() {
+  static FillVariation v;
+  return v;
+}
+
+void uniform_stream(float* out, size_t count, uint64_t seed) {
+  uint64_t state = (seed ^ variation().salt) * 0x9E3779B97F4A7C15ull;
   for (size_t i = 0; i < count; ++i) {
     state += 0x9E3779B97F4A7C15ull;
     uint64_t z = state;
@@ -19,9 +26,18 @@ void fill_uniform(float* out, size_t count, uint64_t seed) {
   }
 }
 
+}  // namespace
+
+void set_fill_variation(const FillVariation& v) { variation() = v; }
+
+void fill_uniform(float* out, size_t count, uint64_t seed) {
+  uniform_stream(out, count, seed);
+  if (variation().edit) variation().edit(out, count, false);
+}
+
 void fill_normal(float* out, size_t count, uint64_t seed) {
   std::vector<float> unit(count + 1);
-  fill_uniform(unit.data(), unit.size(), seed);
+  uniform_stream(unit.data(), unit.size(), seed);
   const double two_pi = 6.283185307179586;
   for (size_t i = 0; i < count; i += 2) {
     // (u + 1) / 2 is in [0, 1); 1 minus it is in (0, 1], so the log is finite.
@@ -30,6 +46,7 @@ void fill_normal(float* out, size_t count, uint64_t seed) {
     out[i] = static_cast<float>(radius * std::cos(angle));
     if (i + 1 < count) out[i + 1] = static_cast<float>(radius * std::sin(angle));
   }
+  if (variation().edit) variation().edit(out, count, true);
 }
 
 }  // namespace lab

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs what Kernel Lab needs on Debian bookworm, and only what is missing:
 # the toolchains from apt, the page's and tests' JavaScript packages from npm.
+# clang-14 (Emscripten pulls it in too) builds the fuzz target; libclang-rt-14-dev,
+# only recommended by clang, holds libFuzzer and clang's sanitizer runtimes.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -11,7 +13,8 @@ if ! node -e 'const [a, b] = process.versions.node.split(".").map(Number); proce
 fi
 
 packages=(cmake make g++ pkg-config emscripten catch2 libsimde-dev libbenchmark-dev
-          libopenblas-dev chromium wabt)
+          libopenblas-dev chromium wabt
+          clang-14 libclang-rt-14-dev)
 
 missing=()
 for p in "${packages[@]}"; do
