@@ -68,7 +68,8 @@ TEST_CASE("sampling stops at the minimum time once the minimum count is in") {
   auto five_ms = [] { spin(0.005); };
   const Measurement m = measure(five_ms, options, {});
   CHECK(m.batch == 1);
-  CHECK(m.per_call.median == Approx(0.005).margin(0.003));
+  // spin() waits at least 5 ms; a loaded machine may make it longer, never shorter.
+  CHECK(m.per_call.median >= 0.005);
   CHECK(m.total_s >= 0.05);
   CHECK(m.per_call.count < 20);
 }
