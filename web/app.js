@@ -60,8 +60,8 @@ function reportReady(catalog, build, incident = null) {
     `${navigator.hardwareConcurrency} hardware threads`,
     `${bytes(catalog.memory_bytes)} per run`,
   ];
-  status.replaceChildren(el('strong', {}, 'Ready'),
-    incident && el('span', { 'data-incident': '' }, ` again. ${incident} It was restarted; results measured before are kept.`),
+  status.replaceChildren(el('strong', {}, incident ? 'Ready again.' : 'Ready'),
+    incident && el('span', { 'data-incident': '' }, `${incident} It was restarted; results measured before are kept.`),
     ...facts.map((fact) => el('span', {}, el('span', { class: 'separator', 'aria-hidden': 'true' }, ' · '), fact)));
   // A lesser build is a fact about this browser, not a failure: say it once, plainly.
   if (build.reason) {
@@ -77,7 +77,7 @@ function reportWorker(catalog, build, { state, message }) {
     return;
   }
   status.dataset.state = state === 'failed' ? 'error' : 'restarting';
-  status.replaceChildren(el('strong', {}, state === 'failed' ? 'Stopped. ' : 'Restarting. '),
+  status.replaceChildren(el('strong', {}, state === 'failed' ? 'Stopped.' : 'Restarting.'),
     el('span', { 'data-incident': '' }, state === 'failed' ? message : `${message} Starting a fresh copy; results measured before are kept.`));
 }
 

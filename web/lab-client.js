@@ -12,7 +12,9 @@ const STOP = 1;
 const CRASH = { trap: 2, out_of_memory: 3 };
 
 // What a module's dying words mean, for a student.
-function crashMessage(error) {
+function crashMessage(dyingWords) {
+  // Emscripten's advice to the module's developer is no help to a student.
+  const error = dyingWords.replace(/\.?\s*Build with -s ASSERTIONS=1 for more info\.?/, '');
   if (/enlarge memory|out of memory|\bOOM\b/i.test(error)) return `The lab’s WebAssembly module ran out of memory (${error}).`;
   return `The lab’s WebAssembly module crashed (${error}).`;
 }
@@ -154,6 +156,12 @@ export class LabClient {
     reject(new Error(error));
     if (!wasReady) return;
     const message = crashMessage(error);
+    // A check or a demo changes nothing, so the fresh worker may answer it,
+    // once; a run, which may be what crashed, ends with the message.
+    if (this.current && this.current.type !== 'run' && !this.current.retried) {
+      this.queue.unshift({ ...this.current, retried: true });
+      this.current = null;
+    }
     if (this.current) this.finish({ status: 'error', error: `${message} The lab restarted it; results measured before are kept.` });
     this.emitWorker('restarting', message);
     this.restart(message);
