@@ -50,8 +50,9 @@ function describeBuild(build, threads) {
   return `SIMD128 + ${threads} thread${threads === 1 ? '' : 's'}`;
 }
 
-function reportReady(catalog, build) {
-  status.dataset.state = 'ready';
+// incident: what happened to the lab since it started (a crashed worker), said first.
+function reportReady(catalog, build, incident = null) {
+  status.dataset.state = incident ? 'recovered' : 'ready';
   const facts = [
     describeBuild(build, catalog.build.max_threads),
     `${catalog.clock.name}, measured resolution ${seconds(catalog.clock.resolution_s)}`,
@@ -59,13 +60,25 @@ function reportReady(catalog, build) {
     `${navigator.hardwareConcurrency} hardware threads`,
     `${bytes(catalog.memory_bytes)} per run`,
   ];
-  status.replaceChildren(el('strong', {}, 'Ready'),
+  status.replaceChildren(el('strong', {}, incident ? 'Ready again.' : 'Ready'),
+    incident && el('span', { 'data-incident': '' }, `${incident} It was restarted; results measured before are kept.`),
     ...facts.map((fact) => el('span', {}, el('span', { class: 'separator', 'aria-hidden': 'true' }, ' · '), fact)));
   // A lesser build is a fact about this browser, not a failure: say it once, plainly.
   if (build.reason) {
     buildNotice.replaceChildren(...withCode(build.reason));
     buildNotice.hidden = false;
   }
+}
+
+// A crashed worker is being replaced, or could not be: say so until it is back.
+function reportWorker(catalog, build, { state, message }) {
+  if (state === 'ready') {
+    reportReady(catalog, build, message);
+    return;
+  }
+  status.dataset.state = state === 'failed' ? 'error' : 'restarting';
+  status.replaceChildren(el('strong', {}, state === 'failed' ? 'Stopped.' : 'Restarting.'),
+    el('span', { 'data-incident': '' }, state === 'failed' ? message : `${message} Starting a fresh copy; results measured before are kept.`));
 }
 
 function reportFailure(error) {
@@ -91,7 +104,11 @@ async function start() {
     return;
   }
   reportReady(catalog, lab.build);
+  lab.onWorker((event) => reportWorker(catalog, lab.build, event));
   const session = new Session(lab, catalog);
+  // A test hook: with ?test-hooks in the address, the browser tests reach the
+  // lab client (to crash its worker) and the session (to read its measurements).
+  if (new URLSearchParams(location.search).has('test-hooks')) self.kernelLabTest = { lab, session };
   for (const lesson of lessons) main.append(lesson.mount(session));
   for (const page of pages) main.append(page.mount(session, { lessons }));
   addEventListener('hashchange', () => show(currentLessonId()));

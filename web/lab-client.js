@@ -1,10 +1,23 @@
 // The page's handle on the lab worker. Runs go one at a time, in order; each
 // returns a promise of the C++ result object. Cancel asks the running kernel to
 // stop between samples, and if it is inside one long call, replaces the worker.
+// A worker whose module crashes (a trap, out of memory) is replaced too: the
+// run it was doing ends with an error that says so, and the queue goes on.
 
 import { chooseBuild } from './build-choice.js';
 
 const CANCEL_GRACE_MS = 300;
+// The cancel flag's values, as web/worker.js reads them.
+const STOP = 1;
+const CRASH = { trap: 2, out_of_memory: 3 };
+
+// What a module's dying words mean, for a student.
+function crashMessage(dyingWords) {
+  // Emscripten's advice to the module's developer is no help to a student.
+  const error = dyingWords.replace(/\.?\s*Build with -s ASSERTIONS=1 for more info\.?/, '');
+  if (/enlarge memory|out of memory|\bOOM\b/i.test(error)) return `The lab’s WebAssembly module ran out of memory (${error}).`;
+  return `The lab’s WebAssembly module crashed (${error}).`;
+}
 
 export class LabClient {
   constructor(workerUrl = new URL('./worker.js', import.meta.url)) {
@@ -15,6 +28,8 @@ export class LabClient {
     this.nextId = 1;
     this.listeners = new Set();
     this.resultListeners = new Set();
+    this.workerListeners = new Set();
+    this.broken = null; // the message, once a replacement worker failed to load
   }
 
   // Resolves with the catalog once the module is loaded. `build` is what
@@ -58,6 +73,17 @@ export class LabClient {
     return () => this.listeners.delete(listener);
   }
 
+  // Called with {state: 'restarting' | 'ready' | 'failed', message} when a
+  // crashed worker is replaced: the page's status line says what happened.
+  onWorker(listener) {
+    this.workerListeners.add(listener);
+    return () => this.workerListeners.delete(listener);
+  }
+
+  emitWorker(state, message) {
+    for (const listener of this.workerListeners) listener({ state, message });
+  }
+
   // Called with (request, result) for every run that finished, whatever asked
   // for it: the session's log of measurements is built from these.
   onResult(listener) {
@@ -89,6 +115,7 @@ export class LabClient {
   }
 
   enqueue(type, request) {
+    if (this.broken) return Promise.resolve({ status: 'error', error: this.broken });
     return new Promise((resolve) => {
       this.queue.push({ id: this.nextId++, type, request, resolve });
       this.pump();
@@ -119,37 +146,64 @@ export class LabClient {
     this.pump();
   }
 
-  // The worker died. If it had loaded (a trap, or out of memory), report it on
-  // the current run and start a fresh one so the page keeps working; if it never
-  // loaded, restarting would only fail again, so the start() promise reports it.
-  died(message, reject) {
+  // The worker died. If it had loaded (a trap, or out of memory), end the
+  // current request with an error that says so, and start a fresh worker so the
+  // page keeps working; if it never loaded, restarting would only fail again,
+  // so the start() promise (or the restart) reports it.
+  died(error, reject) {
     const wasReady = this.ready;
     this.ready = false;
-    reject(new Error(message));
+    reject(new Error(error));
     if (!wasReady) return;
-    if (this.current) this.finish({ status: 'error', error: `The lab worker stopped: ${message}` });
-    this.restart();
+    const message = crashMessage(error);
+    // A check or a demo changes nothing, so the fresh worker may answer it,
+    // once; a run, which may be what crashed, ends with the message.
+    if (this.current && this.current.type !== 'run' && !this.current.retried) {
+      this.queue.unshift({ ...this.current, retried: true });
+      this.current = null;
+    }
+    if (this.current) this.finish({ status: 'error', error: `${message} The lab restarted it; results measured before are kept.` });
+    this.emitWorker('restarting', message);
+    this.restart(message);
   }
 
-  restart() {
-    this.spawn().catch(() => {}); // died() has already reported it
+  // crash: the message of the crash that made the restart necessary, if any.
+  restart(crash) {
+    this.spawn().then(
+      () => { if (crash) this.emitWorker('ready', crash); },
+      (error) => {
+        this.broken = `The lab stopped working and could not restart (${error.message}). Reload the page.`;
+        const waiting = [...(this.current ? [this.current] : []), ...this.queue.splice(0)];
+        this.current = null;
+        for (const request of waiting) request.resolve({ status: 'error', error: this.broken });
+        this.emitWorker('failed', this.broken);
+      });
+  }
+
+  // A test hook, used only by the browser tests: makes the module crash with a
+  // trap or out of memory (kind 'trap' or 'out_of_memory'), as a bug would.
+  // During a run on a build with shared memory it crashes inside the run, at
+  // its next sample; otherwise as soon as the worker is free.
+  crashForTest(kind) {
+    if (this.current?.type === 'run' && this.cancelFlag) Atomics.store(this.cancelFlag, 0, CRASH[kind]);
+    else this.worker.postMessage({ type: 'crash-for-test', kind });
   }
 
   // Cancels the running run and everything queued.
   cancel() {
-    for (const queued of this.queue.splice(0)) queued.resolve({ status: 'cancelled' });
+    for (const queued of this.queue.splice(0)) queued.resolve({ status: 'cancelled', error: 'Cancelled.' });
     if (!this.current) return;
     const id = this.current.id;
     const replace = () => {
       if (this.current?.id !== id) return;
-      this.finish({ status: 'cancelled' });
+      this.finish({ status: 'cancelled', error: 'Cancelled.' });
       this.restart();
     };
     if (!this.cancelFlag) {
       replace();
       return;
     }
-    Atomics.store(this.cancelFlag, 0, 1);
+    Atomics.store(this.cancelFlag, 0, STOP);
     // Inside one long kernel call there is no "between samples": replace the worker.
     this.cancelTimer = setTimeout(replace, CANCEL_GRACE_MS);
   }

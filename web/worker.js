@@ -9,7 +9,11 @@ const requested = new URLSearchParams(self.location.search).get('module');
 const moduleName = /^kernel_lab(_st|_nosimd)?$/.test(requested) ? requested : 'kernel_lab';
 const moduleUrl = new URL(`gen/${moduleName}.js`, self.location.href).href;
 let lab = null;
-let cancelFlag = null; // Int32Array on a SharedArrayBuffer: [0] = 1 asks the run to stop
+// Int32Array on a SharedArrayBuffer, set by the page (web/lab-client.js): [0] =
+// 1 asks the run to stop; 2 or 3 is the test hook asking it to crash with a
+// trap or out of memory, inside the run, at its next sample.
+let cancelFlag = null;
+const CRASH_KINDS = { 2: 'trap', 3: 'out_of_memory' };
 
 function fail(error) {
   postMessage({ type: 'fatal', error: String(error && error.message ? error.message : error) });
@@ -31,24 +35,33 @@ try {
   fail(error);
 }
 
-function run({ id, request }) {
+function run(request, id) {
   const onProgress = (fraction) => {
     postMessage({ type: 'progress', id, fraction });
-    return !(cancelFlag && Atomics.load(cancelFlag, 0) === 1);
+    const flag = cancelFlag ? Atomics.load(cancelFlag, 0) : 0;
+    if (CRASH_KINDS[flag]) lab.crashForTest(CRASH_KINDS[flag]);
+    return flag !== 1;
   };
-  try {
-    const result = JSON.parse(lab.run(request, onProgress));
-    postMessage({ type: 'result', id, result });
-  } catch (error) {
-    // A trap or abort leaves the module unusable: say so, and let the page restart us.
-    postMessage({ type: 'result', id, result: { status: 'error', error: `The kernel crashed: ${error}` } });
-    fail(error);
-  }
+  return lab.run(request, onProgress);
 }
 
+const calls = {
+  run,
+  check: (request) => lab.check(request),
+  demo: (request) => lab.demo(request),
+};
+
+// A trap or an abort (out of memory is one) leaves the module unusable: no
+// result, only the fatal message, on which the page replaces this worker.
 onmessage = ({ data }) => {
-  if (data.type === 'cancel-flag') cancelFlag = new Int32Array(data.buffer);
-  else if (data.type === 'run') run(data);
-  else if (data.type === 'check') postMessage({ type: 'result', id: data.id, result: JSON.parse(lab.check(data.request)) });
-  else if (data.type === 'demo') postMessage({ type: 'result', id: data.id, result: JSON.parse(lab.demo(data.request)) });
+  if (data.type === 'cancel-flag') {
+    cancelFlag = new Int32Array(data.buffer);
+    return;
+  }
+  try {
+    if (data.type === 'crash-for-test') lab.crashForTest(data.kind);
+    else postMessage({ type: 'result', id: data.id, result: JSON.parse(calls[data.type](data.request, data.id)) });
+  } catch (error) {
+    fail(error);
+  }
 };

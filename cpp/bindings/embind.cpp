@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <cmath>
+#include <cstdlib>
 #include <string>
 
 #include "lab/demo.h"
@@ -76,6 +77,20 @@ std::string demo(val request) {
                         [&request](const char* name) { return number_field(request, name); });
 }
 
+// A test hook, not part of the lab: the browser tests call it (through
+// LabClient.crashForTest) to check that the page survives its worker's module
+// dying. "trap" executes WebAssembly's unreachable, as a bug would; anything
+// else allocates until the fixed heap is exhausted, and Emscripten's malloc
+// then aborts the module exactly as a real out-of-memory would.
+void crash_for_test(const std::string& kind) {
+  if (kind == "trap") __builtin_trap();
+  for (;;) {
+    char* volatile block = static_cast<char*>(std::malloc(64 << 20));
+    if (block == nullptr) std::abort();
+    block[0] = 1;
+  }
+}
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(kernel_lab) {
@@ -83,4 +98,5 @@ EMSCRIPTEN_BINDINGS(kernel_lab) {
   emscripten::function("check", &check);
   emscripten::function("run", &run);
   emscripten::function("demo", &demo);
+  emscripten::function("crashForTest", &crash_for_test);
 }

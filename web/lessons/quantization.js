@@ -110,7 +110,7 @@ function bitSweepPanel(session) {
     async onSubmit({ value, showError }) {
       const result = await session.lab.demo({ demo: BIT_SWEEP, rows: value('sweep_rows'), cols: value('sweep_cols') });
       if (result.status !== 'ok') {
-        showError(result.error);
+        showError(result.error, { rows: 'sweep_rows', cols: 'sweep_cols' }[result.field]);
         return;
       }
       showError(null);
@@ -169,8 +169,9 @@ function byHandPanel(session) {
     button: 'Check', action: 'check-hand',
     async onSubmit({ value, showError }) {
       const guesses = { scale: value('hand_scale'), bound: value('hand_error') };
-      if (!(guesses.scale > 0) || !(guesses.bound > 0)) {
-        showError('Enter both answers as positive numbers, such as 0.05.');
+      const bad = Object.entries({ hand_scale: guesses.scale, hand_error: guesses.bound }).find(([, v]) => !(v > 0 && Number.isFinite(v)));
+      if (bad) {
+        showError('Enter both answers as positive numbers, such as 0.05.', bad[0]);
         return;
       }
       showError(null);

@@ -38,13 +38,20 @@ export class LessonForm {
   constructor(fields) {
     this.fields = fields.map(buildField);
     this.alert = el('p', { id: `error-${nextId++}`, class: 'form-error', role: 'alert', 'data-error': '', hidden: true });
-    this.element = el('form', { class: 'lesson-form', novalidate: true },
-      el('div', { class: 'fields' }, this.fields.map((f) => f.wrapper)), this.alert);
+    // A fieldset, so that a run can lock every field at once without touching
+    // a field a lesson has disabled for good.
+    this.fieldset = el('fieldset', { class: 'fields' }, this.fields.map((f) => f.wrapper));
+    this.element = el('form', { class: 'lesson-form', novalidate: true }, this.fieldset, this.alert);
     // Enter in a field means Run, not a page reload.
     this.element.addEventListener('submit', (event) => {
       event.preventDefault();
       this.onSubmit?.();
     });
+  }
+
+  // While a run goes, the form shows the values it runs with: they cannot change.
+  lock(locked) {
+    this.fieldset.disabled = locked;
   }
 
   input(name) {

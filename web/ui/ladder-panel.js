@@ -30,10 +30,12 @@ function ceilingFraction(session, result) {
   return roof ? result.gflops / roof.peak : null;
 }
 
-function tableOf(session, rows) {
+// n: the size every step ran at, named in the caption, since the form may say another by now.
+function tableOf(session, rows, n) {
   const naive = rows[0];
   const head = ['Step', 'Kernel', 'Threads', 'Median', 'GFLOP/s', 'Over the step before', 'Over naive', 'Of the ceiling'];
   return el('table', { class: 'results', 'data-ladder': '' },
+    el('caption', { 'data-ladder-n': '' }, `Every step at N = ${n}`),
     el('thead', {}, el('tr', {}, head.map((h, i) => el('th', { scope: 'col', class: i > 1 ? 'num' : null }, h)))),
     el('tbody', {}, rows.map((row, i) => {
       const fraction = ceilingFraction(session, row.best);
@@ -101,6 +103,7 @@ function chartSeries(session, rows) {
 export function ladderPanel(session, threads) {
   const steps = session.catalog.ladder;
   let rows = [];
+  let rowsN = null; // the N the rows were measured at
   let running = false;
   const chart = new Chart({
     xLabel: 'Step', yLabel: 'GFLOP/s', yLogBase: 10,
@@ -116,15 +119,20 @@ export function ladderPanel(session, threads) {
 
   const show = () => {
     chart.update(rows.length ? chartSeries(session, rows) : []);
-    tableSlot.replaceChildren(rows.length ? tableOf(session, rows) : '');
+    tableSlot.replaceChildren(rows.length ? tableOf(session, rows, rowsN) : '');
   };
 
-  const { element: form } = panelForm({
+  const form = panelForm({
     inputs: [{ name: 'ladder_n', label: 'N (every step)', value: '512' }, { name: 'ladder_min_time', label: 'Minimum time (s)', value: '0.2' }],
     button: 'Run the ladder', action: 'run-ladder',
     async onSubmit({ value, showError }) {
-      if (running || !session.claim(LADDER)) return;
+      if (running) return;
+      if (!session.claim(LADDER)) {
+        showError(`The ${session.runner.title} lesson is running; wait for it or cancel it there.`);
+        return;
+      }
       running = true;
+      form.lock(true);
       cancel.disabled = false;
       section.dataset.running = 'true';
       try {
@@ -136,6 +144,8 @@ export function ladderPanel(session, threads) {
           return;
         }
         showError(null);
+        // The notes describe one whole climb: the last one's go as this one starts.
+        notes.replaceChildren();
         const done = [];
         for (const [i, { step, requests }] of planned.entries()) {
           progress.textContent = `Running “${step.label}” at N = ${n} (step ${i + 1} of ${planned.length})…`;
@@ -150,12 +160,14 @@ export function ladderPanel(session, threads) {
           }
           done.push({ step, results, best: fastestResult(results) });
           rows = [...done];
+          rowsN = n;
           show();
         }
         progress.textContent = '';
         notes.replaceChildren(...notesOf(session, rows, n).map((note) => el('li', {}, note)));
       } finally {
         running = false;
+        form.lock(false);
         cancel.disabled = true;
         section.dataset.running = 'false';
         session.release(LADDER);
@@ -170,7 +182,7 @@ export function ladderPanel(session, threads) {
     el('p', {}, 'Every step of the climb from the textbook loop, timed at one N. The steps, their kernels and settings come from the catalog; where a step has several candidate kernels, the fastest one measured stands for it. “All threads” here means ',
       el('strong', {}, String(threads)), threads === 1 ? ' thread: this build has no threads, so that step repeats the SIMD step.' : ' threads.'),
     el('ol', { class: 'ladder-steps' }, steps.map((step) => el('li', {}, el('strong', {}, `${step.label}: `), step.why))),
-    form, el('div', { class: 'run-line' }, cancel, progress),
+    form.element, el('div', { class: 'run-line' }, cancel, progress),
     chart.element, tableSlot,
     el('div', { class: 'notes' }, el('h3', {}, 'What the ladder shows'), notes));
   return section;

@@ -13,7 +13,9 @@
 //   moreCharts?: [{...Chart options, legend?, series(entries)}]  further charts of the same entries, below it
 //   panels?: Node[]                          more cards, between the results and the code
 //   code: {kernels, operation | operations, sources}  see CodeView
-//   plan(values) → (a promise of) {items: [{requests, meta}], skipped?: [note]}
+//   plan(values) → (a promise of) {items: [{requests, meta}], skipped?: [note], checks?: [request]}
+//     (checks: requests validated with the runs but never run, for a value the
+//     runs adapt, such as a block capped at N, to be checked as it was typed)
 //   describe(meta) → what is running, in words
 //   series(entries) → chart series for every entry so far
 //   conclude({entries, values, prediction}) → {verdict: {text, tone}, notes: [note]}
@@ -96,7 +98,7 @@ export class LessonPage {
     try {
       const values = this.form.values();
       const plan = await this.spec.plan(values);
-      const refused = await firstInvalid(this.session.lab, plan.items.flatMap((item) => item.requests));
+      const refused = await firstInvalid(this.session.lab, [...(plan.checks ?? []), ...plan.items.flatMap((item) => item.requests)]);
       if (this.cancelled) return;
       if (refused) {
         const { fieldFor } = this.spec;
@@ -138,6 +140,7 @@ export class LessonPage {
     this.running = running;
     this.section.dataset.running = String(running);
     this.controls.setRunning(running);
+    this.form.lock(running);
     this.exercise.lock(running);
   }
 
