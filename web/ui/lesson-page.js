@@ -19,6 +19,9 @@
 //   conclude({entries, values, prediction}) → {verdict: {text, tone}, notes: [note]}
 //   clear?()                                 empties what the lesson shows beyond the table and charts
 // }
+// With session.progress (progress-store.js), the prediction and each run's
+// results, verdict and notes are kept, and come back on the next visit marked
+// as an earlier visit's until the next Run replaces them.
 import { el } from './dom.js';
 import { LessonForm } from './form.js';
 import { RunControls } from './run-controls.js';
@@ -49,6 +52,8 @@ export class LessonPage {
     this.notes = el('ul');
     this.notesBlock = el('div', { class: 'notes', 'data-notes': '', hidden: true },
       el('h3', {}, 'What this run shows'), this.notes);
+    this.noteList = [];
+    this.earlierNote = el('p', { class: 'earlier-note', 'data-earlier-note': '', hidden: true });
     this.code = new CodeView(spec.code);
     this.section = this.layout();
 
@@ -56,6 +61,41 @@ export class LessonPage {
       const other = session.runner && session.runner.id !== spec.id ? session.runner.title : null;
       if (!this.running) this.controls.setBlockedBy(other);
     });
+    if (session.progress) this.keepProgress(session.progress);
+  }
+
+  keepProgress(progress) {
+    const { id } = this.spec;
+    this.exercise.restore(progress.prediction(id));
+    this.exercise.input.addEventListener('input', () => progress.predict(id, this.exercise.value()));
+    const earlier = progress.earlierResults(id);
+    if (earlier) this.showEarlier(earlier);
+  }
+
+  // Results of an earlier visit: shown, and said to be, until the next Run.
+  showEarlier({ at, module, entries, verdict, notes }) {
+    for (const entry of entries) {
+      entry.earlier = true;
+      this.entries.push(entry);
+      this.table.add(entry);
+    }
+    this.redraw();
+    this.earlierNote.textContent = `Restored from your earlier visit: measured on ${new Date(at).toLocaleString()} by the ${module} build, ` +
+      'not in this page load. The next Run replaces them.';
+    this.earlierNote.hidden = false;
+    if (verdict) this.exercise.showVerdict(`From your earlier visit: ${verdict.text}`, verdict.tone);
+    this.showNotes(notes);
+  }
+
+  remember() {
+    this.session.progress?.keepResults(this.spec.id, {
+      entries: this.entries.filter((e) => !e.earlier), verdict: this.exercise.verdict, notes: this.noteList,
+    });
+  }
+
+  redraw() {
+    this.chart.update(this.spec.series(this.entries));
+    for (const { chart, series } of this.moreCharts) chart.update(series(this.entries));
   }
 
   layout() {
@@ -74,6 +114,7 @@ export class LessonPage {
           this.controls.element)),
       el('div', { class: 'card results' },
         el('h2', {}, el('span', { class: 'step' }, '3'), 'Results'),
+        this.earlierNote,
         this.notesBlock,
         chart.legend ?? null,
         this.chart.element,
@@ -117,6 +158,7 @@ export class LessonPage {
   }
 
   async sweep(values, plan, prediction) {
+    if (!this.earlierNote.hidden) this.clear(); // an earlier visit's results are not mixed with this one's
     const total = plan.items.reduce((sum, item) => sum + item.requests.length, 0);
     const entries = [];
     const { outcome, error } = await runSweep(this.session.lab, plan.items, {
@@ -124,14 +166,14 @@ export class LessonPage {
         entries.push(entry);
         this.entries.push(entry);
         this.table.add(entry);
-        this.chart.update(this.spec.series(this.entries));
-        for (const { chart, series } of this.moreCharts) chart.update(series(this.entries));
+        this.redraw();
       },
       onProgress: (fraction, meta, done) => this.controls.setProgress(
         fraction, `Running ${this.spec.describe(meta)} (${Math.min(done + 1, total)} of ${total})`),
     });
     if (outcome === 'error') this.form.showError(error);
     this.conclude({ entries, values, prediction, outcome, skipped: plan.skipped ?? [] });
+    this.remember();
   }
 
   setRunning(running) {
@@ -156,6 +198,7 @@ export class LessonPage {
   }
 
   showNotes(notes) {
+    this.noteList = notes;
     this.notes.replaceChildren(...notes.map((note) => el('li', {}, note)));
     this.notesBlock.hidden = notes.length === 0;
   }
@@ -169,6 +212,8 @@ export class LessonPage {
     this.exercise.clearVerdict();
     this.form.clearError();
     this.spec.clear?.();
+    this.earlierNote.hidden = true;
+    this.remember();
   }
 }
 
