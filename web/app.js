@@ -56,7 +56,9 @@ function resetButton(progress) {
   }, 'Reset progress');
 }
 
-function show(id, progress) {
+// focus: after a click or Enter in the navigation, the new view's heading takes
+// focus, so the keyboard and a screen reader continue in it, not in the nav.
+function show(id, progress, { focus = false } = {}) {
   progress?.visit(id);
   for (const link of nav.querySelectorAll('a[data-lesson]')) {
     if (link.dataset.lesson === id) link.setAttribute('aria-current', 'page');
@@ -66,6 +68,11 @@ function show(id, progress) {
     section.hidden = section.dataset.lessonView !== id;
   }
   document.title = `${views.find((view) => view.id === id).title} · Kernel Lab`;
+  if (focus) {
+    const heading = main.querySelector(`section[data-lesson-view="${id}"] h1`);
+    heading.tabIndex = -1;
+    heading.focus();
+  }
 }
 
 // What the loaded module can do, in the words the lessons use.
@@ -124,7 +131,7 @@ async function start() {
   for (const page of pages) main.append(page.mount(session, { lessons }));
   markProgress(progress);
   masthead.append(resetButton(progress));
-  addEventListener('hashchange', () => show(currentLessonId(), progress));
+  addEventListener('hashchange', () => show(currentLessonId(), progress, { focus: true }));
   show(currentLessonId(), progress);
   document.body.dataset.labReady = 'true';
 }

@@ -100,12 +100,15 @@ export class LessonPage {
 
   layout() {
     const { id, number, title, lead, explanation, chart, panels } = this.spec;
+    const prose = el('div', { class: 'explanation' }, explanation);
+    // A diagram scrolls sideways on a narrow screen, so its figure takes focus, for the keyboard to scroll it.
+    for (const figure of prose.querySelectorAll('.figure')) figure.tabIndex = 0;
     return el('section', { class: 'lesson', 'data-lesson-view': id, 'data-running': 'false', hidden: true, 'aria-labelledby': `${id}-title` },
       el('header', { class: 'lesson-head' },
         el('p', { class: 'eyebrow' }, `Lesson ${number}`),
         el('h1', { id: `${id}-title` }, title),
         el('p', { class: 'lead' }, lead)),
-      el('div', { class: 'explanation' }, explanation),
+      prose,
       el('div', { class: 'workbench' },
         this.exercise.element,
         el('div', { class: 'card controls' },

@@ -92,7 +92,7 @@ export class ProgressStore {
     this.earlier = filed?.fingerprint === this.fingerprint ? structuredClone(filed) : null;
     if (filed && !this.earlier) delete this.state.builds[module];
     this.timer = null;
-    addEventListener('pagehide', () => this.flush());
+    addEventListener('pagehide', () => { if (this.timer !== null) this.flush(); });
   }
 
   // The results of this build, filed now or on an earlier visit.
