@@ -129,6 +129,7 @@ async function start() {
   session.addEventListener('measurement', ({ detail }) => progress.addMeasurement(detail));
   for (const lesson of lessons) main.append(lesson.mount(session));
   for (const page of pages) main.append(page.mount(session, { lessons }));
+  progress.restore();
   markProgress(progress);
   masthead.append(resetButton(progress));
   addEventListener('hashchange', () => show(currentLessonId(), progress, { focus: true }));

@@ -61,9 +61,11 @@ export class LessonPage {
       const other = session.runner && session.runner.id !== spec.id ? session.runner.title : null;
       if (!this.running) this.controls.setBlockedBy(other);
     });
-    if (session.progress) this.keepProgress(session.progress);
+    session.progress?.follow(this);
   }
 
+  // Called by the progress store once every lesson is mounted (a lesson's own
+  // columns and series may read its page, which only exists after the constructor).
   keepProgress(progress) {
     const { id } = this.spec;
     this.exercise.restore(progress.prediction(id));

@@ -92,7 +92,18 @@ export class ProgressStore {
     this.earlier = filed?.fingerprint === this.fingerprint ? structuredClone(filed) : null;
     if (filed && !this.earlier) delete this.state.builds[module];
     this.timer = null;
+    this.pages = []; // the lesson pages to restore, see follow()
     addEventListener('pagehide', () => { if (this.timer !== null) this.flush(); });
+  }
+
+  // page: a LessonPage, whose keepProgress(store) restore() calls.
+  follow(page) {
+    this.pages.push(page);
+  }
+
+  // Hands every lesson its prediction and earlier results, once all are mounted.
+  restore() {
+    for (const page of this.pages) page.keepProgress(this);
   }
 
   // The results of this build, filed now or on an earlier visit.
