@@ -154,6 +154,7 @@ function lossScalingPanel(session) {
   });
   const lossChart = new Chart({
     xLabel: 'Step', yLabel: 'Loss (log10)', xFormat: String, yFormat: (v) => `1e${Math.round(v)}`,
+    valueFormat: { y: (v) => v.toFixed(2) },
     yRange: (min, max) => [Math.floor(min), Math.ceil(max)],
     empty: 'The loss with and without scaling appears here.',
   });

@@ -30,8 +30,10 @@ function align(series) {
   return [xs, ...ys];
 }
 
-// options: {xLabel, yLabel, xFormat, yFormat, xLogBase?, yLogBase?, yRange?(min, max), steps?, decorate?(u), empty}
-// (yRange: the y axis's [low, high] for the data's min and max; by default 0 to a little above max)
+// options: {xLabel, yLabel, xFormat, yFormat, valueFormat?: {x?, y?}, xLogBase?, yLogBase?, yRange?(min, max), steps?, decorate?(u), empty}
+// (yRange: the y axis's [low, high] for the data's min and max; by default 0 to a little above max;
+// valueFormat: how the legend and the data table write a value, where the ticks' labels are rounder
+// than the data; by default as the ticks)
 export class Chart {
   constructor(options) {
     this.options = options;
@@ -62,7 +64,7 @@ export class Chart {
   update(series) {
     this.placeholder.hidden = series.length > 0;
     const data = align(series);
-    this.data.update(series, data, { x: this.options.xFormat, y: this.options.yFormat });
+    this.data.update(series, data, this.valueFormat());
     if (series.length === 0) {
       this.plot?.destroy();
       this.plot = null;
@@ -104,6 +106,11 @@ export class Chart {
     });
   }
 
+  valueFormat() {
+    const { xFormat, yFormat, valueFormat } = this.options;
+    return { x: valueFormat?.x ?? xFormat, y: valueFormat?.y ?? yFormat };
+  }
+
   clear() {
     this.colors.clear();
     this.update([]);
@@ -111,6 +118,7 @@ export class Chart {
 
   config(series) {
     const { xLabel, yLabel, xFormat, yFormat, xLogBase, yLogBase, yRange, steps, decorate } = this.options;
+    const value = this.valueFormat();
     const axis = { stroke: '#4b5563', grid: { stroke: '#e5e7eb', width: 1 }, ticks: { stroke: '#d1d5db', width: 1 } };
     return {
       width: this.width(),
@@ -131,7 +139,7 @@ export class Chart {
         { ...axis, label: yLabel, size: 60, values: (u, splits) => splits.map((v) => (!yLogBase || isPower(v, yLogBase) ? yFormat(v) : '')) },
       ],
       series: [
-        { label: xLabel, value: (u, v) => (v === null ? '—' : xFormat(v)) },
+        { label: xLabel, value: (u, v) => (v === null ? '—' : value.x(v)) },
         ...series.map((s) => {
           const stroke = this.color(s.colorKey ?? s.label);
           return {
@@ -140,7 +148,7 @@ export class Chart {
             width: 2,
             dash: s.dash ?? undefined,
             spanGaps: !steps,
-            value: (u, v) => (v === null ? '—' : yFormat(v)),
+            value: (u, v) => (v === null ? '—' : value.y(v)),
             ...(steps
               ? { paths: uPlot.paths.stepped({ align: 1 }), fill: withAlpha(stroke, 0.12), points: { show: false } }
               : s.scatter

@@ -106,6 +106,7 @@ export function ladderPanel(session, threads) {
     xLabel: 'Step', yLabel: 'GFLOP/s', yLogBase: 10,
     xFormat: (v) => (Number.isInteger(v) && steps[v - 1] ? steps[v - 1].label : ''),
     yFormat: (v) => String(Number(v.toPrecision(2))),
+    valueFormat: { y: gflops },
     empty: 'Press Run the ladder: each step’s GFLOP/s at your N appears here, against your measured ceiling.',
   });
   const tableSlot = scrollRegion('The matmul ladder: results');

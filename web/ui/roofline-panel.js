@@ -56,6 +56,7 @@ export function rooflinePanel(session) {
     xLabel: 'Arithmetic intensity (FLOP per byte, by the catalog’s model)', yLabel: 'GFLOP/s',
     xLogBase: 10, yLogBase: 10,
     xFormat: (v) => (isDecade(v) ? decadeTick(v) : ''), yFormat: decadeTick,
+    valueFormat: { x: (v) => String(Number(v.toPrecision(3))), y: gflops },
     empty: 'Your roofline appears here: run the probes above for the roofs, and any kernel in any lesson for its point.',
   });
   const summary = el('p', { class: 'hint', 'data-roofline-summary': '' });
