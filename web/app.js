@@ -1,10 +1,13 @@
 // Entry point: starts the lab worker, says how it went in the status line,
 // builds the lesson navigation from the registry and shows one lesson at a time,
 // chosen by the URL hash (#/loops), and the pages after the lessons (#/report).
+// Progress is kept across visits (ui/progress-store.js); the header's Reset
+// progress forgets it.
 import { reloadForIsolation } from './isolation.js';
 import { LabClient } from './lab-client.js';
 import { lessons, pages } from './lessons/index.js';
 import { Session } from './ui/session.js';
+import { ProgressStore } from './ui/progress-store.js';
 import { el, withCode } from './ui/dom.js';
 import { seconds, bytes } from './ui/format.js';
 
@@ -12,6 +15,7 @@ const status = document.querySelector('[data-lab-status]');
 const nav = document.querySelector('[data-lesson-nav]');
 const main = document.querySelector('[data-lessons]');
 const buildNotice = document.querySelector('[data-build-notice]');
+const masthead = document.querySelector('.masthead');
 
 // Every view the hash can name: the lessons, then the pages.
 const views = [...lessons, ...pages];
@@ -32,7 +36,30 @@ function currentLessonId() {
   return views.some((view) => view.id === id) ? id : lessons[0].id;
 }
 
-function show(id) {
+// A lesson run on an earlier visit has a tick beside its number, and says so in words.
+function markProgress(progress) {
+  for (const link of nav.querySelectorAll('a[data-lesson]')) {
+    if (!progress.state.lessons[link.dataset.lesson]?.ran) continue;
+    link.append(el('span', { class: 'nav-done', 'data-nav-done': '' },
+      el('span', { 'aria-hidden': 'true' }, '✓'), el('span', { class: 'visually-hidden' }, ' (run on an earlier visit)')));
+  }
+}
+
+function resetButton(progress) {
+  return el('button', {
+    type: 'button', class: 'button quiet reset-progress', 'data-action': 'reset-progress',
+    onclick: () => {
+      if (!confirm('Forget your saved progress: predictions, verdicts and the results of earlier visits? The page reloads without them.')) return;
+      progress.reset();
+      location.reload();
+    },
+  }, 'Reset progress');
+}
+
+// focus: after a click or Enter in the navigation, the new view's heading takes
+// focus, so the keyboard and a screen reader continue in it, not in the nav.
+function show(id, progress, { focus = false } = {}) {
+  progress?.visit(id);
   for (const link of nav.querySelectorAll('a[data-lesson]')) {
     if (link.dataset.lesson === id) link.setAttribute('aria-current', 'page');
     else link.removeAttribute('aria-current');
@@ -41,6 +68,11 @@ function show(id) {
     section.hidden = section.dataset.lessonView !== id;
   }
   document.title = `${views.find((view) => view.id === id).title} · Kernel Lab`;
+  if (focus) {
+    const heading = main.querySelector(`section[data-lesson-view="${id}"] h1`);
+    heading.tabIndex = -1;
+    heading.focus();
+  }
 }
 
 // What the loaded module can do, in the words the lessons use.
@@ -109,10 +141,16 @@ async function start() {
   // A test hook: with ?test-hooks in the address, the browser tests reach the
   // lab client (to crash its worker) and the session (to read its measurements).
   if (new URLSearchParams(location.search).has('test-hooks')) self.kernelLabTest = { lab, session };
+  const progress = new ProgressStore({ module: lab.build.module, catalog });
+  session.progress = progress;
+  session.addEventListener('measurement', ({ detail }) => progress.addMeasurement(detail));
   for (const lesson of lessons) main.append(lesson.mount(session));
   for (const page of pages) main.append(page.mount(session, { lessons }));
-  addEventListener('hashchange', () => show(currentLessonId()));
-  show(currentLessonId());
+  progress.restore();
+  markProgress(progress);
+  masthead.append(resetButton(progress));
+  addEventListener('hashchange', () => show(currentLessonId(), progress, { focus: true }));
+  show(currentLessonId(), progress);
   document.body.dataset.labReady = 'true';
 }
 

@@ -5,7 +5,7 @@
 // capstone_profile demo), so the page shows the time per pass, the speedup over
 // naive, where the time goes, and how far each backend's output is from the
 // reference.
-import { el, svg } from '../ui/dom.js';
+import { el, scrollRegion, svg } from '../ui/dom.js';
 import { LessonPage } from '../ui/lesson-page.js';
 import { parseNumber } from '../ui/form.js';
 import { kernelColumn, threadsColumn, medianColumn, ciColumn, samplesColumn, gflopsColumn, checkColumn } from '../ui/columns.js';
@@ -285,7 +285,7 @@ export default {
         el('p', {}, `${describeShape(g[profiled[0]].result)}` +
           `${threads ? `, optimized and int8 on ${threads} thread${threads === 1 ? '' : 's'}` : ''}. ` +
           'The median of each step over the profiled passes; the bar is its share of the pass.'),
-        el('div', { class: 'table-scroll' },
+        scrollRegion('Where the time goes, step by step',
           el('table', { class: 'profile-table', 'data-profile-table': '' },
             el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Step'), profiled.map((b) => el('th', { scope: 'col' }, b)))),
             el('tbody', {},

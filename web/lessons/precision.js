@@ -1,7 +1,7 @@
 // Lesson 7: fewer bits per number. f32, f16 and bf16 side by side: how each
 // rounds, what range it covers, why fp16 training needs a loss scale, and what
 // half the bytes buy a memory-bound kernel (f32 against bf16 axpy).
-import { el, svg } from '../ui/dom.js';
+import { el, scrollRegion, svg } from '../ui/dom.js';
 import { LessonPage } from '../ui/lesson-page.js';
 import { panelForm } from '../ui/panel-form.js';
 import { Chart } from '../ui/chart.js';
@@ -66,7 +66,7 @@ function explanation(f32, bf16) {
 // A panel that calls one demo: its own small form, a message for bad input
 // (C++'s, under the field it names), and a body that only changes on success.
 function demoPanel(session, { id, title, intro, demo, fields, button, render, after = [] }) {
-  const body = el('div', { class: 'table-scroll' });
+  const body = scrollRegion(title);
   const { element, submit } = panelForm({
     inputs: fields, button, action: id,
     async onSubmit({ value, showError }) {
@@ -154,6 +154,7 @@ function lossScalingPanel(session) {
   });
   const lossChart = new Chart({
     xLabel: 'Step', yLabel: 'Loss (log10)', xFormat: String, yFormat: (v) => `1e${Math.round(v)}`,
+    valueFormat: { y: (v) => v.toFixed(2) },
     yRange: (min, max) => [Math.floor(min), Math.ceil(max)],
     empty: 'The loss with and without scaling appears here.',
   });

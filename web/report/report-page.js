@@ -26,6 +26,20 @@ function tableOf(columns, measurements, caption) {
   return table.element;
 }
 
+// The runs of earlier visits, kept by the progress store: apart from this
+// session's, marked as such, and left out of the summary and the exports.
+function earlierCard(measurements, columns) {
+  if (measurements.length === 0) return null;
+  const table = new ResultsTable(columns, { caption: 'Runs of earlier visits' });
+  for (const m of measurements) table.add({ ...entryOf(m), earlier: true });
+  const [first, last] = [measurements[0].at, measurements.at(-1).at].map((at) => new Date(at).toLocaleString());
+  return el('div', { class: 'card', 'data-report-earlier': '' },
+    el('h2', {}, 'From earlier visits'),
+    el('p', { class: 'earlier-note' }, `Restored from this browser's saved progress: ${measurements.length} runs timed from ${first} to ${last} by this same build, `,
+      'not in this page load. They are not in the summary or the exports above; Reset progress, at the top, forgets them.'),
+    table.element);
+}
+
 class ReportPage {
   constructor(session, lessons) {
     this.session = session;
@@ -48,6 +62,7 @@ class ReportPage {
       'Nothing has been timed yet. Run any lesson: each run it times appears here, under that lesson.');
     this.runs = el('div', { class: 'report-groups', 'data-report-runs': '' });
     this.comparison = el('div', { class: 'card', 'data-compare': '', hidden: true });
+    this.earlier = earlierCard(session.progress?.earlierMeasurements() ?? [], runColumns(session));
     this.section = this.layout(button);
 
     session.addEventListener('measurement', ({ detail }) => this.add(detail));
@@ -76,7 +91,8 @@ class ReportPage {
       el('div', { class: 'card' }, el('h2', {}, 'Summary'), this.summary),
       this.comparison,
       this.empty,
-      this.runs);
+      this.runs,
+      this.earlier);
   }
 
   lessonTitle(id) {

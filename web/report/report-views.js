@@ -1,7 +1,7 @@
 // The parts of the lab report page that draw a report: the machine it was
 // measured on, the summary, and the table columns of its runs. Every figure
 // comes from a measurement or from what the page and the catalog report.
-import { el } from '../ui/dom.js';
+import { el, scrollRegion } from '../ui/dom.js';
 import { kernelColumn, blockColumn, threadsColumn, medianColumn, ciColumn, gflopsColumn, gbpsColumn, checkColumn } from '../ui/columns.js';
 import { bytes, gflops, seconds, ratio } from '../ui/format.js';
 
@@ -94,7 +94,7 @@ export function summaryView(session, summary, lessonTitle) {
       `${count(summary.runs, 'timed run')} of ${count(summary.kernels, 'kernel')} in ${count(summary.lessons.length, 'lesson')}: `,
       summary.lessons.map(lessonTitle).join(', '), '.',
       summary.failed > 0 ? el('strong', { class: 'caveat' }, ` ${count(summary.failed, 'run')} failed the correctness check.`) : null),
-    el('div', { class: 'best-scroll' }, el('table', { class: 'mini', 'data-best': '' },
+    scrollRegion('The fastest run of each operation', el('table', { class: 'mini', 'data-best': '' },
       el('caption', { class: 'visually-hidden' }, 'The fastest run of each operation'),
       el('thead', {}, el('tr', {}, ['Operation', 'Best rate', 'Kernel', 'Shape', 'Threads'].map((label) => el('th', { scope: 'col' }, label)))),
       el('tbody', {}, best))),

@@ -23,3 +23,10 @@ export function svg(markup) {
 export function withCode(text) {
   return text.split('`').map((part, i) => (i % 2 ? el('code', {}, part) : part));
 }
+
+// A box that scrolls sideways when its content (a wide table) is wider than the
+// screen. It takes keyboard focus, so it can be scrolled without a mouse, and
+// has a name, so a screen reader says what that focus landed on.
+export function scrollRegion(label, ...children) {
+  return el('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': label }, ...children);
+}

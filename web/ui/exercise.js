@@ -17,6 +17,7 @@ export class Exercise {
     this.prompt = el('p', {}, prompt);
     this.label = el('label', { for: id }, label);
     this.verdictSlot = el('div', { class: 'verdict-slot' });
+    this.verdict = null; // {text, tone} of the verdict shown
     this.element = el('div', { class: 'card exercise', 'data-exercise': '' },
       el('h2', {}, el('span', { class: 'step' }, '1'), 'Predict'),
       this.prompt,
@@ -37,16 +38,25 @@ export class Exercise {
     return this.input.value.trim();
   }
 
+  // A prediction kept from an earlier visit; a choice this page no longer offers is left out.
+  restore(value) {
+    if (!value) return;
+    this.input.value = value;
+    if (this.input.value !== value) this.input.value = '';
+  }
+
   lock(locked) {
     this.input.disabled = locked;
   }
 
   // tone: 'right', 'wrong' or 'neutral'
   showVerdict(text, tone) {
+    this.verdict = { text, tone };
     this.verdictSlot.replaceChildren(el('p', { class: `verdict verdict-${tone}`, 'data-verdict': '' }, text));
   }
 
   clearVerdict() {
+    this.verdict = null;
     this.verdictSlot.replaceChildren();
   }
 }

@@ -2,7 +2,7 @@
 // one N on this machine, in one chart and one table, with the speedup of each
 // step over the one before and over the naive loop, and its share of the
 // measured mul+add ceiling.
-import { el } from './dom.js';
+import { el, scrollRegion } from './dom.js';
 import { panelForm } from './panel-form.js';
 import { Chart } from './chart.js';
 import { firstInvalid } from './sweep.js';
@@ -109,9 +109,10 @@ export function ladderPanel(session, threads) {
     xLabel: 'Step', yLabel: 'GFLOP/s', yLogBase: 10,
     xFormat: (v) => (Number.isInteger(v) && steps[v - 1] ? steps[v - 1].label : ''),
     yFormat: (v) => String(Number(v.toPrecision(2))),
+    valueFormat: { y: gflops },
     empty: 'Press Run the ladder: each step’s GFLOP/s at your N appears here, against your measured ceiling.',
   });
-  const tableSlot = el('div', { class: 'table-scroll' });
+  const tableSlot = scrollRegion('The matmul ladder: results');
   const notes = el('ul', { 'data-ladder-notes': '' });
   const progress = el('p', { class: 'hint', 'aria-live': 'polite' });
   const cancel = el('button', { type: 'button', class: 'button', 'data-action': 'cancel-ladder', disabled: true }, 'Cancel');

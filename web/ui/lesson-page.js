@@ -21,6 +21,9 @@
 //   conclude({entries, values, prediction}) → {verdict: {text, tone}, notes: [note]}
 //   clear?()                                 empties what the lesson shows beyond the table and charts
 // }
+// With session.progress (progress-store.js), the prediction and each run's
+// results, verdict and notes are kept, and come back on the next visit marked
+// as an earlier visit's until the next Run replaces them.
 import { el } from './dom.js';
 import { LessonForm } from './form.js';
 import { RunControls } from './run-controls.js';
@@ -51,6 +54,8 @@ export class LessonPage {
     this.notes = el('ul');
     this.notesBlock = el('div', { class: 'notes', 'data-notes': '', hidden: true },
       el('h3', {}, 'What this run shows'), this.notes);
+    this.noteList = [];
+    this.earlierNote = el('p', { class: 'earlier-note', 'data-earlier-note': '', hidden: true });
     this.code = new CodeView(spec.code);
     this.section = this.layout();
 
@@ -58,16 +63,56 @@ export class LessonPage {
       const other = session.runner && session.runner.id !== spec.id ? session.runner.title : null;
       if (!this.running) this.controls.setBlockedBy(other);
     });
+    session.progress?.follow(this);
+  }
+
+  // Called by the progress store once every lesson is mounted (a lesson's own
+  // columns and series may read its page, which only exists after the constructor).
+  keepProgress(progress) {
+    const { id } = this.spec;
+    this.exercise.restore(progress.prediction(id));
+    this.exercise.input.addEventListener('input', () => progress.predict(id, this.exercise.value()));
+    const earlier = progress.earlierResults(id);
+    if (earlier) this.showEarlier(earlier);
+  }
+
+  // Results of an earlier visit: shown, and said to be, until the next Run.
+  showEarlier({ at, module, entries, verdict, notes }) {
+    for (const entry of entries) {
+      entry.earlier = true;
+      this.entries.push(entry);
+      this.table.add(entry);
+    }
+    this.redraw();
+    this.earlierNote.textContent = `Restored from your earlier visit: measured on ${new Date(at).toLocaleString()} by the ${module} build, ` +
+      'not in this page load. The next Run replaces them.';
+    this.earlierNote.hidden = false;
+    if (verdict) this.exercise.showVerdict(`From your earlier visit: ${verdict.text}`, verdict.tone);
+    this.showNotes(notes);
+  }
+
+  remember() {
+    this.session.progress?.keepResults(this.spec.id, {
+      entries: this.entries.filter((e) => !e.earlier), verdict: this.exercise.verdict, notes: this.noteList,
+    });
+  }
+
+  redraw() {
+    this.chart.update(this.spec.series(this.entries));
+    for (const { chart, series } of this.moreCharts) chart.update(series(this.entries));
   }
 
   layout() {
     const { id, number, title, lead, explanation, chart, panels } = this.spec;
+    const prose = el('div', { class: 'explanation' }, explanation);
+    // A diagram scrolls sideways on a narrow screen, so its figure takes focus, for the keyboard to scroll it.
+    for (const figure of prose.querySelectorAll('.figure')) figure.tabIndex = 0;
     return el('section', { class: 'lesson', 'data-lesson-view': id, 'data-running': 'false', hidden: true, 'aria-labelledby': `${id}-title` },
       el('header', { class: 'lesson-head' },
         el('p', { class: 'eyebrow' }, `Lesson ${number}`),
         el('h1', { id: `${id}-title` }, title),
         el('p', { class: 'lead' }, lead)),
-      el('div', { class: 'explanation' }, explanation),
+      prose,
       el('div', { class: 'workbench' },
         this.exercise.element,
         el('div', { class: 'card controls' },
@@ -76,6 +121,7 @@ export class LessonPage {
           this.controls.element)),
       el('div', { class: 'card results' },
         el('h2', {}, el('span', { class: 'step' }, '3'), 'Results'),
+        this.earlierNote,
         this.notesBlock,
         chart.legend ?? null,
         this.chart.element,
@@ -119,6 +165,7 @@ export class LessonPage {
   }
 
   async sweep(values, plan, prediction) {
+    if (!this.earlierNote.hidden) this.clear(); // an earlier visit's results are not mixed with this one's
     const total = plan.items.reduce((sum, item) => sum + item.requests.length, 0);
     const entries = [];
     const { outcome, error } = await runSweep(this.session.lab, plan.items, {
@@ -126,14 +173,14 @@ export class LessonPage {
         entries.push(entry);
         this.entries.push(entry);
         this.table.add(entry);
-        this.chart.update(this.spec.series(this.entries));
-        for (const { chart, series } of this.moreCharts) chart.update(series(this.entries));
+        this.redraw();
       },
       onProgress: (fraction, meta, done) => this.controls.setProgress(
         fraction, `Running ${this.spec.describe(meta)} (${Math.min(done + 1, total)} of ${total})`),
     });
     if (outcome === 'error') this.form.showError(error);
     this.conclude({ entries, values, prediction, outcome, skipped: plan.skipped ?? [] });
+    this.remember();
   }
 
   setRunning(running) {
@@ -159,6 +206,7 @@ export class LessonPage {
   }
 
   showNotes(notes) {
+    this.noteList = notes;
     this.notes.replaceChildren(...notes.map((note) => el('li', {}, note)));
     this.notesBlock.hidden = notes.length === 0;
   }
@@ -172,6 +220,8 @@ export class LessonPage {
     this.exercise.clearVerdict();
     this.form.clearError();
     this.spec.clear?.();
+    this.earlierNote.hidden = true;
+    this.remember();
   }
 }
 

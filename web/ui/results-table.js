@@ -4,7 +4,7 @@
 // column: {id, label, title?, numeric?, wrap?, timing?, value(entry) → string | Node}.
 // A kernel that is not implemented has no timing: its timing columns become one
 // cell holding the lab's message, and the other columns say what they can.
-import { el } from './dom.js';
+import { el, scrollRegion } from './dom.js';
 import { seconds } from './format.js';
 
 function cell(column, content, attrs = {}) {
@@ -26,7 +26,9 @@ function row(columns, entry) {
   } else {
     for (const column of columns) cells.push(cell(column, column.value(entry)));
   }
-  return el('tr', { class: entry.result.status === 'not_implemented' ? 'missing' : null }, cells);
+  // A row kept from an earlier visit says so in its first cell, in words.
+  if (entry.earlier) cells[0].append(el('span', { class: 'badge badge-earlier' }, 'earlier visit'));
+  return el('tr', { class: entry.result.status === 'not_implemented' ? 'missing' : null, 'data-earlier': entry.earlier ? '' : null }, cells);
 }
 
 export class ResultsTable {
@@ -41,7 +43,7 @@ export class ResultsTable {
         el('th', { scope: 'col', title: c.title ?? null, class: c.numeric ? 'num' : null }, c.label)))),
       this.body);
     this.element = el('div', { class: 'table-block' },
-      this.empty, el('div', { class: 'table-scroll' }, this.table), this.footnote);
+      this.empty, scrollRegion(caption, this.table), this.footnote);
     this.clocks = new Map();
     this.refresh();
   }

@@ -1,7 +1,7 @@
 // The learner's roofline: their measured roofs, and a point for every kernel
 // they ran this session in any lesson (session.measurements), redrawn as runs
 // arrive. Behind the chart, a table of the points against their roofs.
-import { el } from './dom.js';
+import { el, scrollRegion } from './dom.js';
 import { Chart } from './chart.js';
 import { gflops, percent } from './format.js';
 import { ABOVE_CEILING_ADVICE, aboveCeiling, attainable, boundBy, intensity, isInteger, latestPerShape, limits, ridge, roofFor } from './roofline.js';
@@ -56,6 +56,7 @@ export function rooflinePanel(session) {
     xLabel: 'Arithmetic intensity (FLOP per byte, by the catalog’s model)', yLabel: 'GFLOP/s',
     xLogBase: 10, yLogBase: 10,
     xFormat: (v) => (isDecade(v) ? decadeTick(v) : ''), yFormat: decadeTick,
+    valueFormat: { x: (v) => String(Number(v.toPrecision(3))), y: gflops },
     empty: 'Your roofline appears here: run the probes above for the roofs, and any kernel in any lesson for its point.',
   });
   const summary = el('p', { class: 'hint', 'data-roofline-summary': '' });
@@ -89,5 +90,5 @@ export function rooflinePanel(session) {
   return el('div', { class: 'card', 'data-panel': 'roofline' },
     el('h2', {}, 'Your roofline'),
     el('p', {}, 'Every kernel you ran this session, in this lesson or any other, at its latest run per shape. Its x is the arithmetic intensity of the catalog’s model: the FLOPs the operation must do over the bytes the kernel must move (each input read once, each output written once, plus a kernel’s own temporaries). That is the model’s intensity, not measured traffic: a kernel that rereads data from memory really moves more bytes, and sits further below the slanted roof than the model shows. The dashed lines are your roofs: min(ceiling, bandwidth × intensity). A point under the slanted part is memory-bound, under the flat part compute-bound; the table says by how much it falls short. The slanted roof is memory’s: a kernel whose data fits in a cache can rise above it, to more than 100% of it.'),
-    summary, above, chart.element, el('div', { class: 'table-scroll' }, table));
+    summary, above, chart.element, scrollRegion('Your roofline: every kernel against its roof', table));
 }

@@ -8,6 +8,8 @@ export class Session extends EventTarget {
     super();
     this.lab = lab;
     this.catalog = catalog;
+    // The ProgressStore that keeps progress across visits, or null (progress-store.js).
+    this.progress = null;
     // {id, title} of the lesson whose sweep is running; a panel that runs its
     // own sweep has its own id, and says in `lesson` which lesson it is part of.
     this.runner = null;
