@@ -1,9 +1,10 @@
 // Entry point: starts the lab worker, says how it went in the status line,
 // builds the lesson navigation from the registry and shows one lesson at a time,
 // chosen by the URL hash (#/loops), and the pages after the lessons (#/report).
+// The lessons are most of the page's code, so they are imported only once the
+// lab worker is on its way: the module compiles while they load.
 import { reloadForIsolation } from './isolation.js';
 import { LabClient } from './lab-client.js';
-import { lessons, pages } from './lessons/index.js';
 import { Session } from './ui/session.js';
 import { el, withCode } from './ui/dom.js';
 import { seconds, bytes } from './ui/format.js';
@@ -13,8 +14,8 @@ const nav = document.querySelector('[data-lesson-nav]');
 const main = document.querySelector('[data-lessons]');
 const buildNotice = document.querySelector('[data-build-notice]');
 
-// Every view the hash can name: the lessons, then the pages.
-const views = [...lessons, ...pages];
+// Every view the hash can name: the lessons, then the pages. Set by start().
+let views = [];
 
 // A page has no number: its mark says it is not a lesson.
 function buildNav() {
@@ -29,7 +30,7 @@ function buildNav() {
 
 function currentLessonId() {
   const id = location.hash.replace(/^#\/?/, '');
-  return views.some((view) => view.id === id) ? id : lessons[0].id;
+  return views.some((view) => view.id === id) ? id : views[0].id;
 }
 
 function show(id) {
@@ -81,15 +82,18 @@ async function start() {
     status.textContent = 'Turning on cross-origin isolation for threads: the page reloads once…';
     return;
   }
-  buildNav();
   const lab = new LabClient();
   let catalog;
+  let lessons;
+  let pages;
   try {
-    catalog = await lab.start();
+    [catalog, { lessons, pages }] = await Promise.all([lab.start(), import('./lessons/index.js')]);
   } catch (error) {
     reportFailure(error);
     return;
   }
+  views = [...lessons, ...pages];
+  buildNav();
   reportReady(catalog, lab.build);
   const session = new Session(lab, catalog);
   for (const lesson of lessons) main.append(lesson.mount(session));
