@@ -26,11 +26,6 @@ export async function openLab({ root = WEB_ROOT, path = '/', isolate = true, ser
   const problems = []; // console errors and uncaught exceptions, for tests to assert on
   page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
   page.on('pageerror', (e) => problems.push(e.message));
-  // Whatever the Content-Security-Policy blocks is a problem too, reported where
-  // the page's own console errors are.
-  await page.addInitScript(() => addEventListener('securitypolicyviolation', (e) => {
-    console.error(`CSP violation: ${e.effectiveDirective} blocked ${e.blockedURI || 'inline code'}`);
-  }));
   await prepare?.(page);
   await page.goto(url + path);
   return {
