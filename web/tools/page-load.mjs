@@ -13,6 +13,7 @@
 // though a reload or a service worker's own fetch may bring it twice.
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { openLab, WEB_ROOT } from './headless.mjs';
 import { lessons } from '../lessons/index.js';
 
@@ -71,7 +72,7 @@ export async function measureLoad({ root = WEB_ROOT, isolate = true } = {}) {
   }
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === new URL(import.meta.url).pathname) {
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const { values } = parseArgs({
     options: {
       root: { type: 'string', default: WEB_ROOT },
