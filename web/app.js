@@ -3,9 +3,10 @@
 // chosen by the URL hash (#/loops), and the pages after the lessons (#/report).
 // Progress is kept across visits (ui/progress-store.js); the header's Reset
 // progress forgets it.
+// The lessons are most of the page's code, so they are imported only once the
+// lab worker is on its way: the module compiles while they load.
 import { reloadForIsolation } from './isolation.js';
 import { LabClient } from './lab-client.js';
-import { lessons, pages } from './lessons/index.js';
 import { Session } from './ui/session.js';
 import { ProgressStore } from './ui/progress-store.js';
 import { el, withCode } from './ui/dom.js';
@@ -17,8 +18,8 @@ const main = document.querySelector('[data-lessons]');
 const buildNotice = document.querySelector('[data-build-notice]');
 const masthead = document.querySelector('.masthead');
 
-// Every view the hash can name: the lessons, then the pages.
-const views = [...lessons, ...pages];
+// Every view the hash can name: the lessons, then the pages. Set by start().
+let views = [];
 
 // A page has no number: its mark says it is not a lesson.
 function buildNav() {
@@ -33,7 +34,7 @@ function buildNav() {
 
 function currentLessonId() {
   const id = location.hash.replace(/^#\/?/, '');
-  return views.some((view) => view.id === id) ? id : lessons[0].id;
+  return views.some((view) => view.id === id) ? id : views[0].id;
 }
 
 // A lesson run on an earlier visit has a tick beside its number, and says so in words.
@@ -126,15 +127,18 @@ async function start() {
     status.textContent = 'Turning on cross-origin isolation for threads: the page reloads once…';
     return;
   }
-  buildNav();
   const lab = new LabClient();
   let catalog;
+  let lessons;
+  let pages;
   try {
-    catalog = await lab.start();
+    [catalog, { lessons, pages }] = await Promise.all([lab.start(), import('./lessons/index.js')]);
   } catch (error) {
     reportFailure(error);
     return;
   }
+  views = [...lessons, ...pages];
+  buildNav();
   reportReady(catalog, lab.build);
   lab.onWorker((event) => reportWorker(catalog, lab.build, event));
   const session = new Session(lab, catalog);

@@ -278,7 +278,7 @@ export default {
         if (!s) return el('td', { class: 'numeric' }, '—');
         return el('td', { 'data-backend': b },
           el('div', { class: 'profile-cell' },
-            el('span', { class: 'profile-bar', style: `width: ${(100 * s.share).toFixed(1)}%` }),
+            el('span', { class: 'profile-bar', style: { width: `${(100 * s.share).toFixed(1)}%` } }),
             el('span', { class: 'profile-value' }, `${seconds(s.median_s)} · ${percent(s.share, 0)}`)));
       };
       profileBody.replaceChildren(

@@ -1,5 +1,6 @@
-// Serves web/ on a free loopback port and opens it in Debian's headless
-// Chromium. Shared by the browser tests and the in-browser benchmark.
+// Serves web/ (or another root, such as dist/) on a free loopback port and
+// opens it in Debian's headless Chromium. Shared by the browser tests and the
+// in-browser benchmark.
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -12,12 +13,13 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-// isolate: false serves web/ without the COOP and COEP headers, as a plain static
-// host would. serviceWorkers: 'block' keeps the page from registering any, as a
+// root: the folder to serve, web/ unless given. isolate: false serves it
+// without any headers (no COOP, COEP or CSP), as a plain static host would.
+// serviceWorkers: 'block' keeps the page from registering any, as a
 // browser with them turned off would. prepare(page) runs before the page
 // first loads, to route requests, for one.
-export async function openLab({ path = '/', isolate = true, serviceWorkers = 'allow', prepare } = {}) {
-  const server = await startServer({ root: WEB_ROOT, port: 0, isolate });
+export async function openLab({ root = WEB_ROOT, path = '/', isolate = true, serviceWorkers = 'allow', prepare } = {}) {
+  const server = await startServer({ root, port: 0, isolate });
   const url = `http://127.0.0.1:${server.address().port}`;
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   const page = await browser.newPage({ serviceWorkers });

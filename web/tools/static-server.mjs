@@ -1,9 +1,17 @@
-// A static file server for web/, with the cross-origin isolation headers that
-// SharedArrayBuffer (and so wasm pthreads) needs. Used by `npm start` and by
-// the browser tests and benchmarks.
+// A static file server for the lab, on the loopback interface only. By default
+// it acts as a host that sets headers: the cross-origin isolation headers that
+// SharedArrayBuffer (and so wasm pthreads) needs, and the page's own
+// Content-Security-Policy, so that it also binds the lab's workers, which a
+// <meta> policy does not reach. With isolate: false it acts as a plain static
+// host that sets none, where the page's service worker must isolate it. Used by
+// `npm start`, the browser tests and the benchmarks.
 import { createServer } from 'node:http';
+import { readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
+
+// Loopback only: the dev server is for this machine, never for the network.
+export const HOST = '127.0.0.1';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -24,22 +32,41 @@ const ISOLATION = {
   'Cross-Origin-Resource-Policy': 'same-origin',
 };
 
-// Maps a URL path inside `root`, or returns null for anything that escapes it.
+// Maps a URL path inside `root`, or returns null for anything that is not a
+// plain path below it: a request target that is not a path (an absolute URL),
+// one that does not decode, a NUL, a backslash (a separator on Windows) or a
+// `..` segment, however it was encoded. Such a path is refused rather than
+// normalized, and what remains is checked to lie inside root all the same.
 export function resolveInside(root, urlPath) {
+  const path = urlPath.split(/[?#]/)[0];
+  if (!path.startsWith('/')) return null;
   let decoded;
   try {
-    decoded = decodeURIComponent(urlPath.split('?')[0]);
+    decoded = decodeURIComponent(path);
   } catch {
     return null;
   }
-  if (decoded.includes('\0')) return null;
+  if (/[\0\\]/.test(decoded) || decoded.split('/').includes('..')) return null;
   const file = normalize(join(root, decoded));
   return file === root || file.startsWith(root + sep) ? file : null;
 }
 
-export function startServer({ root, port = 8080, host = '127.0.0.1', isolate = true }) {
+// The Content-Security-Policy of root/index.html's <meta> tag, sent as a header
+// too: one policy, written once, in the page. Null when root has none.
+export function pagePolicy(root) {
+  try {
+    const html = readFileSync(join(root, 'index.html'), 'utf8');
+    return /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1] ?? null;
+  } catch {
+    return null;
+  }
+}
+
+export function startServer({ root, port = 8080, isolate = true }) {
+  const policy = isolate ? pagePolicy(root) : null;
   const server = createServer(async (req, res) => {
     const headers = isolate ? { ...ISOLATION } : {};
+    if (policy) headers['Content-Security-Policy'] = policy;
     let file = resolveInside(root, req.url);
     if (!file) {
       res.writeHead(403, headers).end('forbidden');
@@ -57,6 +84,6 @@ export function startServer({ root, port = 8080, host = '127.0.0.1', isolate = t
   });
   return new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, host, () => resolve(server));
+    server.listen(port, HOST, () => resolve(server));
   });
 }

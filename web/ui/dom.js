@@ -1,11 +1,14 @@
 // A small element builder, so the lessons read as the structure they produce.
 // el('p', {class: 'lead'}, 'text', child): attributes set as given, `true` as an
-// empty attribute, false or null left off, functions under on* as listeners.
+// empty attribute, false or null left off, functions under on* as listeners,
+// and `style` as an object of properties, set through node.style: the page's
+// Content-Security-Policy refuses style attributes, not the CSS object model.
 export function el(tag, attrs, ...children) {
   const node = document.createElement(tag);
   for (const [name, value] of Object.entries(attrs ?? {})) {
     if (value === false || value === null || value === undefined) continue;
     if (name.startsWith('on') && typeof value === 'function') node.addEventListener(name.slice(2), value);
+    else if (name === 'style') Object.assign(node.style, value);
     else node.setAttribute(name, value === true ? '' : String(value));
   }
   node.append(...children.flat(Infinity).filter((c) => c !== null && c !== undefined && c !== false));

@@ -1,0 +1,51 @@
+// `npm run build`: copies the page into dist/, a folder any static host can
+// serve as it is: the page, its lessons and styles, the lab worker, the three
+// wasm builds with their glue and instruction listings, the C++ sources the
+// page shows and the vendored libraries, all under one origin. The wasm must be
+// built first (`npm run build` does that in its prebuild step); this script
+// only checks it is there. The build tools in web/tools are not part of it.
+//
+//   node web/tools/build-dist.mjs [out]     (out defaults to dist/)
+import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const WEB = join(ROOT, 'web');
+export const DIST = join(ROOT, 'dist');
+
+// Folders of web/ that only run at build or test time.
+const BUILD_ONLY = new Set([join(WEB, 'tools')]);
+
+const MODULES = ['kernel_lab', 'kernel_lab_st', 'kernel_lab_nosimd'];
+
+// What the page cannot run without: every build's glue and wasm (the threaded
+// one also has its pthread worker), its listing, the sources and uPlot.
+export const REQUIRED = [
+  ...MODULES.flatMap((m) => [`gen/${m}.js`, `gen/${m}.wasm`, `gen/${m}.instructions.json`]),
+  'gen/kernel_lab.worker.js', 'gen/src', 'gen/vendor/uPlot.esm.js', 'gen/vendor/uPlot.min.css',
+  'index.html', 'isolation-sw.js', 'worker.js',
+];
+
+// Writes the site into `out` (emptied first) and returns out.
+export function buildDist(out = DIST) {
+  const missing = REQUIRED.filter((path) => !existsSync(join(WEB, path)));
+  if (missing.length) {
+    throw new Error(`web/ lacks ${missing.join(', ')}: build the wasm first (npm run build:wasm).`);
+  }
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
+  cpSync(WEB, out, { recursive: true, filter: (path) => !BUILD_ONLY.has(path) });
+  return out;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const out = resolve(process.argv[2] ?? DIST);
+  try {
+    buildDist(out);
+  } catch (error) {
+    console.error(`build-dist: ${error.message}`);
+    process.exit(1);
+  }
+  console.log(`wrote ${relative(process.cwd(), out) || basename(out)}/: serve it from any static host (README, "Hosting")`);
+}
