@@ -96,8 +96,8 @@ test('a host with headers: isolated, threads, a lesson runs, one origin, and the
   });
 });
 
-test('a host without headers: the service worker reloads the page once into isolation, and a lesson runs', async () => {
-  await onDist('loops', async ({ page, section, url, seen }) => {
+test('a host without headers: the service worker reloads the page once into isolation, a lesson runs, and the policy binds the worker too', async () => {
+  await onDist('loops', async ({ page, section, url, seen, problems }) => {
     assert.equal(seen.loads, 2);
     assert.equal(await page.evaluate(() => self.crossOriginIsolated), true);
     assert.equal(await page.evaluate(() => Boolean(navigator.serviceWorker.controller)), true);
@@ -105,6 +105,14 @@ test('a host without headers: the service worker reloads the page once into isol
     assert.equal(await noticeText(page), null);
     await runLoops(section);
     assert.deepEqual([...seen.origins], [url]);
+    // The service worker gives the lab worker's script the page's policy,
+    // which the page's <meta> tag alone would not reach.
+    assert.equal(await blockedFetch(page), 'connect-src');
+    const labWorker = page.workers().find((w) => new URL(w.url()).pathname === '/worker.js');
+    assert.equal(await blockedFetch(labWorker), 'connect-src');
+    const [probes, others] = [problems.filter(isProbe), problems.filter((p) => !isProbe(p))];
+    assert.ok(probes.length >= 2, 'the browser reports what the policy blocks');
+    problems.splice(0, problems.length, ...others);
   }, { isolate: false });
 });
 
