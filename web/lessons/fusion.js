@@ -5,7 +5,7 @@
 // can stand beside the traffic ratio it would reach if memory were all.
 import { el, svg } from '../ui/dom.js';
 import { LessonPage } from '../ui/lesson-page.js';
-import { experimentField, experimentFieldFor, chosenExperiments, experimentOfKernel, followExperimentSelect } from '../ui/experiments.js';
+import { experimentField, experimentFieldFor, chosenExperiments, experimentOfKernel, experimentsOf, followExperimentSelect } from '../ui/experiments.js';
 import { parseList } from '../ui/form.js';
 import { kernelColumn, nColumn, blockColumn, threadsColumn, medianColumn, ciColumn, samplesColumn, gflopsColumn, gbpsColumn, checkColumn } from '../ui/columns.js';
 import { byN, overlap, speedup, latestPoints, cacheFit } from '../ui/analysis.js';
@@ -91,16 +91,10 @@ function explanation() {
 export default {
   ...LESSON,
   mount(session) {
-    const ours = session.kernels((k) => k.lesson === LESSON.id);
-    const experiments = EXPERIMENTS.map((x) => {
-      const kernels = ours.filter((k) => k.operation === x.operation);
-      return {
-        ...x, kernels, op: session.operation(x.operation),
-        vector: session.operation(x.operation).shape === 'vector',
-        unfusedKernel: kernels.find((k) => x.unfused.test(k.name)),
-        fusedKernel: kernels.find((k) => x.fused.test(k.name)),
-      };
-    });
+    const experiments = experimentsOf(session, LESSON.id, EXPERIMENTS, (kernels, x) => ({
+      unfusedKernel: kernels.find((k) => x.unfused.test(k.name)),
+      fusedKernel: kernels.find((k) => x.fused.test(k.name)),
+    }));
     const [gelu, matmul] = experiments;
     const experimentOf = experimentOfKernel(session, experiments);
     const title = (entry) => session.kernel(entry.result.kernel).title;

@@ -3,7 +3,7 @@
 // with the instructions each one really runs.
 import { el, svg, withCode } from '../ui/dom.js';
 import { LessonPage } from '../ui/lesson-page.js';
-import { experimentField, experimentFieldFor, chosenExperiments, experimentOfKernel, followExperimentSelect } from '../ui/experiments.js';
+import { experimentField, experimentFieldFor, chosenExperiments, experimentOfKernel, experimentsOf, followExperimentSelect } from '../ui/experiments.js';
 import { InstructionView } from '../ui/instruction-view.js';
 import { parseNumber } from '../ui/form.js';
 import { kernelColumn, nColumn, blockColumn, medianColumn, spreadColumn, ciColumn, samplesColumn, gflopsColumn, gbpsColumn, checkColumn } from '../ui/columns.js';
@@ -133,18 +133,11 @@ function speedupRange(entry, scalar) {
 export default {
   ...LESSON,
   mount(session) {
-    const ours = session.kernels((k) => k.lesson === LESSON.id);
-    const experiments = EXPERIMENTS.map((x) => {
-      const kernels = ours.filter((k) => k.operation === x.operation);
-      const op = session.operation(x.operation);
-      return {
-        ...x, kernels, op,
-        vector: op.shape === 'vector', // sized by a length N alone, and measured in GB/s
-        scalar: kernels.find((k) => variantOf(k) === 'scalar'),
-        simd: kernels.find((k) => variantOf(k) === 'wasmsimd' && !k.student),
-        autovec: kernels.find((k) => variantOf(k) === 'autovec'),
-      };
-    });
+    const experiments = experimentsOf(session, LESSON.id, EXPERIMENTS, (kernels) => ({
+      scalar: kernels.find((k) => variantOf(k) === 'scalar'),
+      simd: kernels.find((k) => variantOf(k) === 'wasmsimd' && !k.student),
+      autovec: kernels.find((k) => variantOf(k) === 'autovec'),
+    }));
     const [relu, matmul] = experiments;
     const experimentOf = experimentOfKernel(session, experiments);
     const title = (entry) => session.kernel(entry.result.kernel).title;

@@ -22,6 +22,19 @@ export function experimentFieldFor(experimentOf, others) {
 // The experiments a value of the select picks: one, or all of them for 'both'.
 export const chosenExperiments = (experiments, value) => experiments.filter((x) => value === 'both' || value === x.id);
 
+// Each experiment with what the catalog says of it: the lesson's kernels of
+// its operation, the operation, whether a length N alone sizes it (vector,
+// measured in GB/s), and the kernels the lesson names by role:
+// roles(kernels, experiment) → {scalar: kernel, ...}.
+export function experimentsOf(session, lessonId, experiments, roles) {
+  const ours = session.kernels((k) => k.lesson === lessonId);
+  return experiments.map((x) => {
+    const kernels = ours.filter((k) => k.operation === x.operation);
+    const op = session.operation(x.operation);
+    return { ...x, kernels, op, vector: op.shape === 'vector', ...roles(kernels, x) };
+  });
+}
+
 // kernel name → the experiment that times its operation.
 export const experimentOfKernel = (session, experiments) => (name) =>
   experiments.find((x) => x.operation === session.kernel(name).operation);
