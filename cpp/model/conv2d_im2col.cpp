@@ -77,4 +77,16 @@ Reference conv2d_direct(const ConvWeights& weights, const float* x) {
   return r;
 }
 
+Int8Expected conv2d_int8_reference(const ConvWeights& weights, const float* x) {
+  const ConvSizes& s = weights.sizes;
+  std::vector<float> cols(s.out_pixels() * s.patch());
+  im2col(x, s, cols.data());
+  const Int8LinearReference layer(weights.as_linear(), kInt8Group);
+  const int64_t outputs = s.out_pixels() * s.c_out;
+  Int8Expected e{std::vector<double>(outputs), std::vector<double>(outputs)};
+  for (int64_t i = 0; i < s.out_pixels(); ++i)
+    layer.row(&cols[i * s.patch()], &e.y[i * s.c_out], &e.allowed[i * s.c_out]);
+  return e;
+}
+
 }  // namespace lab::model

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "model/backend.h"
+#include "model/int8_reference.h"
 #include "model/model_reference.h"
 
 namespace lab::model {
@@ -67,5 +68,13 @@ class Conv2dLayer {
 // output pixels, channels and the filter window, no im2col. The reference the
 // im2col forms are checked against.
 Reference conv2d_direct(const ConvWeights& weights, const float* x);
+
+// The int8 backend's output on x worked out exactly, and how far its f32
+// rounding may take it (int8_reference.h), from the im2col rows it quantizes:
+// im2col itself is checked against conv2d_direct by the f32 backends.
+struct Int8Expected {
+  std::vector<double> y, allowed;
+};
+Int8Expected conv2d_int8_reference(const ConvWeights& weights, const float* x);
 
 }  // namespace lab::model

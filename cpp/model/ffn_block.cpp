@@ -2,7 +2,13 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
+#include <limits>
 
+#include "kernels/gelu/f32_gelu_problem.h"
+#include "kernels/gelu/f32_matmul_bias_gelu_problem.h"
+#include "kernels/gelu/f32_gelu_problem.h"
+#include "kernels/gelu/f32_matmul_bias_gelu_problem.h"
 #include "lab/random_fill.h"
 #include "model/model_weights.h"
 
@@ -70,6 +76,40 @@ Reference ffn_reference(const FfnWeights& weights, const float* x) {
   for (double v : linear_exact(hidden, weights.linear2(), m, false, true)) squares += v * v;
   r.term_norm = std::sqrt(squares);
   return r;
+}
+
+FfnInt8Reference::FfnInt8Reference(const FfnWeights& weights, const float* x)
+    : sizes_(weights.sizes),
+      second_(weights.linear2(), kInt8Group),
+      pre_gelu_(sizes_.batch * sizes_.d_ff),
+      pre_gelu_allowed_(sizes_.batch * sizes_.d_ff) {
+  const Int8LinearReference first(weights.linear1(), kInt8Group);
+  for (int64_t i = 0; i < sizes_.batch; ++i)
+    first.row(x + i * sizes_.d_model, &pre_gelu_[i * sizes_.d_ff],
+              &pre_gelu_allowed_[i * sizes_.d_ff]);
+}
+
+double FfnInt8Reference::error_fraction(const float* hidden, const float* y) const {
+  double worst = 0;
+  // The hidden layer: GELU's slope stretches the sum's rounding, and the f32
+  // GELU adds its own error, relative to its input (kernels/gelu/f32_gelu_problem.h).
+  for (size_t j = 0; j < pre_gelu_.size(); ++j) {
+    const double input = std::fabs(pre_gelu_[j]) + pre_gelu_allowed_[j];
+    const double allowed =
+        kGeluMaxSlope * pre_gelu_allowed_[j] +
+        kGeluTolerance * std::max<double>(input, std::numeric_limits<float>::min());
+    const double error = std::fabs(hidden[j] - gelu_exact(pre_gelu_[j]));
+    worst = std::max(worst, fraction_of_allowed(error, allowed));
+  }
+  std::vector<double> expected(sizes_.d_model), allowed(sizes_.d_model);
+  for (int64_t i = 0; i < sizes_.batch; ++i) {
+    second_.row(hidden + i * sizes_.d_ff, expected.data(), allowed.data());
+    for (int64_t j = 0; j < sizes_.d_model; ++j) {
+      const double error = std::fabs(y[i * sizes_.d_model + j] - expected[j]);
+      worst = std::max(worst, fraction_of_allowed(error, allowed[j]));
+    }
+  }
+  return worst;
 }
 
 }  // namespace lab::model

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "model/backend.h"
+#include "model/int8_reference.h"
 #include "model/model_reference.h"
 
 namespace lab::model {
@@ -43,6 +44,8 @@ class FfnBlock {
 
   // y = the block applied to x. The clock sees linear1's and linear2's steps.
   void forward(const float* x, float* y, int64_t threads, StepClock& clock);
+  // The last forward pass's hidden layer, after GELU.
+  const float* hidden() const { return hidden_.data(); }
 
  private:
   FfnSizes sizes_;
@@ -54,5 +57,23 @@ class FfnBlock {
 // The block in double, from the same f32 weights and input, with GELU's
 // formula in double: the reference every backend is compared with.
 Reference ffn_reference(const FfnWeights& weights, const float* x);
+
+// The int8 backend's reference for the block (int8_reference.h), one layer at
+// a time: the hidden layer from x, the output from the block's own hidden
+// layer, the input its second layer was given.
+class FfnInt8Reference {
+ public:
+  FfnInt8Reference(const FfnWeights& weights, const float* x);
+
+  // The int8 block's largest error, element by element, as a fraction of what
+  // f32's rounding allows it, over its hidden layer (after GELU) and its output.
+  double error_fraction(const float* hidden, const float* y) const;
+
+ private:
+  FfnSizes sizes_;
+  Int8LinearReference second_;
+  // The first layer's sums before GELU, exact, and what rounding allows them.
+  std::vector<double> pre_gelu_, pre_gelu_allowed_;
+};
 
 }  // namespace lab::model

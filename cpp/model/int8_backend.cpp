@@ -17,37 +17,28 @@
 // sums, and each group's scale is another float to find and store. 32 is
 // where we measured the error well under 1% and the GEMM still fast; the
 // capstone page shows both for your machine.
-#include <algorithm>
-#include <vector>
+#include <memory>
 
 #include "kernels/qmatmul/i8_matmul_grouped.h"
-#include "kernels/quantize/symmetric_quantize.h"
 #include "lab/thread_pool.h"
 #include "model/asymmetric_quantize.h"
 #include "model/backend.h"
 #include "model/bias_act_wasmsimd.h"
+#include "model/int8_weights.h"
 
 namespace lab::model {
 
 namespace {
 
 // W (in x out) quantized per group of `group` rows and per column, packed.
-I8GroupedB quantize_weights(const LinearWeights& w, int64_t group) {
-  const int64_t groups = group_count(w.in, group);
-  std::vector<int8_t> codes(w.in * w.out);
-  std::vector<float> scales(groups * w.out);
-  for (int64_t g = 0; g < groups; ++g) {
-    const int64_t p0 = g * group, rows = std::min(group, w.in - p0);
-    for (int64_t j = 0; j < w.out; ++j)
-      quantize_symmetric(w.w + p0 * w.out + j, rows, w.out, 8, &codes[p0 * w.out + j],
-                         &scales[g * w.out + j]);
-  }
-  return i8_pack_grouped_b(codes.data(), scales.data(), w.in, w.out, group);
+I8GroupedB quantize_and_pack(const LinearWeights& w, int64_t group) {
+  const Int8Weights q = quantize_weights(w, group);
+  return i8_pack_grouped_b(q.codes.data(), q.scales.data(), w.in, w.out, group);
 }
 
 class Int8Linear final : public Linear {
  public:
-  Int8Linear(const LinearWeights& w, int64_t group) : w_(w), b_(quantize_weights(w, group)) {}
+  Int8Linear(const LinearWeights& w, int64_t group) : w_(w), b_(quantize_and_pack(w, group)) {}
 
   void run(const float* x, float* y, int64_t m, Activation act, int64_t threads,
            Scratch& scratch, StepClock& clock) const override {

@@ -19,7 +19,6 @@
 #include <cstdio>
 #include <cstdlib>
 #include <limits>
-#include <string_view>
 #include <vector>
 
 #include "lab/catalog.h"
@@ -85,13 +84,6 @@ void apply_edits(float* values, size_t count, bool) {
     const size_t at = (size_t{g_edits.data[i]} << 8 | g_edits.data[i + 1]) % count;
     values[at] = kEdges[g_edits.data[i + 2] % (sizeof kEdges / sizeof kEdges[0])];
   }
-}
-
-// The capstone models fill their weights and inputs through the same
-// functions, but their 1% bound for int8 holds only for inputs spread like a
-// model's, not for a planted outlier; they get new seeds, not edge values.
-bool takes_edge_values(const Kernel& kernel) {
-  return std::string_view(kernel.lesson) != "capstone";
 }
 
 // Shrinks the largest side until a run costs at most kMaxFlops.
@@ -171,7 +163,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     return 0;
   }
 
-  g_edits = takes_edge_values(kernel) ? Edits{in.rest(), in.rest_size()} : Edits{};
+  g_edits = Edits{in.rest(), in.rest_size()};
   lab::set_fill_variation({salt, apply_edits});
   lab::release_cached_problem();  // the problem is rebuilt from this input's values
   const lab::RunResult r = lab::run(request, limits, {});
