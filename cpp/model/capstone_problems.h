@@ -52,9 +52,8 @@ class ModelProblem : public Problem {
 
  private:
   virtual void run(BackendKind kind, int64_t threads, StepClock& clock) = 0;
-  // The int8 backend's largest error against its own reference, as a
-  // fraction of what f32's rounding allows it.
-  virtual double int8_error_fraction() const = 0;
+  // The int8 backend's error against its own reference (int8_reference.h).
+  virtual Int8Error int8_error() const = 0;
 
   BackendKind last_run_ = BackendKind::naive;
 };
@@ -65,7 +64,7 @@ class FfnProblem final : public ModelProblem {
 
  private:
   void run(BackendKind kind, int64_t threads, StepClock& clock) override;
-  double int8_error_fraction() const override;
+  Int8Error int8_error() const override;
 
   FfnWeights weights_;
   std::vector<float> x_;
@@ -79,7 +78,7 @@ class ConvProblem final : public ModelProblem {
 
  private:
   void run(BackendKind kind, int64_t threads, StepClock& clock) override;
-  double int8_error_fraction() const override;
+  Int8Error int8_error() const override;
 
   ConvWeights weights_;
   std::vector<float> x_;

@@ -3,10 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
-#include <limits>
 
-#include "kernels/gelu/f32_gelu_problem.h"
-#include "kernels/gelu/f32_matmul_bias_gelu_problem.h"
 #include "kernels/gelu/f32_gelu_problem.h"
 #include "kernels/gelu/f32_matmul_bias_gelu_problem.h"
 #include "lab/random_fill.h"
@@ -89,27 +86,23 @@ FfnInt8Reference::FfnInt8Reference(const FfnWeights& weights, const float* x)
               &pre_gelu_allowed_[i * sizes_.d_ff]);
 }
 
-double FfnInt8Reference::error_fraction(const float* hidden, const float* y) const {
-  double worst = 0;
+Int8Error FfnInt8Reference::error(const float* hidden, const float* y) const {
+  Int8Error e;
   // The hidden layer: GELU's slope stretches the sum's rounding, and the f32
   // GELU adds its own error, relative to its input (kernels/gelu/f32_gelu_problem.h).
   for (size_t j = 0; j < pre_gelu_.size(); ++j) {
     const double input = std::fabs(pre_gelu_[j]) + pre_gelu_allowed_[j];
-    const double allowed =
-        kGeluMaxSlope * pre_gelu_allowed_[j] +
-        kGeluTolerance * std::max<double>(input, std::numeric_limits<float>::min());
-    const double error = std::fabs(hidden[j] - gelu_exact(pre_gelu_[j]));
-    worst = std::max(worst, fraction_of_allowed(error, allowed));
+    e.add(std::fabs(hidden[j] - gelu_exact(pre_gelu_[j])),
+          kGeluMaxSlope * pre_gelu_allowed_[j] +
+              kGeluTolerance * std::max<double>(input, std::numeric_limits<float>::min()));
   }
   std::vector<double> expected(sizes_.d_model), allowed(sizes_.d_model);
   for (int64_t i = 0; i < sizes_.batch; ++i) {
     second_.row(hidden + i * sizes_.d_ff, expected.data(), allowed.data());
-    for (int64_t j = 0; j < sizes_.d_model; ++j) {
-      const double error = std::fabs(y[i * sizes_.d_model + j] - expected[j]);
-      worst = std::max(worst, fraction_of_allowed(error, allowed[j]));
-    }
+    for (int64_t j = 0; j < sizes_.d_model; ++j)
+      e.add(std::fabs(y[i * sizes_.d_model + j] - expected[j]), allowed[j]);
   }
-  return worst;
+  return e;
 }
 
 }  // namespace lab::model

@@ -65,9 +65,8 @@ class FfnInt8Reference {
  public:
   FfnInt8Reference(const FfnWeights& weights, const float* x);
 
-  // The int8 block's largest error, element by element, as a fraction of what
-  // f32's rounding allows it, over its hidden layer (after GELU) and its output.
-  double error_fraction(const float* hidden, const float* y) const;
+  // The int8 block's error over its hidden layer (after GELU) and its output.
+  Int8Error error(const float* hidden, const float* y) const;
 
  private:
   FfnSizes sizes_;

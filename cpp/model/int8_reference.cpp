@@ -41,10 +41,12 @@ void Int8LinearReference::row(const float* x, double* y, double* allowed) const 
   for (int64_t j = 0; j < out; ++j) allowed[j] *= f32;
 }
 
-double fraction_of_allowed(double error, double allowed) {
-  if (std::isnan(error)) return std::numeric_limits<double>::infinity();  // a value never written
-  if (allowed > 0) return error / allowed;
-  return error > 0 ? std::numeric_limits<double>::infinity() : 0.0;
+void Int8Error::add(double error, double allowed) {
+  constexpr double kInfinity = std::numeric_limits<double>::infinity();
+  if (std::isnan(error)) error = kInfinity;
+  max_abs = std::max(max_abs, error);
+  const double fraction = allowed > 0 ? error / allowed : (error > 0 ? kInfinity : 0.0);
+  max_fraction = std::max(max_fraction, fraction);
 }
 
 }  // namespace lab::model

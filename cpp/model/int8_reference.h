@@ -2,8 +2,8 @@
 // same codes and scales (the lab's quantizers, which have tests of their own),
 // multiplied and summed in integers and double, so that the only difference
 // left from the backend's output is f32's rounding. The check holds the int8
-// backend to that at every size, as tightly as the f32 backends are held to
-// theirs, and a wrong group, scale or bias fails it; how far quantizing moves
+// backend to that rounding's bound, element by element, at every size, and a
+// wrong group, scale or bias fails it; how far quantizing moves
 // the output from the f32 model is its accuracy, which the capstone reports
 // beside the check (rel_frobenius_vs_f32) and aims to keep under 1%.
 //
@@ -36,12 +36,21 @@ class Int8LinearReference {
   void row(const float* x, double* y, double* allowed) const;
 
  private:
+  // Like a backend's layer, it keeps the bias by pointer: `weights` must
+  // outlive it.
   Int8Weights w_;
   const float* bias_;
 };
 
-// An error as a fraction of what it is allowed; an allowance of 0 (every
-// value exact) admits only an error of 0, and NaN none.
-double fraction_of_allowed(double error, double allowed);
+// How far the int8 backend's values are from its reference, over all of them:
+// the largest difference, and the largest as a fraction of what that value is
+// allowed. An allowance of 0 (every value exact) admits only a difference of
+// 0, and a NaN (a value never written) admits none.
+struct Int8Error {
+  double max_abs = 0;
+  double max_fraction = 0;
+
+  void add(double error, double allowed);
+};
 
 }  // namespace lab::model
