@@ -186,19 +186,18 @@ std::unique_ptr<Problem> make_conv(const Shape& s) {
 }
 
 constexpr const char* kModelErrorModel =
-    "max_rel_err is ||y - reference|| / || |in| |W| + |b| ||, Frobenius norms over the whole "
-    "output, where |in| |W| + |b| is the last layer's sum with every term taken by its size (as "
-    "the matmul's check uses |A| |B|), so the measure holds however much an output's terms "
-    "cancel. The f32 backends land near f32's rounding error; their check allows 1%. The int8 "
-    "backend is checked against its own computation done exactly instead: the same 8-bit codes "
-    "and scales, summed in integers and double (cpp/model/int8_reference.h; for the FFN block, "
-    "the hidden layer and then the output from the block's own hidden layer). Its max_rel_err "
-    "is its largest error there as a fraction of what f32's rounding allows each element (its "
-    "max_abs_err the largest difference there), and the check allows 1. How far quantizing "
-    "moves it from the model in f32 is the metrics' "
-    "business, not the check's: the metrics give the output "
-    "difference itself, ||y - reference|| / ||reference|| and the largest |y - reference|, "
-    "which the page compares between backends";
+    "For the naive and optimized backends, max_rel_err is ||y - reference|| / || |in| |W| + "
+    "|b| ||, Frobenius norms over the whole output, where |in| |W| + |b| is the last layer's sum "
+    "with every term taken by its size (as the matmul's check uses |A| |B|), so the measure "
+    "holds however much an output's terms cancel; they land near f32's rounding error, and the "
+    "check allows 1%. The int8 backend is checked instead against its own computation done "
+    "exactly: the same 8-bit codes and scales, summed in integers and double "
+    "(cpp/model/int8_reference.h; for the FFN block, the hidden layer, then the output from the "
+    "block's own hidden layer). Its max_rel_err is its largest error there as a fraction of what "
+    "f32's rounding allows each element, its max_abs_err the largest difference there, and the "
+    "check allows 1. How far quantizing moves it from the model in f32 is for the metrics, not "
+    "the check: for every backend they give the output difference itself, ||y - reference|| / "
+    "||reference|| and the largest |y - reference|, which the page compares between backends";
 
 }  // namespace
 

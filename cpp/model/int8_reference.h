@@ -3,9 +3,9 @@
 // multiplied and summed in integers and double, so that the only difference
 // left from the backend's output is f32's rounding. The check holds the int8
 // backend to that rounding's bound, element by element, at every size, and a
-// wrong group, scale or bias fails it; how far quantizing moves
-// the output from the f32 model is its accuracy, which the capstone reports
-// beside the check (rel_frobenius_vs_f32) and aims to keep under 1%.
+// wrong group, scale or bias fails it. How far quantizing moves the output
+// from the f32 model is its accuracy, which the capstone reports beside the
+// check (rel_frobenius_vs_f32) and aims to keep under 1%.
 //
 // A fixed 1% against the f32 model, the check this replaces, held only for
 // inputs spread like a model's: on a 1 x 1 image, whose 3 x 3 patch is eight
@@ -36,9 +36,9 @@ class Int8LinearReference {
   void row(const float* x, double* y, double* allowed) const;
 
  private:
+  Int8Weights w_;
   // Like a backend's layer, it keeps the bias by pointer: `weights` must
   // outlive it.
-  Int8Weights w_;
   const float* bias_;
 };
 
