@@ -19,6 +19,11 @@ namespace lab::model {
 
 enum class Activation { none, gelu };
 
+// The profile's name for the step after a layer's GEMM, the same on every backend.
+inline const char* bias_step_name(Activation act) {
+  return act == Activation::gelu ? "bias + GELU" : "bias";
+}
+
 // A linear layer's f32 weights: y = x W + bias, W is `in` x `out`, row-major,
 // so a row of x times W gives a row of y (the GEMM's B operand).
 struct LinearWeights {

@@ -55,7 +55,7 @@ class Int8Linear final : public Linear {
     i8_matmul_grouped_4x8_wasmsimd(codes, lda, scales, b_, y, m, threads);
     clock.mark("GEMM");
     f32_bias_act_wasmsimd(y, w_.bias, m, w_.out, act, threads);
-    clock.mark(act == Activation::gelu ? "bias + GELU" : "bias");
+    clock.mark(bias_step_name(act));
   }
 
  private:

@@ -49,4 +49,9 @@ void Int8Error::add(double error, double allowed) {
   max_fraction = std::max(max_fraction, fraction);
 }
 
+void Int8Error::add_all(const float* values, const double* expected, const double* allowed,
+                        size_t n) {
+  for (size_t i = 0; i < n; ++i) add(std::fabs(values[i] - expected[i]), allowed[i]);
+}
+
 }  // namespace lab::model

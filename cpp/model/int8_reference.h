@@ -13,6 +13,7 @@
 // than the largest tap sharing its scale, and quantizing alone went over.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 
@@ -51,6 +52,8 @@ struct Int8Error {
   double max_fraction = 0;
 
   void add(double error, double allowed);
+  // n values against their expected values and allowances, one by one.
+  void add_all(const float* values, const double* expected, const double* allowed, size_t n);
 };
 
 }  // namespace lab::model

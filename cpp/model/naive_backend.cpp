@@ -29,7 +29,7 @@ class NaiveLinear final : public Linear {
         const float v = y[i * w_.out + j] + w_.bias[j];
         y[i * w_.out + j] = act == Activation::gelu ? gelu(v) : v;
       }
-    clock.mark(act == Activation::gelu ? "bias + GELU" : "bias");
+    clock.mark(bias_step_name(act));
   }
 
  private:

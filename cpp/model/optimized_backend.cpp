@@ -19,7 +19,7 @@ class OptimizedLinear final : public Linear {
     packed_.multiply(x, y, m, threads);
     clock.mark("GEMM");
     f32_bias_act_wasmsimd(y, w_.bias, m, w_.out, act, threads);
-    clock.mark(act == Activation::gelu ? "bias + GELU" : "bias");
+    clock.mark(bias_step_name(act));
   }
 
  private:
