@@ -2,7 +2,6 @@
 // and thread count. Both targets plan with this one function, so they run the
 // same list, less any kernel one of them lacks.
 import { MAX_THREADS, UsageError } from './options.mjs';
-import { PEAK_N } from './summary.mjs';
 import { targetSpecs } from './targets.mjs';
 
 // Square sizes N for matrix kernels when --sizes is not given. Kernels that
@@ -12,19 +11,15 @@ export const DEFAULT_SIZES = [256, 512];
 export const THREADED_SIZES = [...DEFAULT_SIZES, 1024];
 
 // The roofline's probes run at their own lengths, whatever --lengths says: the
-// ceiling at enough mul+add updates that a call lasts milliseconds, the triad
-// far beyond any cache (12 N bytes: 384 MiB), where it measures memory.
-export const PROBE_LENGTHS = new Map([
-  ['f32_mul_add', [PEAK_N]],
-  ['f32_triad', [2 ** 25]],
-]);
+// ceiling at its operation's default length (enough mul+add updates that a
+// call lasts milliseconds), the triad far beyond any cache (12 N bytes:
+// 384 MiB), where it measures memory.
+const PROBE_LENGTHS = { ceiling_probe: (op) => [op.default_shape.n], bandwidth_probe: () => [2 ** 25] };
 
-// The capstone's models run at their own default sizes, the ones the lesson
-// opens with (M, N, K as the catalog maps them), never at square sizes.
-export const MODEL_SHAPES = {
-  ffn_block: { m: 64, n: 2048, k: 512 },
-  conv2d_im2col: { m: 32, n: 64, k: 32 },
-};
+// The capstone's models (the catalog's backends) run at their operation's
+// default shape, the one the lesson opens with (M, N, K as the catalog maps
+// them), never at square sizes.
+const isModel = (kernel) => kernel.role === 'backend';
 
 // --threads with `max` replaced by what the target has, or a usage error for
 // a count it does not have.
@@ -41,9 +36,10 @@ function threadCounts(requested, maxThreads, target) {
 // catalog: one target's lab catalog ({kernels, operations, build}). Each run is
 // {kernel, vector, n, block, threads}: n is the side of a square product, or a
 // vector's length; block and threads are null for kernels that take none (they
-// run on one thread). A model's run also has m and k (MODEL_SHAPES).
+// run on one thread). A model's run also has m and k (its default shape).
 export function benchPlan(catalog, options, target) {
   const shapes = new Map(catalog.operations.map((op) => [op.id, op.shape]));
+  const operations = new Map(catalog.operations.map((op) => [op.id, op]));
   const chosen = catalog.kernels.filter((k) => !options.kernels || options.kernels.includes(k.name));
   const threaded = chosen.some((k) => k.tunables.includes('threads'));
   const threads = threaded ? threadCounts(options.threads, catalog.build.max_threads, target) : [];
@@ -57,12 +53,12 @@ export function benchPlan(catalog, options, target) {
   const runs = chosen.flatMap((kernel) => {
     const vector = shapes.get(kernel.operation) === 'vector';
     const takesThreads = kernel.tunables.includes('threads');
-    const model = MODEL_SHAPES[kernel.operation];
-    if (model) {
-      return (takesThreads ? threads : [null]).map((t) => ({ kernel: kernel.name, vector, ...model, block: null, threads: t }));
+    if (isModel(kernel)) {
+      const { m, n, k } = operations.get(kernel.operation).default_shape;
+      return (takesThreads ? threads : [null]).map((t) => ({ kernel: kernel.name, vector, m, n, k, block: null, threads: t }));
     }
     const sizes = vector
-      ? PROBE_LENGTHS.get(kernel.operation) ?? options.lengths
+      ? PROBE_LENGTHS[kernel.role]?.(operations.get(kernel.operation)) ?? options.lengths
       : options.sizes ?? (takesThreads ? THREADED_SIZES : DEFAULT_SIZES);
     return sizes.flatMap((n) => runsOf(kernel, n, threads));
   });
@@ -71,9 +67,9 @@ export function benchPlan(catalog, options, target) {
   // count is planned.
   if (!options.sizes) {
     const planned = new Set(runs.map((r) => `${r.kernel} ${r.n} ${r.threads}`));
-    for (const spec of targetSpecs()) {
+    for (const spec of targetSpecs(catalog)) {
       const kernel = chosen.find((k) => k.name === spec.kernel);
-      if (!kernel || shapes.get(kernel.operation) === 'vector' || MODEL_SHAPES[kernel.operation]) continue;
+      if (!kernel || shapes.get(kernel.operation) === 'vector' || isModel(kernel)) continue;
       const t = spec.threads ?? 1;
       if (kernel.tunables.includes('threads') && !threads.includes(t)) continue;
       const extra = runsOf(kernel, spec.n, [t]).filter((r) => !planned.has(`${r.kernel} ${r.n} ${r.threads}`));

@@ -1,20 +1,16 @@
 // The rows of latest.json. Both targets build theirs here, so a native row and
 // a wasm row have the same fields and can be compared directly.
 
-// How a kernel's loop became machine code, as its name's suffix says: scalar
-// (the vectorizers off), autovec (the compiler's vectorizer), wasmsimd (SIMD128
-// intrinsics). Null for kernels that come in one variant only.
-function variantOf(name) {
-  return /_(scalar|autovec|wasmsimd)$/.exec(name)?.[1] ?? null;
-}
-
-// kernel: a catalog entry ({name, lesson, student, tunables}); block is null
+// kernel: a catalog entry ({name, lesson, student, tunables, variant}); block is null
 // for kernels that take none. Timing fields a target does not measure (native
 // has no confidence interval) stay undefined, and JSON.stringify leaves them out.
 export function resultRow({ kernel, target, n, block, threads, flops, bytes, timing, check }) {
   return {
     kernel: kernel.name,
-    variant: variantOf(kernel.name),
+    // How its loop became machine code, as the catalog says: scalar (the
+    // vectorizers off), autovec (the compiler's vectorizer), simd128 (SIMD128
+    // intrinsics); null for a reference library.
+    variant: kernel.variant ?? null,
     lesson: kernel.lesson,
     student: kernel.student,
     target,

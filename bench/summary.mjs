@@ -2,18 +2,21 @@
 // per size, the naive kernel, the best loop order and the best blocked kernel
 // on each target, how far each step goes, what wasm keeps of native speed, and
 // the lab's expert GEMM against the production library, both on one thread.
+import { findKernel } from '../web/ui/catalog-query.js';
 import { formatGflops, formatRatio } from './table.mjs';
 
-// The expert GEMM of the roofline lesson, which two targets measure too.
-export const EXPERT = 'f32_matmul_4x8_packed_wasmsimd';
+// The kernels the figures name, by their catalog fields. The expert GEMM of
+// the roofline lesson, which targets measure too.
+export const EXPERT = { role: 'expert', operation: 'f32_matmul' };
 
-// The mul+add ceiling probe, and the updates per call it runs with: enough
-// that a call lasts milliseconds.
-export const PEAK = 'f32_mul_add_13chains_wasmsimd';
-export const PEAK_N = 2 ** 26;
+// The mul+add ceiling probe; it runs at its operation's default length.
+export const PEAK = { role: 'ceiling_probe' };
 
 // The textbook i-j-k order, the starting point every speed-up is measured from.
-const NAIVE = 'f32_matmul_ijk';
+const NAIVE = { role: 'naive', operation: 'f32_matmul' };
+
+// The name of the one kernel of `catalog` that the query picks, or null.
+export const kernelName = (catalog, query) => findKernel(catalog, query)?.name ?? null;
 
 // The lessons whose story the per-size figures tell: loop order, then blocking,
 // then the production library.
@@ -32,13 +35,14 @@ function ratio(a, b) {
 }
 
 // The student's own kernels are left out: the figures describe the lab's.
-function picks(rows) {
+// names: {naive, expert} kernel names.
+function picks(rows, names) {
   const lab = rows.filter((r) => !r.student);
-  const naive = lab.find((r) => r.kernel === NAIVE) ?? null;
+  const naive = lab.find((r) => r.kernel === names.naive) ?? null;
   const bestOrder = best(lab.filter((r) => r.lesson === 'loops'));
   const bestBlocked = best(lab.filter((r) => r.lesson === 'blocking'));
   const reference = best(lab.filter((r) => r.lesson === 'reference'));
-  const expert = best(lab.filter((r) => r.kernel === EXPERT && r.threads === 1));
+  const expert = best(lab.filter((r) => r.kernel === names.expert && r.threads === 1));
   return {
     naive: pick(naive),
     best_order: pick(bestOrder),
@@ -66,17 +70,19 @@ function wasmOverNative(wasmPick, nativeRows) {
   };
 }
 
-export function summarize(results) {
-  const told = results.filter((r) => PER_SIZE_LESSONS.includes(r.lesson) || r.kernel === EXPERT);
+// catalog: the lab catalog the rows were measured from, which names the kernels.
+export function summarize(results, catalog) {
+  const names = { naive: kernelName(catalog, NAIVE), expert: kernelName(catalog, EXPERT) };
+  const told = results.filter((r) => PER_SIZE_LESSONS.includes(r.lesson) || r.kernel === names.expert);
   const sizes = [...new Set(told.map((r) => r.n))].sort((a, b) => a - b);
   return sizes.map((n) => {
     const atN = told.filter((r) => r.n === n);
     const native = atN.filter((r) => r.target === 'native');
-    const wasm = picks(atN.filter((r) => r.target === 'wasm'));
+    const wasm = picks(atN.filter((r) => r.target === 'wasm'), names);
     return {
       n,
       wasm,
-      native: picks(native),
+      native: picks(native, names),
       wasm_over_native: {
         naive: wasmOverNative(wasm.naive, native),
         best_order: wasmOverNative(wasm.best_order, native),
@@ -134,16 +140,17 @@ export function formatSummary(summary) {
 
 // The roofline's limits on each target and thread count: the mul+add ceiling
 // and the triad's bandwidth, from the probes' rows.
-const TRIAD = 'f32_triad_wasmsimd';
+const TRIAD = { role: 'bandwidth_probe' };
 
-export function summarizeRoofline(results) {
-  const probes = results.filter((r) => r.kernel === PEAK || r.kernel === TRIAD);
+export function summarizeRoofline(results, catalog) {
+  const [peakName, triadName] = [kernelName(catalog, PEAK), kernelName(catalog, TRIAD)];
+  const probes = results.filter((r) => r.kernel === peakName || r.kernel === triadName);
   const keys = [...new Set(probes.map((r) => `${r.target}|${r.threads}`))].sort();
   return keys.map((key) => {
     const [target, threads] = key.split('|');
     const rows = probes.filter((r) => r.target === target && String(r.threads) === threads);
-    const peak = best(rows.filter((r) => r.kernel === PEAK));
-    const triads = rows.filter((r) => r.kernel === TRIAD);
+    const peak = best(rows.filter((r) => r.kernel === peakName));
+    const triads = rows.filter((r) => r.kernel === triadName);
     const triad = triads.reduce((a, b) => (b.n > a.n ? b : a), triads[0]) ?? null;
     return {
       target,

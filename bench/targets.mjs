@@ -2,39 +2,46 @@
 // the same run, so the machine's own speed cancels out. They are set for
 // WebAssembly in the browser, where students run the lab; the native ratio is
 // shown beside each one for comparison.
-import { best, EXPERT, PEAK, PEAK_N, pick } from './summary.mjs';
+import { best, EXPERT, kernelName, PEAK, pick } from './summary.mjs';
 import { formatGflops, formatRatio, formatSeconds } from './table.mjs';
 
-// Each side of a ratio is the best row (over block sizes) of one kernel at one
-// size, and at one thread count where `threads` is given ('max': the most it ran
-// on). A target with `ns` instead compares both kernels at each of those sizes
-// and holds only if every ratio does: its ratio is the smallest one.
+// The kernels the targets compare, by their catalog fields.
+const SIMD_MATMUL = { role: 'register_blocked', operation: 'f32_matmul', variant: 'simd128' };
+const SCALAR_MATMUL = { role: 'register_blocked', operation: 'f32_matmul', variant: 'scalar' };
+const BLOCKED_MATMUL = { role: 'blocked', operation: 'f32_matmul' };
+const FFN = (backend) => ({ role: 'backend', operation: 'ffn_block', backend });
+
+// Each side of a ratio is the best row (over block sizes) of one kernel (`of`,
+// its catalog fields) at one size, and at one thread count where `threads` is
+// given ('max': the most it ran on). A side without n runs at its operation's
+// default shape. A target with `ns` instead compares both kernels at each of
+// those sizes and holds only if every ratio does: its ratio is the smallest one.
 // bench/plan.mjs runs the kernels of every target at the sizes it names.
 export const TARGETS = [
   {
     id: 'simd_matmul',
     title: 'SIMD128 matmul against the best scalar blocked kernel, N = 512, one thread',
     goal: 3,
-    faster: { kernel: 'f32_matmul_4x8_wasmsimd', n: 512, threads: 1 },
-    slower: { kernel: 'f32_matmul_4x8_scalar', n: 512 },
+    faster: { of: SIMD_MATMUL, n: 512, threads: 1 },
+    slower: { of: SCALAR_MATMUL, n: 512 },
     // The blocked kernel of lesson 2 is compiled with the vectorizer on: the
     // comparison a student sees when moving from lesson 2 to lesson 3.
-    also: [{ label: "lesson 2's blocked kernel (auto-vectorized)", slower: { kernel: 'f32_matmul_blocked', n: 512 } }],
+    also: [{ label: "lesson 2's blocked kernel (auto-vectorized)", slower: { of: BLOCKED_MATMUL, n: 512 } }],
   },
   {
     id: 'simd_relu',
     title: 'SIMD128 ReLU against scalar ReLU, n = 1048576',
     goal: 2.5,
-    faster: { kernel: 'f32_relu_wasmsimd', n: 1048576 },
-    slower: { kernel: 'f32_relu_scalar', n: 1048576 },
+    faster: { of: { role: 'elementwise', operation: 'f32_relu', variant: 'simd128' }, n: 1048576 },
+    slower: { of: { role: 'elementwise', operation: 'f32_relu', variant: 'scalar' }, n: 1048576 },
     also: [],
   },
   {
     id: 'threads',
     title: 'SIMD128 matmul on 2 threads against 1 thread, N = 1024',
     goal: 1.8,
-    faster: { kernel: 'f32_matmul_4x8_wasmsimd', n: 1024, threads: 2 },
-    slower: { kernel: 'f32_matmul_4x8_wasmsimd', n: 1024, threads: 1 },
+    faster: { of: SIMD_MATMUL, n: 1024, threads: 2 },
+    slower: { of: SIMD_MATMUL, n: 1024, threads: 1 },
     also: [],
   },
   // Both schedules of one operation do the same flops, so their GFLOP/s ratio
@@ -43,44 +50,44 @@ export const TARGETS = [
     id: 'fusion_gelu',
     title: 'fused GELU against unfused GELU (eight passes over memory), n = 16777216',
     goal: 2,
-    faster: { kernel: 'f32_gelu_fused_wasmsimd', n: 16777216 },
-    slower: { kernel: 'f32_gelu_unfused_wasmsimd', n: 16777216 },
+    faster: { of: { role: 'fused', operation: 'f32_gelu' }, n: 16777216 },
+    slower: { of: { role: 'unfused', operation: 'f32_gelu' }, n: 16777216 },
     also: [],
   },
   {
     id: 'fusion_matmul',
     title: 'matmul with a bias and GELU epilogue against GEMM, bias and GELU passes, N = 512, one thread',
     goal: 1,
-    faster: { kernel: 'f32_matmul_bias_gelu_4x8_wasmsimd', n: 512, threads: 1 },
-    slower: { kernel: 'f32_matmul_bias_gelu_separate_wasmsimd', n: 512, threads: 1 },
+    faster: { of: { role: 'fused', operation: 'f32_matmul_bias_gelu' }, n: 512, threads: 1 },
+    slower: { of: { role: 'unfused', operation: 'f32_matmul_bias_gelu' }, n: 512, threads: 1 },
     also: [],
   },
   {
     id: 'int8_matmul',
     title: 'int8 SIMD128 matmul against the f32 SIMD128 matmul, N = 1024, one thread',
     goal: 1.5,
-    faster: { kernel: 'i8_matmul_4x8_wasmsimd', n: 1024, threads: 1 },
-    slower: { kernel: 'f32_matmul_4x8_wasmsimd', n: 1024, threads: 1 },
+    faster: { of: { operation: 'i8_matmul', variant: 'simd128' }, n: 1024, threads: 1 },
+    slower: { of: SIMD_MATMUL, n: 1024, threads: 1 },
     also: [],
     // Speed counts only while the int8 result stays this close to the f32 product.
     bound: { metric: 'rel_frobenius_vs_f32', max: 0.01 },
   },
   // The capstone's feed-forward block at its default sizes (batch 64, d_model
-  // 512, d_ff 2048; n is d_ff), end to end on each backend, on all threads.
+  // 512, d_ff 2048; n is d_ff, from the catalog), end to end on each backend, on all threads.
   {
     id: 'capstone_optimized',
     title: 'capstone FFN block, optimized backend against naive, batch 64 x 512 x 2048, all threads',
     goal: 20,
-    faster: { kernel: 'ffn_block_optimized', n: 2048, threads: 'max' },
-    slower: { kernel: 'ffn_block_naive', n: 2048 },
+    faster: { of: FFN('optimized'), threads: 'max' },
+    slower: { of: FFN('naive') },
     also: [],
   },
   {
     id: 'capstone_int8',
     title: 'capstone FFN block, int8 backend against optimized, batch 64 x 512 x 2048, all threads',
     goal: 1,
-    faster: { kernel: 'ffn_block_int8', n: 2048, threads: 'max' },
-    slower: { kernel: 'ffn_block_optimized', n: 2048, threads: 'max' },
+    faster: { of: FFN('int8'), threads: 'max' },
+    slower: { of: FFN('optimized'), threads: 'max' },
     also: [],
     // The output against the block computed in double, relative Frobenius.
     bound: { metric: 'rel_frobenius_vs_f32', max: 0.01 },
@@ -89,8 +96,8 @@ export const TARGETS = [
     id: 'expert_threads',
     title: 'expert GEMM on 2 threads against 1 thread, N = 1024',
     goal: 1.85,
-    faster: { kernel: EXPERT, n: 1024, threads: 2 },
-    slower: { kernel: EXPERT, n: 1024, threads: 1 },
+    faster: { of: EXPERT, n: 1024, threads: 2 },
+    slower: { of: EXPERT, n: 1024, threads: 1 },
     also: [],
   },
   {
@@ -100,8 +107,8 @@ export const TARGETS = [
     title: 'expert GEMM against the SIMD128 matmul of lesson 3, one thread, at every N listed',
     goal: 1,
     ns: [64, 100, 128, 256, 257, 512, 1024],
-    faster: { kernel: EXPERT, threads: 1 },
-    slower: { kernel: 'f32_matmul_4x8_wasmsimd', threads: 1 },
+    faster: { of: EXPERT, threads: 1 },
+    slower: { of: SIMD_MATMUL, threads: 1 },
     also: [],
   },
   // The probe does nothing but mul+add in registers: the most this core's
@@ -110,13 +117,33 @@ export const TARGETS = [
     id: 'expert_ceiling',
     title: 'expert GEMM against the mul+add ceiling probe, N = 1024, one thread',
     goal: 0.9,
-    faster: { kernel: EXPERT, n: 1024, threads: 1 },
-    slower: { kernel: PEAK, n: PEAK_N, threads: 1 },
+    faster: { of: EXPERT, n: 1024, threads: 1 },
+    slower: { of: PEAK, threads: 1 },
     also: [],
   },
 ];
 
-// The specs of a target at one size: its own n, or each of its ns.
+// A side as this catalog names it: {kernel, n, threads}, the kernel null when
+// the catalog has none with those fields, n its operation's default where the
+// side gives none.
+function resolveSide(catalog, { of, ...side }) {
+  const kernel = kernelName(catalog, of);
+  const operation = catalog.kernels.find((k) => k.name === kernel)?.operation;
+  const n = side.n ?? catalog.operations.find((op) => op.id === operation)?.default_shape?.n ?? null;
+  return { kernel, ...side, n };
+}
+
+// TARGETS with each side's kernel named from the catalog.
+export function resolveTargets(catalog) {
+  return TARGETS.map((t) => ({
+    ...t,
+    faster: resolveSide(catalog, t.faster),
+    slower: resolveSide(catalog, t.slower),
+    also: t.also.map((a) => ({ ...a, slower: resolveSide(catalog, a.slower) })),
+  }));
+}
+
+// The specs of a (resolved) target at one size: its own n, or each of its ns.
 function specsAt(target) {
   return (target.ns ?? [null]).map((n) => ({
     faster: n === null ? target.faster : { ...target.faster, n },
@@ -125,8 +152,8 @@ function specsAt(target) {
 }
 
 // Every {kernel, n, threads} some target compares.
-export function targetSpecs() {
-  return TARGETS.flatMap((t) => specsAt(t).flatMap(({ faster, slower }) => [faster, slower]));
+export function targetSpecs(catalog) {
+  return resolveTargets(catalog).flatMap((t) => specsAt(t).flatMap(({ faster, slower }) => [faster, slower]));
 }
 
 // threads: a count, 'max' for the most this kernel ran on, or undefined for any.
@@ -162,9 +189,10 @@ function compare(rows, target) {
   };
 }
 
-export function evaluateTargets(results) {
+// catalog: the lab catalog the rows were measured from, which names the kernels.
+export function evaluateTargets(results, catalog) {
   const on = (target) => results.filter((r) => r.target === target && !r.student);
-  return TARGETS.map((t) => ({
+  return resolveTargets(catalog).map((t) => ({
     id: t.id, title: t.title, goal: t.goal, wasm: compare(on('wasm'), t), native: compare(on('native'), t),
   }));
 }
@@ -210,7 +238,8 @@ function describeTarget(t, spec) {
   return lines;
 }
 
-export function formatTargets(evaluated) {
+export function formatTargets(evaluated, catalog) {
+  const targets = resolveTargets(catalog);
   return ['Targets (ratios of GFLOP/s measured in this run; the targets are for wasm in Chromium):',
-    ...evaluated.flatMap((t) => describeTarget(t, TARGETS.find((d) => d.id === t.id)))].join('\n');
+    ...evaluated.flatMap((t) => describeTarget(t, targets.find((d) => d.id === t.id)))].join('\n');
 }

@@ -5,18 +5,21 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseOptions, UsageError } from '../../bench/options.mjs';
 import { benchPlan, DEFAULT_SIZES, THREADED_SIZES } from '../../bench/plan.mjs';
-import { EXPERT } from '../../bench/summary.mjs';
-import { evaluateTargets, TARGETS } from '../../bench/targets.mjs';
+import { evaluateTargets, resolveTargets } from '../../bench/targets.mjs';
 
+// Kernels as the catalog describes them; the names are only names.
 const CATALOG = {
   build: { max_threads: 4 },
-  operations: [{ id: 'f32_matmul', shape: 'matrix' }, { id: 'f32_relu', shape: 'vector' }],
+  operations: [{ id: 'f32_matmul', shape: 'matrix', default_shape: { m: 512, n: 512, k: 512 } },
+    { id: 'f32_relu', shape: 'vector', default_shape: { m: 1, n: 1048576, k: 1 } }],
   kernels: [
-    { name: 'f32_matmul_ijk', operation: 'f32_matmul', tunables: [] },
-    { name: 'f32_relu_scalar', operation: 'f32_relu', tunables: [] },
-    { name: 'f32_matmul_4x8_wasmsimd', operation: 'f32_matmul', tunables: ['block', 'threads'] },
+    { name: 'f32_matmul_ijk', operation: 'f32_matmul', role: 'naive', dtype: 'f32', variant: 'autovec', tunables: [] },
+    { name: 'f32_relu_scalar', operation: 'f32_relu', role: 'elementwise', dtype: 'f32', variant: 'scalar', tunables: [] },
+    { name: 'f32_matmul_4x8_wasmsimd', operation: 'f32_matmul', role: 'register_blocked', dtype: 'f32', variant: 'simd128', tunables: ['block', 'threads'] },
   ],
 };
+// The expert GEMM, under a name no code could guess its role from.
+const EXPERT = { name: 'gemm_x', operation: 'f32_matmul', role: 'expert', dtype: 'f32', variant: 'simd128', tunables: ['threads'] };
 
 const plan = (argv) => benchPlan(CATALOG, parseOptions(argv), 'wasm');
 const runsOf = (runs, kernel) => runs.filter((r) => r.kernel === kernel);
@@ -56,24 +59,25 @@ test('runs are grouped problem by problem, so each problem is built once', () =>
 test('the roofline probes run at their own lengths, on 1 and all threads, whatever --lengths says', () => {
   const catalog = {
     ...CATALOG,
-    operations: [...CATALOG.operations, { id: 'f32_mul_add', shape: 'vector' }, { id: 'f32_triad', shape: 'vector' }],
+    operations: [...CATALOG.operations, { id: 'f32_mul_add', shape: 'vector', default_shape: { m: 1, n: 2 ** 26, k: 1 } },
+      { id: 'f32_triad', shape: 'vector', default_shape: { m: 1, n: 2 ** 20, k: 1 } }],
     kernels: [...CATALOG.kernels,
-      { name: 'f32_mul_add_13chains_wasmsimd', operation: 'f32_mul_add', tunables: ['threads'] },
-      { name: 'f32_triad_wasmsimd', operation: 'f32_triad', tunables: ['threads'] }],
+      { name: 'peak', operation: 'f32_mul_add', role: 'ceiling_probe', tunables: ['threads'] },
+      { name: 'triad', operation: 'f32_triad', role: 'bandwidth_probe', tunables: ['threads'] }],
   };
   const runs = benchPlan(catalog, parseOptions(['--lengths=4096']), 'wasm');
-  assert.deepEqual(runsOf(runs, 'f32_mul_add_13chains_wasmsimd').map((r) => [r.n, r.threads]), [[2 ** 26, 1], [2 ** 26, 4]]);
-  assert.deepEqual(runsOf(runs, 'f32_triad_wasmsimd').map((r) => [r.n, r.threads]), [[2 ** 25, 1], [2 ** 25, 4]]);
+  assert.deepEqual(runsOf(runs, 'peak').map((r) => [r.n, r.threads]), [[2 ** 26, 1], [2 ** 26, 4]]);
+  assert.deepEqual(runsOf(runs, 'triad').map((r) => [r.n, r.threads]), [[2 ** 25, 1], [2 ** 25, 4]]);
   assert.deepEqual(runsOf(runs, 'f32_relu_scalar').map((r) => r.n), [4096]);
 });
 
-test('the capstone models run once per thread count at their own sizes, whatever --sizes says', () => {
+test('the capstone models run once per thread count at their default shape, whatever --sizes says', () => {
   const catalog = {
     build: { max_threads: 4 },
-    operations: [{ id: 'ffn_block', shape: 'matrix' }],
+    operations: [{ id: 'ffn_block', shape: 'matrix', default_shape: { m: 64, n: 2048, k: 512 } }],
     kernels: [
-      { name: 'ffn_block_naive', operation: 'ffn_block', tunables: [] },
-      { name: 'ffn_block_int8', operation: 'ffn_block', tunables: ['threads'] },
+      { name: 'ffn_block_naive', operation: 'ffn_block', role: 'backend', backend: 'naive', tunables: [] },
+      { name: 'ffn_block_int8', operation: 'ffn_block', role: 'backend', backend: 'int8', tunables: ['threads'] },
     ],
   };
   for (const argv of [[], ['--sizes=48']]) {
@@ -84,29 +88,28 @@ test('the capstone models run once per thread count at their own sizes, whatever
 });
 
 test('by default the plan also runs each size a target compares, at planned thread counts; --sizes replaces them', () => {
-  const catalog = {
-    ...CATALOG,
-    kernels: [...CATALOG.kernels, { name: EXPERT, operation: 'f32_matmul', tunables: ['threads'] }],
-  };
+  const catalog = { ...CATALOG, kernels: [...CATALOG.kernels, EXPERT] };
   const runs = benchPlan(catalog, parseOptions(['--blocks=64']), 'wasm');
-  for (const target of TARGETS.filter((t) => t.ns)) {
+  for (const target of resolveTargets(catalog).filter((t) => t.ns)) {
     for (const side of [target.faster, target.slower]) {
       const atOneThread = runsOf(runs, side.kernel).filter((r) => r.threads === side.threads).map((r) => r.n);
       for (const n of target.ns) assert.ok(atOneThread.includes(n), `${side.kernel} at n = ${n}`);
     }
   }
-  assert.deepEqual(runsOf(runs, EXPERT).filter((r) => r.n === 1024).map((r) => r.threads), [1, 4]);
+  assert.deepEqual(runsOf(runs, EXPERT.name).filter((r) => r.n === 1024).map((r) => r.threads), [1, 4]);
   const twoThreads = benchPlan(catalog, parseOptions(['--threads=2']), 'wasm');
-  assert.ok(runsOf(twoThreads, EXPERT).every((r) => r.threads === 2));
+  assert.ok(runsOf(twoThreads, EXPERT.name).every((r) => r.threads === 2));
   const sized = benchPlan(catalog, parseOptions(['--sizes=48']), 'wasm');
   assert.deepEqual([...new Set(sized.filter((r) => !r.vector).map((r) => r.n))], [48]);
 });
 
 test('a target over several sizes holds only if it holds at every one, and reports the smallest ratio', () => {
-  const target = TARGETS.find((t) => t.id === 'expert_vs_simd');
+  const catalog = { ...CATALOG, kernels: [...CATALOG.kernels, EXPERT] };
+  const target = resolveTargets(catalog).find((t) => t.id === 'expert_vs_simd');
+  assert.deepEqual([target.faster.kernel, target.slower.kernel], [EXPERT.name, 'f32_matmul_4x8_wasmsimd']);
   const row = (kernel, n, gflops) => ({ target: 'wasm', kernel, n, threads: 1, block: null, gflops, median_s: 1 });
   const rows = target.ns.flatMap((n) => [row(target.faster.kernel, n, 30), row(target.slower.kernel, n, 20)]);
-  const verdict = (all) => evaluateTargets(all).find((t) => t.id === target.id).wasm;
+  const verdict = (all) => evaluateTargets(all, catalog).find((t) => t.id === target.id).wasm;
   assert.equal(verdict(rows).meets_goal, true);
   assert.equal(verdict(rows).ratio, 1.5);
   const slowAt100 = rows.map((r) => (r.kernel === target.faster.kernel && r.n === 100 ? { ...r, gflops: 10 } : r));

@@ -17,16 +17,17 @@ const LESSON = { id: 'capstone', number: 9, title: 'Capstone' };
 const BACKENDS = ['naive', 'optimized', 'int8'];
 
 // The two models, by operation. `sizes` maps the catalog's M, N and K onto
-// the model's own names and inputs (the operation's `computes` says the same).
+// the model's own names and inputs (the operation's `computes` says the same);
+// each input starts at the operation's default shape.
 const MODELS = [
   {
     id: 'ffn', demo: 0, operation: 'ffn_block', title: 'Feed-forward block',
-    sizes: { m: { name: 'batch', label: 'Batch (M)', value: '64' }, k: { name: 'd_model', label: 'd_model (K)', value: '512' }, n: { name: 'd_ff', label: 'd_ff (N)', value: '2048' } },
+    sizes: { m: { name: 'batch', label: 'Batch (M)' }, k: { name: 'd_model', label: 'd_model (K)' }, n: { name: 'd_ff', label: 'd_ff (N)' } },
     shape: (s) => `batch ${s.m}, d_model ${s.k}, d_ff ${s.n}`,
   },
   {
     id: 'conv', demo: 1, operation: 'conv2d_im2col', title: 'conv2d (im2col + GEMM)',
-    sizes: { m: { name: 'side', label: 'Image side (M)', value: '32' }, k: { name: 'c_in', label: 'Input channels (K)', value: '32' }, n: { name: 'c_out', label: 'Output channels (N)', value: '64' } },
+    sizes: { m: { name: 'side', label: 'Image side (M)' }, k: { name: 'c_in', label: 'Input channels (K)' }, n: { name: 'c_out', label: 'Output channels (N)' } },
     shape: (s) => `${s.m} × ${s.m} image, ${s.k} → ${s.n} channels`,
   },
 ];
@@ -35,13 +36,6 @@ const MODELS = [
 const PROFILE_FORWARDS = { naive: 3, optimized: 9, int8: 9 };
 // A prediction within this factor of the measured speedup counts as right.
 const TOLERANCE = 1.5;
-
-const SOURCES = [
-  'cpp/model/backend.h', 'cpp/model/capstone_kernels.cpp', 'cpp/model/ffn_block.cpp', 'cpp/model/conv2d_im2col.cpp',
-  'cpp/model/naive_backend.cpp', 'cpp/model/optimized_backend.cpp', 'cpp/kernels/gemm/f32_gemm.cpp', 'cpp/model/bias_act_wasmsimd.cpp',
-  'cpp/model/int8_backend.cpp', 'cpp/kernels/qmatmul/i8_matmul_grouped.h', 'cpp/kernels/qmatmul/i8_matmul_grouped_4x8_wasmsimd.cpp',
-  'cpp/kernels/qmatmul/i16_pairs_wasmsimd.h', 'cpp/model/asymmetric_quantize_wasmsimd.cpp', 'cpp/model/step_clock.h', 'cpp/model/capstone_profile.cpp',
-];
 
 function diagram() {
   const box = (x, y, w, text, cls = 'used') => `<rect x="${x}" y="${y}" width="${w}" height="34" rx="4" class="${cls}"/>` +
@@ -119,10 +113,12 @@ export default {
   mount(session) {
     const models = MODELS.map((m) => {
       const kernels = session.kernels((k) => k.lesson === LESSON.id && k.operation === m.operation);
-      return { ...m, op: session.operation(m.operation), kernels, kernel: (backend) => kernels.find((k) => k.name.endsWith(`_${backend}`)) };
+      const op = session.operation(m.operation);
+      const sizes = Object.fromEntries(Object.entries(m.sizes).map(([dim, f]) => [dim, { ...f, value: String(op.default_shape[dim]) }]));
+      return { ...m, sizes, op, kernels, kernel: (backend) => kernels.find((k) => k.backend === backend) };
     });
     const modelOf = (kernelName) => models.find((m) => m.kernels.some((k) => k.name === kernelName));
-    const backendOf = (kernelName) => BACKENDS.find((b) => kernelName.endsWith(`_${b}`));
+    const backendOf = (kernelName) => session.kernel(kernelName).backend;
     const maxThreads = session.catalog.build.max_threads;
     const title = (entry) => session.kernel(entry.result.kernel).title;
     const shapeKey = (r) => `${modelOf(r.kernel).id}|${r.shape.m}|${r.shape.n}|${r.shape.k}`;
@@ -328,7 +324,10 @@ export default {
         series: timeSeries,
       },
       panels: [el('div', { class: 'card', 'data-panel': 'profile' }, el('h2', {}, 'Where the time goes'), profileBody)],
-      code: { kernels: models.flatMap((m) => m.kernels), operations: models.map((m) => m.op), sources: SOURCES },
+      code: {
+        kernels: models.flatMap((m) => m.kernels), operations: models.map((m) => m.op),
+        sources: session.sourcesOf(models.flatMap((m) => m.kernels), session.demos((d) => d.lesson === LESSON.id).map((d) => d.source)),
+      },
       plan(values) {
         const model = models.find((m) => m.id === values.model);
         // Naive first, so the others' rows can show their speedup over it as they arrive.

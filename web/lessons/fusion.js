@@ -13,13 +13,12 @@ import { bytes, gflops, seconds, ratio, percent, binaryCount, timesTick } from '
 
 const LESSON = { id: 'fusion', number: 5, title: 'Fusion' };
 
-// The two experiments, by operation; `unfused` and `fused` pick the kernels by name.
+// The two experiments, by operation; each has an unfused and a fused kernel,
+// as the catalog's roles say.
 const EXPERIMENTS = [
-  { id: 'gelu', operation: 'f32_gelu', title: 'GELU', sizes: 'gelu_sizes', unfused: /_unfused_/, fused: /_fused_/ },
-  { id: 'matmul', operation: 'f32_matmul_bias_gelu', title: 'Matmul + bias + GELU', sizes: 'matmul_sizes', unfused: /_separate_/, fused: /_4x8_/ },
+  { id: 'gelu', operation: 'f32_gelu', title: 'GELU', sizes: 'gelu_sizes' },
+  { id: 'matmul', operation: 'f32_matmul_bias_gelu', title: 'Matmul + bias + GELU', sizes: 'matmul_sizes' },
 ];
-
-const SHOWN_HEADERS = ['cpp/kernels/gelu/f32x4_gelu.h', 'cpp/kernels/matmul/f32_matmul_register_blocked.h', 'cpp/kernels/matmul/f32_matmul_4x8_wasmsimd_tile.h'];
 
 // GELU's eight steps as eight passes over memory, and as one: drawn from the
 // same step list, so the two rows cannot disagree.
@@ -91,9 +90,9 @@ function explanation() {
 export default {
   ...LESSON,
   mount(session) {
-    const experiments = experimentsOf(session, LESSON.id, EXPERIMENTS, (kernels, x) => ({
-      unfusedKernel: kernels.find((k) => x.unfused.test(k.name)),
-      fusedKernel: kernels.find((k) => x.fused.test(k.name)),
+    const experiments = experimentsOf(session, LESSON.id, EXPERIMENTS, (kernels) => ({
+      unfusedKernel: kernels.find((k) => k.role === 'unfused'),
+      fusedKernel: kernels.find((k) => k.role === 'fused'),
     }));
     const [gelu, matmul] = experiments;
     const experimentOf = experimentOfKernel(session, experiments);
@@ -231,7 +230,7 @@ export default {
     const codeFor = (picked) => ({
       kernels: picked.flatMap((x) => x.kernels),
       operations: picked.map((x) => x.op),
-      sources: [...picked.flatMap((x) => x.kernels.map((k) => k.source)), ...SHOWN_HEADERS.filter((path) => picked.includes(matmul) || path.includes('gelu'))],
+      sources: session.sourcesOf(picked.flatMap((x) => x.kernels)),
     });
 
     const trafficColumn = {

@@ -7,9 +7,6 @@ import { seconds, secondsRange, percent, percentTick, ratio } from '../ui/format
 
 const LESSON = { id: 'measuring', number: 0, title: 'Measuring' };
 
-// The lab's timing code, shown beside the kernel being timed.
-const TIMING_SOURCES = ['cpp/lab/timing.cpp', 'cpp/lab/stats.cpp'];
-
 const PLACES = {
   inside: 'inside the 95% CI of the median',
   slower: 'slower than the whole 95% CI of the median',
@@ -94,7 +91,8 @@ const singleShotColumn = {
 };
 
 function codeFor(session, kernel) {
-  return { kernels: [kernel], operation: session.operation(kernel.operation), sources: [kernel.source, ...TIMING_SOURCES] };
+  // The lab's timing code (the catalog's sources.timing), shown beside the kernel being timed.
+  return { kernels: [kernel], operation: session.operation(kernel.operation), sources: session.sourcesOf([kernel], session.catalog.sources.timing) };
 }
 
 function label(session, entry, index) {

@@ -293,7 +293,7 @@ export default {
         },
       }],
       panels: [roundingPanel(session), formatsPanel(session), underflowPanel(session), lossScalingPanel(session)],
-      code: { kernels, operations: [session.operation('f32_axpy'), session.operation('bf16_axpy')], sources: [f32.source, bf16.source, 'cpp/kernels/convert/bf16_convert.h', 'cpp/kernels/convert/f16_convert.h', 'cpp/kernels/convert/f16_convert.cpp'] },
+      code: { kernels, operations: [session.operation('f32_axpy'), session.operation('bf16_axpy')], sources: session.sourcesOf([f32, bf16]) },
       plan: (values) => ({
         items: values.lengths.flatMap((n) => [f32, bf16].map((kernel) => ({
           requests: [{ kernel: kernel.name, n, min_time_s: values.min_time_s }],

@@ -12,9 +12,13 @@ import { bytes, gflops, percent, ratio, scientific, seconds } from '../ui/format
 
 const LESSON = { id: 'quantization', number: 6, title: 'Quantization' };
 
-const I8_SCALAR = 'i8_matmul_scalar';
-const I8_SIMD = 'i8_matmul_4x8_wasmsimd';
-const F32_SIMD = 'f32_matmul_4x8_wasmsimd';
+// The kernels the lesson compares, by their catalog fields.
+const I8_SCALAR = { operation: 'i8_matmul', variant: 'scalar' };
+const I8_SIMD = { operation: 'i8_matmul', variant: 'simd128' };
+const F32_SIMD = { role: 'register_blocked', operation: 'f32_matmul', variant: 'simd128' };
+const QUANTIZE = 'f32_quantize_i8';
+const QUANTIZE_SCALAR = { operation: QUANTIZE, variant: 'scalar' };
+const QUANTIZE_EXERCISE = { operation: QUANTIZE, role: 'exercise' };
 const BIT_SWEEP = 'quantization_bit_sweep';
 const BY_HAND = 'int8_quantize_vector';
 
@@ -29,11 +33,8 @@ const TOLERANCE = 1.25;
 // A float read back from f32, without the digits of its binary expansion: 2.54, not 2.5399999618530273.
 const short = (value) => String(Number(value.toPrecision(6)));
 
-// Bytes per stored value, as a kernel's name says its data type: int8 or f32.
-const bytesPerValue = (kernelName) => (kernelName.startsWith('i8_') ? 1 : 4);
-
-// A and B of an M x K by K x N product at that width: what a model keeps in memory.
-const inputBytes = ({ kernel, shape }) => bytesPerValue(kernel) * (shape.m * shape.k + shape.k * shape.n);
+// Bytes per stored value of each data type the catalog gives a kernel.
+const DTYPE_BYTES = { i8: 1, bf16: 2, f32: 4 };
 
 // One i32x4.dot_i16x8_s of the int8 kernel's inner loop, drawn lane by lane:
 // eight i16 products, added in pairs into four i32 sums, one per column of C.
@@ -137,7 +138,7 @@ function bitSweepPanel(session) {
     form, chart.element, note, table);
 }
 
-function kLimitPanel(session) {
+function kLimitPanel(session, i8Simd) {
   const op = session.operation('i8_matmul');
   const answer = el('p', { 'data-k-answer': '', 'aria-live': 'polite' });
   const { element: form } = panelForm({
@@ -145,7 +146,7 @@ function kLimitPanel(session) {
     button: 'Try this K', action: 'try-k',
     async onSubmit({ value, showError }) {
       const k = value('try_k');
-      const verdict = await session.lab.check({ kernel: I8_SIMD, m: 1, n: 1, k, block: 1, threads: 1 });
+      const verdict = await session.lab.check({ kernel: i8Simd.name, m: 1, n: 1, k, block: 1, threads: 1 });
       if (verdict.status === 'ok') {
         showError(null);
         answer.textContent = `K = ${k} is accepted: the int32 sums of a 1 × ${k} by ${k} × 1 product cannot overflow.`;
@@ -162,7 +163,8 @@ function kLimitPanel(session) {
     form, answer);
 }
 
-function byHandPanel(session) {
+// exercise: the student's quantize kernel, whose file the learner writes.
+function byHandPanel(session, exercise) {
   const verdict = el('div', { class: 'verdict-slot' });
   const { element: form } = panelForm({
     inputs: [{ name: 'hand_scale', label: 'scale' }, { name: 'hand_error', label: 'largest possible |x − q × scale|' }],
@@ -191,7 +193,7 @@ function byHandPanel(session) {
   return el('div', { class: 'card', 'data-panel': 'by-hand' },
     el('h2', {}, 'Quantize by hand'),
     el('p', {}, 'Quantize x = [', el('code', { 'data-hand-vector': '' }, HAND_VECTOR.join(', ')), '] to symmetric int8 with one scale. What is the scale, and how far can any value end up from q × scale? ',
-      'Then write the same in C++: ', el('code', {}, 'cpp/exercises/f32_quantize_i8_student.cpp'), ', tested by ', el('code', {}, 'npm run check'),
+      'Then write the same in C++: ', el('code', {}, exercise.source), ', tested by ', el('code', {}, 'npm run check'),
       '; once it is written, each Run above times it beside the lab’s quantizers.'),
     form, verdict);
 }
@@ -201,7 +203,12 @@ export default {
   mount(session) {
     const ours = session.kernels((k) => k.lesson === LESSON.id);
     // f32 first at each size, so the int8 rows can show their speedup over it as they arrive.
-    const matmuls = [F32_SIMD, I8_SCALAR, I8_SIMD].map((name) => session.kernel(name));
+    const [f32Simd, i8Scalar, i8Simd] = [F32_SIMD, I8_SCALAR, I8_SIMD].map((query) => session.kernelByRole(query));
+    const matmuls = [f32Simd, i8Scalar, i8Simd];
+    const quantizeScalar = session.kernelByRole(QUANTIZE_SCALAR);
+    const operationOf = (kernelName) => session.kernel(kernelName).operation;
+    // A and B of an M x K by K x N product at the kernel's width: what a model keeps in memory.
+    const inputBytes = ({ kernel, shape }) => DTYPE_BYTES[session.kernel(kernel).dtype] * (shape.m * shape.k + shape.k * shape.n);
     const vectorKernels = ours.filter((k) => session.operation(k.operation).shape === 'vector');
     const title = (entry) => session.kernel(entry.result.kernel).title;
     const isVector = (kernelName) => session.operation(session.kernel(kernelName).operation).shape === 'vector';
@@ -209,7 +216,7 @@ export default {
     let page = null;
 
     // The entry of `kernel` at this entry's size, the latest one.
-    const partner = (entry, kernel) => page.entries.findLast((e) => e.result.kernel === kernel && e.result.status === 'ok' &&
+    const partner = (entry, kernel) => page.entries.findLast((e) => e.result.kernel === kernel.name && e.result.status === 'ok' &&
       !isVector(e.result.kernel) && e.result.shape.n === entry.result.shape.n);
 
     const metricOf = (entry, name) => entry.result.check?.metrics?.[name];
@@ -221,7 +228,7 @@ export default {
 
     function verdict(entries, prediction) {
       const pairs = [...byN(matmulEntries(entries))].map(([n, atN]) => ({
-        n, i8: atN.findLast((e) => e.result.kernel === I8_SIMD), f32: atN.findLast((e) => e.result.kernel === F32_SIMD),
+        n, i8: atN.findLast((e) => e.result.kernel === i8Simd.name), f32: atN.findLast((e) => e.result.kernel === f32Simd.name),
       })).filter(({ i8, f32 }) => i8 && f32);
       if (pairs.length === 0) return { text: 'This run timed no size with both SIMD matmuls, so there is nothing to judge.', tone: 'neutral' };
       const { n, i8, f32 } = pairs.at(-1);
@@ -240,8 +247,8 @@ export default {
     function notes(entries) {
       const result = [];
       for (const [n, atN] of byN(matmulEntries(entries))) {
-        const find = (kernel) => atN.findLast((e) => e.result.kernel === kernel);
-        const [i8, f32, scalar] = [find(I8_SIMD), find(F32_SIMD), find(I8_SCALAR)];
+        const find = (kernel) => atN.findLast((e) => e.result.kernel === kernel.name);
+        const [i8, f32, scalar] = [find(i8Simd), find(f32Simd), find(i8Scalar)];
         if (i8 && f32) {
           const s = speedup(i8, f32);
           const noise = overlap(i8, f32) ? ' (within the noise: the 95% CIs overlap)' : '';
@@ -256,9 +263,9 @@ export default {
             `at most ${scientific(metricOf(i8, 'max_abs_err_vs_f32'))} in one element. That is the price of 8 bits; the kernel itself matched the exact integer product.`);
         }
       }
-      const quantizers = entries.filter((e) => e.result.status === 'ok' && isVector(e.result.kernel) && e.result.kernel.startsWith('f32_quantize'));
+      const quantizers = entries.filter((e) => e.result.status === 'ok' && isVector(e.result.kernel) && operationOf(e.result.kernel) === QUANTIZE);
       for (const [n, atN] of byN(quantizers)) {
-        const scalar = atN.findLast((e) => e.result.kernel === 'f32_quantize_i8_scalar');
+        const scalar = atN.findLast((e) => e.result.kernel === quantizeScalar.name);
         const others = atN.filter((e) => e !== scalar && e.result.kernel !== scalar?.result.kernel);
         if (scalar && others.length) {
           result.push(`Quantizing ${n} floats: ${others.map((e) => `${title(e)} ${ratio(speedup(e, scalar))}`).join(', ')} the speed of ${title(scalar)} (${seconds(scalar.result.timing.median_s)}).`);
@@ -274,7 +281,7 @@ export default {
     const speedupColumn = {
       id: 'speedup', label: 'vs f32 SIMD', numeric: true, title: 'How many times as fast as the f32 SIMD matmul at the same N',
       value: (entry) => {
-        const f32 = entry.result.status === 'ok' && entry.result.kernel.startsWith('i8_matmul') && partner(entry, F32_SIMD);
+        const f32 = entry.result.status === 'ok' && operationOf(entry.result.kernel) === i8Simd.operation && partner(entry, f32Simd);
         return f32 ? ratio(speedup(entry, f32)) : '—';
       },
     };
@@ -300,9 +307,7 @@ export default {
       })).filter((s) => s.points.length);
     }
 
-    const sources = [...new Set([
-      ...ours.map((k) => k.source), 'cpp/kernels/qmatmul/i16_pairs_wasmsimd.h', 'cpp/kernels/quantize/symmetric_quantize.h', session.kernel(F32_SIMD).source,
-      ...session.demos((d) => d.lesson === LESSON.id).map((d) => d.source)])];
+    const sources = session.sourcesOf([...ours, f32Simd], session.demos((d) => d.lesson === LESSON.id).map((d) => d.source));
 
     page = new LessonPage(session, {
       ...LESSON,
@@ -333,10 +338,10 @@ export default {
         xLabel: 'Size N (N × N)', yLabel: 'GOP/s (int8) or GFLOP/s (f32)', xLogBase: 2, xFormat: String, yFormat: (v) => gflops(v),
         empty: 'Each run adds a point per matmul and size here: its operations per second.',
       },
-      panels: [byHandPanel(session), bitSweepPanel(session), kLimitPanel(session)],
+      panels: [byHandPanel(session, session.kernelByRole(QUANTIZE_EXERCISE)), bitSweepPanel(session), kLimitPanel(session, i8Simd)],
       code: {
-        kernels: [...ours, session.kernel(F32_SIMD)],
-        operations: ['i8_matmul', 'f32_quantize_i8', 'i8_dequantize_f32'].map((id) => session.operation(id)),
+        kernels: [...ours, f32Simd],
+        operations: [i8Simd.operation, QUANTIZE, 'i8_dequantize_f32'].map((id) => session.operation(id)),
         sources,
       },
       plan(values) {

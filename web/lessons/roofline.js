@@ -7,19 +7,16 @@ import { LessonPage } from '../ui/lesson-page.js';
 import { kernelColumn, threadsColumn, medianColumn, ciColumn, gflopsColumn, gbpsColumn, checkColumn } from '../ui/columns.js';
 import { latestPoints } from '../ui/analysis.js';
 import { binaryCount, bytes, gflops, ratio } from '../ui/format.js';
-import { PEAK_KERNEL, TRIAD_KERNEL, boundBy, intensity, limits, ridge } from '../ui/roofline.js';
+import { peakKernel, triadKernel, boundBy, intensity, limits, ridge } from '../ui/roofline.js';
 import { rooflinePanel } from '../ui/roofline-panel.js';
 import { ladderPanel } from '../ui/ladder-panel.js';
 
 const LESSON = { id: 'roofline', number: 8, title: 'Roofline' };
 
-// Updates the ceiling probe makes per call: enough work (2 FLOPs each) that a
-// call lasts milliseconds, far above the timer's resolution.
-const PEAK_N = 2 ** 26;
-// The exercise's two kernels and sizes: a vector op and a matmul.
+// The exercise's two kernels, by their catalog fields, and sizes: a vector op and a matmul.
 const EXERCISE = {
-  vector: { kernel: 'f32_axpy_wasmsimd', n: 2 ** 20 },
-  matrix: { kernel: 'f32_matmul_4x8_wasmsimd', n: 512, block: 128 },
+  vector: { query: { role: 'elementwise', operation: 'f32_axpy', variant: 'simd128' }, n: 2 ** 20 },
+  matrix: { query: { role: 'register_blocked', operation: 'f32_matmul', variant: 'simd128' }, n: 512, block: 128 },
 };
 const ANSWERS = [
   { value: 'vector', label: 'only the axpy' },
@@ -40,7 +37,7 @@ function threadLimit(session) {
 
 // The triad's lengths: from L1-sized to the largest power of two that fits, at most 2^25 (384 MiB).
 function triadLengths(session) {
-  const most = session.operation('f32_triad').max_n;
+  const most = session.operation(triadKernel(session.catalog).operation).max_n;
   const dram = 2 ** Math.min(25, Math.floor(Math.log2(most)));
   return [2 ** 12, 2 ** 16, 2 ** 20, dram].filter((n, i, all) => all.indexOf(n) === i);
 }
@@ -73,14 +70,14 @@ function explanation(session, limit) {
 }
 
 // The triad's bandwidth against its working set, one line per thread count: the caches show as plateaus.
-function triadSeries(entries) {
-  const triads = entries.filter((e) => e.result.kernel === TRIAD_KERNEL);
+function triadSeries(entries, triad) {
+  const triads = entries.filter((e) => e.result.kernel === triad);
   const points = latestPoints(triads, (e) => e.result.shape.threads, (e) => e.result.shape.n, (e) => e.result.gbps);
   return [...points].map(([p, pts]) => ({ label: `triad, ${threadsText(p)}`, colorKey: `t${p}`, points: pts }));
 }
 
 // dramN: the length the lesson proposes as far beyond any cache.
-function probeNotes(entries, roofs, dramN) {
+function probeNotes(entries, roofs, dramN, triad) {
   const notes = roofs.map((roof) => `${threadsText(roof.threads)}: a ceiling of ${gflops(roof.peak)} GFLOP/s and ${gflops(roof.bandwidth)} GB/s ` +
     `(triad at N = ${binaryCount(roof.triadN)}, ${bytes(12 * roof.triadN)}), so the ridge point is at ${ridge(roof).toPrecision(3)} FLOP per byte.`);
   if (roofs.some((roof) => roof.triadN < dramN)) {
@@ -97,7 +94,7 @@ function probeNotes(entries, roofs, dramN) {
     }
   }
   for (const roof of roofs) {
-    const triads = entries.filter((e) => e.result.kernel === TRIAD_KERNEL && e.result.shape.threads === roof.threads);
+    const triads = entries.filter((e) => e.result.kernel === triad && e.result.shape.threads === roof.threads);
     const fastest = triads.reduce((a, b) => (b.result.gbps > a.result.gbps ? b : a), triads[0]);
     if (fastest && fastest.result.shape.n < roof.triadN) {
       notes.push(`On ${threadsText(roof.threads)}, the triad at N = ${binaryCount(fastest.result.shape.n)} (${bytes(12 * fastest.result.shape.n)}) ran ` +
@@ -111,16 +108,17 @@ function probeNotes(entries, roofs, dramN) {
   return notes;
 }
 
-function exerciseVerdict(entries, roofs, prediction) {
+// exercise: EXERCISE with each side's kernel name.
+function exerciseVerdict(entries, roofs, prediction, exercise) {
   const one = roofs.find((r) => r.threads === 1);
   const find = ({ kernel }) => entries.find((e) => e.meta.exercise && e.result.kernel === kernel);
-  const [vector, matrix] = [find(EXERCISE.vector), find(EXERCISE.matrix)];
+  const [vector, matrix] = [find(exercise.vector), find(exercise.matrix)];
   if (!one || !vector || !matrix) return { text: 'The exercise’s runs or the 1-thread roof are missing, so there is nothing to judge.', tone: 'neutral' };
   const memoryBound = [vector, matrix].map((e) => boundBy(one, intensity(e.result)) === 'memory');
   const truth = memoryBound[0] && memoryBound[1] ? 'both' : memoryBound[0] ? 'vector' : memoryBound[1] ? 'matrix' : 'neither';
   const facts = `Your 1-thread ridge point is ${ridge(one).toPrecision(3)} FLOP/byte. ` +
-    `${EXERCISE.vector.kernel} at N = ${EXERCISE.vector.n}: ${intensity(vector.result).toPrecision(3)} FLOP/byte (${vector.result.flops} FLOPs over ${vector.result.bytes} bytes), ${boundBy(one, intensity(vector.result))}-bound. ` +
-    `${EXERCISE.matrix.kernel} at N = ${EXERCISE.matrix.n}: ${intensity(matrix.result).toPrecision(3)} FLOP/byte (${matrix.result.flops} over ${matrix.result.bytes}), ${boundBy(one, intensity(matrix.result))}-bound.`;
+    `${exercise.vector.kernel} at N = ${exercise.vector.n}: ${intensity(vector.result).toPrecision(3)} FLOP/byte (${vector.result.flops} FLOPs over ${vector.result.bytes} bytes), ${boundBy(one, intensity(vector.result))}-bound. ` +
+    `${exercise.matrix.kernel} at N = ${exercise.matrix.n}: ${intensity(matrix.result).toPrecision(3)} FLOP/byte (${matrix.result.flops} over ${matrix.result.bytes}), ${boundBy(one, intensity(matrix.result))}-bound.`;
   if (!prediction) return { text: `You made no prediction. ${facts}`, tone: 'neutral' };
   const right = prediction === truth;
   return { text: `${right ? 'Right.' : 'Not quite.'} ${facts}`, tone: right ? 'right' : 'wrong' };
@@ -139,12 +137,11 @@ function simdGapCard() {
       ') times OpenBLAS beside the same kernels built natively. The roofline on this page is the honest one for code that runs in your browser.'));
 }
 
-// The lab's expert GEMM, and the headers that hold its three parts.
-const EXPERT = 'f32_matmul_4x8_packed_wasmsimd';
-const EXPERT_PARTS = ['cpp/kernels/gemm/f32_gemm_pack.h', 'cpp/kernels/gemm/f32_gemm_tile_wasmsimd.h', 'cpp/kernels/gemm/f32_gemm_blocked.h'];
+// The lab's expert GEMM; the catalog lists the headers that hold its three parts in its sources.
+const EXPERT = { role: 'expert', operation: 'f32_matmul' };
 
 function expertCard(session) {
-  const expert = session.kernel(EXPERT);
+  const expert = session.kernelByRole(EXPERT);
   const code = (text) => el('code', {}, text);
   return sectionCard('expert', 'What an expert GEMM does differently',
     el('p', {}, 'The vectorization lesson’s kernel already keeps a 4 × 8 tile of C in registers. This lesson’s ', el('strong', {}, expert.title), ' (', code(expert.name),
@@ -163,13 +160,21 @@ export default {
     const limit = threadLimit(session);
     const counts = [...new Set([1, limit.most])];
     const own = session.kernels((k) => k.lesson === LESSON.id);
-    const exerciseKernels = [EXERCISE.vector.kernel, EXERCISE.matrix.kernel].map((name) => session.kernel(name));
+    const [peak, triad] = [peakKernel(session.catalog).name, triadKernel(session.catalog).name];
+    // Updates the ceiling probe makes per call: enough work (2 FLOPs each) that a
+    // call lasts milliseconds, far above the timer's resolution.
+    const peakN = session.operation(peakKernel(session.catalog).operation).default_shape.n;
+    const exerciseKernels = [EXERCISE.vector, EXERCISE.matrix].map(({ query }) => session.kernelByRole(query));
+    const exercise = {
+      vector: { ...EXERCISE.vector, kernel: exerciseKernels[0].name },
+      matrix: { ...EXERCISE.matrix, kernel: exerciseKernels[1].name },
+    };
     const page = new LessonPage(session, {
       ...LESSON,
       lead: 'Measure the two limits of your machine, arithmetic and memory, and see how close each kernel you ran comes to them.',
       explanation: explanation(session, limit),
       exercise: {
-        prompt: `Work out the arithmetic intensity of the f32 axpy at N = ${EXERCISE.vector.n} and of the 4x8 SIMD matmul at N = ${EXERCISE.matrix.n} from the formulas above (FLOPs over bytes). ` +
+        prompt: `Work out the arithmetic intensity of the f32 axpy at N = ${exercise.vector.n} and of the 4x8 SIMD matmul at N = ${exercise.matrix.n} from the formulas above (FLOPs over bytes). ` +
           'Then guess where the ridge point of your machine lies. Which of the two is memory-bound on 1 thread? The run measures your ridge and both kernels, and judges.',
         label: 'Memory-bound', control: { kind: 'select', options: ANSWERS },
       },
@@ -189,28 +194,28 @@ export default {
       code: {
         kernels: [...own, ...exerciseKernels],
         operations: [...new Set([...own, ...exerciseKernels].map((k) => k.operation))].map((id) => session.operation(id)),
-        sources: [...own.map((k) => k.source), ...EXPERT_PARTS, 'cpp/kernels/axpy/f32_axpy_wasmsimd.cpp', 'cpp/lab/thread_pool.h'],
+        sources: session.sourcesOf([...own, ...exerciseKernels], session.catalog.sources.thread_pool),
       },
       plan({ sizes, min_time_s }) {
-        const peak = counts.map((threads) => ({
+        const peakRuns = counts.map((threads) => ({
           // A single call first: the browser compiles a hot function again, optimized, after it has run a while.
-          requests: [{ kernel: PEAK_KERNEL, m: 1, n: PEAK_N, k: 1, threads, single_shot: true },
-            { kernel: PEAK_KERNEL, m: 1, n: PEAK_N, k: 1, threads, min_time_s }],
-          meta: { kernel: PEAK_KERNEL, n: PEAK_N, threads },
+          requests: [{ kernel: peak, m: 1, n: peakN, k: 1, threads, single_shot: true },
+            { kernel: peak, m: 1, n: peakN, k: 1, threads, min_time_s }],
+          meta: { kernel: peak, n: peakN, threads },
         }));
-        const triad = sizes.flatMap((n) => counts.map((threads) => ({
-          requests: [{ kernel: TRIAD_KERNEL, m: 1, n, k: 1, threads, min_time_s }], meta: { kernel: TRIAD_KERNEL, n, threads },
+        const triadRuns = sizes.flatMap((n) => counts.map((threads) => ({
+          requests: [{ kernel: triad, m: 1, n, k: 1, threads, min_time_s }], meta: { kernel: triad, n, threads },
         })));
-        const exercise = [EXERCISE.vector, EXERCISE.matrix].map(({ kernel, n, block = 0 }) => ({
+        const exerciseRuns = [exercise.vector, exercise.matrix].map(({ kernel, n, block = 0 }) => ({
           requests: [{ kernel, m: n, n, k: n, block, threads: 1, min_time_s }], meta: { kernel, n, threads: 1, exercise: true },
         }));
-        return { items: [...peak, ...triad, ...exercise] };
+        return { items: [...peakRuns, ...triadRuns, ...exerciseRuns] };
       },
       describe: ({ kernel, n, threads }) => `${session.kernel(kernel).title} at N = ${binaryCount(n)} on ${threadsText(threads)}`,
-      series: triadSeries,
+      series: (entries) => triadSeries(entries, triad),
       conclude({ entries, prediction }) {
-        const roofs = limits(entries.map((e) => e.result));
-        return { verdict: exerciseVerdict(entries, roofs, prediction), notes: probeNotes(entries, roofs, triadLengths(session).at(-1)) };
+        const roofs = limits(entries.map((e) => e.result), session.catalog);
+        return { verdict: exerciseVerdict(entries, roofs, prediction, exercise), notes: probeNotes(entries, roofs, triadLengths(session).at(-1), triad) };
       },
     });
     return page.section;

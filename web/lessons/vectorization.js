@@ -13,13 +13,11 @@ import { bytes, gflops, seconds, ratio, binaryCount, timesTick } from '../ui/for
 const LESSON = { id: 'vectorization', number: 3, title: 'Vectorization' };
 
 // The two experiments, by the catalog operation their kernels compute. The
-// matmul kernels also share the loop nest around their micro-kernels.
+// matmul kernels also share the loop nest around their micro-kernels (their
+// catalog sources list it).
 const EXPERIMENTS = [
-  { id: 'relu', operation: 'f32_relu', title: 'ReLU', sizes: 'relu_sizes', extraSources: [] },
-  {
-    id: 'matmul', operation: 'f32_matmul', title: '4×8 matmul', sizes: 'matmul_sizes',
-    extraSources: ['cpp/kernels/matmul/f32_matmul_4x8_wasmsimd_tile.h', 'cpp/kernels/matmul/f32_matmul_register_blocked.h'],
-  },
+  { id: 'relu', operation: 'f32_relu', title: 'ReLU', sizes: 'relu_sizes' },
+  { id: 'matmul', operation: 'f32_matmul', title: '4×8 matmul', sizes: 'matmul_sizes' },
 ];
 
 // The lanes of a v128: four f32.
@@ -29,9 +27,6 @@ const TOLERANCE = 1.25;
 // Beyond this many bytes, data no longer fits a typical per-core L2.
 const TYPICAL_L2 = 2 * 2 ** 20;
 
-// What a kernel name says its code is: the same C compiled without and with the
-// vectorizers, or intrinsics. The student's kernel is one of the intrinsics.
-const variantOf = (kernel) => /_(scalar|autovec|wasmsimd)$/.exec(kernel.name)?.[1];
 
 // The 4 × 8 micro-kernel, drawn: lanes of B and of the accumulators line up column by column.
 const LANE = 26;
@@ -134,9 +129,11 @@ export default {
   ...LESSON,
   mount(session) {
     const experiments = experimentsOf(session, LESSON.id, EXPERIMENTS, (kernels) => ({
-      scalar: kernels.find((k) => variantOf(k) === 'scalar'),
-      simd: kernels.find((k) => variantOf(k) === 'wasmsimd' && !k.student),
-      autovec: kernels.find((k) => variantOf(k) === 'autovec'),
+      // The catalog's variant: the same C compiled without and with the
+      // vectorizers, or intrinsics. The student's kernel is one of the intrinsics.
+      scalar: kernels.find((k) => k.variant === 'scalar'),
+      simd: kernels.find((k) => k.variant === 'simd128' && !k.student),
+      autovec: kernels.find((k) => k.variant === 'autovec'),
     }));
     const [relu, matmul] = experiments;
     const experimentOf = experimentOfKernel(session, experiments);
@@ -276,7 +273,7 @@ export default {
     const codeFor = (picked) => ({
       kernels: picked.flatMap((x) => x.kernels),
       operations: picked.map((x) => x.op),
-      sources: picked.flatMap((x) => [...x.kernels.map((k) => k.source), ...x.extraSources]),
+      sources: session.sourcesOf(picked.flatMap((x) => x.kernels)),
     });
 
     const page = new LessonPage(session, {

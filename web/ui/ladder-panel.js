@@ -25,8 +25,8 @@ const fastestResult = (results) => results.reduce((best, r) => (!best || r.gflop
 const asEntry = (result) => ({ result });
 
 function ceilingFraction(session, result) {
-  if (isInteger(result)) return null;
-  const roof = roofFor(limits(session.measurements.map((m) => m.result)), result.shape.threads);
+  if (isInteger(result, session.catalog)) return null;
+  const roof = roofFor(limits(session.measurements.map((m) => m.result), session.catalog), result.shape.threads);
   return roof ? result.gflops / roof.peak : null;
 }
 
@@ -49,7 +49,7 @@ function tableOf(session, rows, n) {
         cell('gflops', el('strong', {}, gflops(row.best.gflops))),
         cell('speedup_prev', i === 0 ? '—' : ratio(speedup(asEntry(row.best), asEntry(rows[i - 1].best)))),
         cell('speedup_naive', i === 0 ? '—' : ratio(speedup(asEntry(row.best), asEntry(naive.best)))),
-        cell('ceiling', fraction === null ? (isInteger(row.best) ? 'int8: not f32' : 'probe first') : percent(fraction)));
+        cell('ceiling', fraction === null ? (isInteger(row.best, session.catalog) ? 'int8: not f32' : 'probe first') : percent(fraction)));
     })));
 }
 
@@ -88,7 +88,7 @@ function notesOf(session, rows, n) {
 }
 
 function chartSeries(session, rows) {
-  const roofs = limits(session.measurements.map((m) => m.result));
+  const roofs = limits(session.measurements.map((m) => m.result), session.catalog);
   const xs = rows.map((_, i) => i + 1);
   return [
     { label: 'GFLOP/s (GOP/s for int8)', colorKey: 'ladder', points: rows.map((row, i) => [i + 1, row.best.gflops]) },

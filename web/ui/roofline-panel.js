@@ -40,7 +40,7 @@ function row(session, r, roofs) {
   const roof = roofFor(roofs, r.shape.threads);
   const cell = (col, content, numeric = true) => el('td', { 'data-col': col, class: numeric ? 'num' : null }, content);
   const against = !roof ? ['—', 'probe first']
-    : isInteger(r) ? ['—', 'int8: not an f32 roof']
+    : isInteger(r, session.catalog) ? ['—', 'int8: not an f32 roof']
       : [boundBy(roof, ai), percent(r.gflops / attainable(roof, ai))];
   return el('tr', { 'data-kernel': r.kernel },
     cell('kernel', [el('span', { class: 'kernel-title' }, session.kernel(r.kernel).title), ' ', el('code', { class: 'kernel-name' }, r.kernel)], false),
@@ -69,7 +69,7 @@ export function rooflinePanel(session) {
 
   const draw = () => {
     const results = session.measurements.map((m) => m.result);
-    const roofs = limits(results);
+    const roofs = limits(results, session.catalog);
     const points = latestPerShape(results).sort((a, b) => intensity(a) - intensity(b));
     const ais = points.map(intensity);
     const low = 10 ** Math.floor(Math.log10(Math.min(0.05, ...ais)));
@@ -80,7 +80,7 @@ export function rooflinePanel(session) {
     summary.textContent = roofs.length
       ? roofs.map((roof) => `${threadsText(roof.threads)}: ceiling ${gflops(roof.peak)} GFLOP/s, bandwidth ${gflops(roof.bandwidth)} GB/s, ridge at ${ridge(roof).toPrecision(3)} FLOP/byte.`).join(' ')
       : 'No roofs yet: run the probes above.';
-    const over = [...new Set(aboveCeiling(points, roofs).map((r) => session.kernel(r.kernel).title))];
+    const over = [...new Set(aboveCeiling(points, roofs, session.catalog).map((r) => session.kernel(r.kernel).title))];
     above.hidden = over.length === 0;
     above.textContent = over.length ? `Above your ceiling: ${over.join(', ')}. A kernel cannot outrun the mul+add ceiling; ${ABOVE_CEILING_ADVICE}` : '';
   };

@@ -1,9 +1,12 @@
 // The roofline model, computed from runs: the machine's limits from the two
 // probes, each kernel's point at its arithmetic intensity (the catalog's FLOP
 // count over its byte count), and where a point stands against its roof.
+import { kernelByRole } from './catalog-query.js';
 
-export const PEAK_KERNEL = 'f32_mul_add_13chains_wasmsimd';
-export const TRIAD_KERNEL = 'f32_triad_wasmsimd';
+// The two probes, by the role the catalog gives them: the mul+add ceiling and
+// the streaming triad.
+export const peakKernel = (catalog) => kernelByRole(catalog, { role: 'ceiling_probe' });
+export const triadKernel = (catalog) => kernelByRole(catalog, { role: 'bandwidth_probe' });
 
 // Arithmetic intensity by the model: FLOPs per byte the catalog says must move.
 export const intensity = (result) => result.flops / result.bytes;
@@ -11,17 +14,18 @@ export const intensity = (result) => result.flops / result.bytes;
 // {peak, bandwidth, triadN} for each thread count probed, from any runs: the
 // best mul+add rate, and the triad at the largest length run (memory, not
 // cache), best of its runs there. A roof needs both probes at that count.
-export function limits(results) {
+export function limits(results, catalog) {
+  const [peak, triad] = [peakKernel(catalog).name, triadKernel(catalog).name];
   const byThreads = new Map();
   const at = (threads) => {
     if (!byThreads.has(threads)) byThreads.set(threads, { threads, peak: 0, bandwidth: 0, triadN: 0 });
     return byThreads.get(threads);
   };
   for (const r of results) {
-    if (r.kernel === PEAK_KERNEL && r.check.passed) {
+    if (r.kernel === peak && r.check.passed) {
       const roof = at(r.shape.threads);
       roof.peak = Math.max(roof.peak, r.gflops);
-    } else if (r.kernel === TRIAD_KERNEL && r.check.passed) {
+    } else if (r.kernel === triad && r.check.passed) {
       const roof = at(r.shape.threads);
       if (r.shape.n > roof.triadN) Object.assign(roof, { triadN: r.shape.n, bandwidth: 0 });
       if (r.shape.n === roof.triadN) roof.bandwidth = Math.max(roof.bandwidth, r.gbps);
@@ -45,9 +49,8 @@ export function roofFor(roofs, threads) {
 }
 
 // Integer kernels count integer multiply-adds: the f32 roof is not theirs.
-// Their names say so: a kernel's starts with its data type (i8_matmul_...), a
-// model's ends with its backend (ffn_block_int8).
-export const isInteger = (result) => /^i8_|_int8$/.test(result.kernel);
+// The catalog's dtype says which they are (the int8 model backends too).
+export const isInteger = (result, catalog) => catalog.kernels.find((k) => k.name === result.kernel)?.dtype === 'i8';
 
 // One point per kernel and shape: the latest run of each.
 export function latestPerShape(results) {
@@ -62,8 +65,8 @@ export function latestPerShape(results) {
 // f32 results faster than the ceiling measured on their thread count. The
 // ceiling is a measurement too: such a result means the probe ran at a busier
 // moment than the kernel did.
-export function aboveCeiling(results, roofs) {
-  return results.filter((r) => !isInteger(r) && r.gflops > (roofFor(roofs, r.shape.threads)?.peak ?? Infinity));
+export function aboveCeiling(results, roofs, catalog) {
+  return results.filter((r) => !isInteger(r, catalog) && r.gflops > (roofFor(roofs, r.shape.threads)?.peak ?? Infinity));
 }
 
 export const ABOVE_CEILING_ADVICE = 'the probe ran at a busier moment than these runs (just after the page loads, the browser is still compiling its code in the background). ' +

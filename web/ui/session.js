@@ -3,6 +3,8 @@
 // lessons' sweeps must not interleave), and findings one lesson leaves for
 // another, such as the fastest loop order measured so far, and the log of every
 // timed run, which the roofline and the lab report are drawn from.
+import { kernelByRole, sourcesOf } from './catalog-query.js';
+
 export class Session extends EventTarget {
   constructor(lab, catalog) {
     super();
@@ -32,6 +34,17 @@ export class Session extends EventTarget {
 
   kernel(name) {
     return this.catalog.kernels.find((k) => k.name === name);
+  }
+
+  // The one kernel with these catalog fields ({role, operation, dtype,
+  // variant, backend}); throws when there is not exactly one.
+  kernelByRole(query) {
+    return kernelByRole(this.catalog, query);
+  }
+
+  // What a listing of these kernels shows: their files, then `more`.
+  sourcesOf(kernels, ...more) {
+    return sourcesOf(kernels, ...more);
   }
 
   operation(id) {
