@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <type_traits>
+#include <utility>
 
 #include "exercises/student_kernels.h"
 #include "kernels/gelu/f32_gelu.h"
@@ -148,165 +149,226 @@ constexpr const char* kLoopOrders = "cpp/kernels/matmul/f32_matmul_loop_orders.c
 constexpr const char* kReluC = "cpp/kernels/relu/f32_relu_c.cpp";
 constexpr const char* kMatmul4x8C = "cpp/kernels/matmul/f32_matmul_4x8_c.cpp";
 constexpr const char* kCapstone = "cpp/model/capstone_kernels.cpp";
+constexpr const char* kRegisterBlocked = "cpp/kernels/matmul/f32_matmul_register_blocked.h";
+constexpr const char* kTile4x8 = "cpp/kernels/matmul/f32_matmul_4x8_wasmsimd_tile.h";
+constexpr const char* kThreadPoolH = "cpp/lab/thread_pool.h";
+constexpr const char* kThreadPoolCpp = "cpp/lab/thread_pool.cpp";
+constexpr const char* kGemmExpert = "cpp/kernels/gemm/f32_gemm.cpp";
+constexpr const char* kGemmPacking = "cpp/kernels/gemm/f32_gemm_pack.h";
+constexpr const char* kGemmTile = "cpp/kernels/gemm/f32_gemm_tile_wasmsimd.h";
+constexpr const char* kGemmLoops = "cpp/kernels/gemm/f32_gemm_blocked.h";
+constexpr const char* kGeluSteps = "cpp/kernels/gelu/f32x4_gelu.h";
+constexpr const char* kSymmetricQuantize = "cpp/kernels/quantize/symmetric_quantize.h";
+constexpr const char* kI16Pairs = "cpp/kernels/qmatmul/i16_pairs_wasmsimd.h";
+constexpr const char* kBf16Convert = "cpp/kernels/convert/bf16_convert.h";
+constexpr const char* kModelBackendH = "cpp/model/backend.h";
+constexpr const char* kFfnBlockCpp = "cpp/model/ffn_block.cpp";
+constexpr const char* kConv2dCpp = "cpp/model/conv2d_im2col.cpp";
+constexpr const char* kNaiveBackend = "cpp/model/naive_backend.cpp";
+constexpr const char* kOptimizedBackend = "cpp/model/optimized_backend.cpp";
+constexpr const char* kInt8Backend = "cpp/model/int8_backend.cpp";
+constexpr const char* kBiasAct = "cpp/model/bias_act_wasmsimd.cpp";
+constexpr const char* kGroupedH = "cpp/kernels/qmatmul/i8_matmul_grouped.h";
+constexpr const char* kGroupedKernel = "cpp/kernels/qmatmul/i8_matmul_grouped_4x8_wasmsimd.cpp";
+constexpr const char* kAsymmetricQuantize = "cpp/model/asymmetric_quantize_wasmsimd.cpp";
+constexpr const char* kTimingCpp = "cpp/lab/timing.cpp";
+constexpr const char* kStatsCpp = "cpp/lab/stats.cpp";
 
 std::vector<Kernel> build_catalog() {
   return {
       {"f32_matmul_ijk", "loops", "i-j-k",
+       {DType::f32, Variant::autovec, Role::naive},
        "The textbook order: a dot product per C element, walking B down a column (stride N).",
-       kLoopOrders, &kMatmulF32, {}, false, run_matmul<f32_matmul_ijk>},
+       kLoopOrders, {}, &kMatmulF32, {}, false, run_matmul<f32_matmul_ijk>},
       {"f32_matmul_ikj", "loops", "i-k-j",
+       {DType::f32, Variant::autovec, Role::loop_order},
        "Scales a row of B by one A element and adds it to a row of C: every access is stride 1.",
-       kLoopOrders, &kMatmulF32, {}, false, run_matmul<f32_matmul_ikj>},
+       kLoopOrders, {}, &kMatmulF32, {}, false, run_matmul<f32_matmul_ikj>},
       {"f32_matmul_jik", "loops", "j-i-k",
+       {DType::f32, Variant::autovec, Role::loop_order},
        "A dot product per C element, C filled column by column; B is still walked down a column.",
-       kLoopOrders, &kMatmulF32, {}, false, run_matmul<f32_matmul_jik>},
+       kLoopOrders, {}, &kMatmulF32, {}, false, run_matmul<f32_matmul_jik>},
       {"f32_matmul_jki", "loops", "j-k-i",
+       {DType::f32, Variant::autovec, Role::loop_order},
        "Scales a column of A into a column of C: both walked with a large stride.",
-       kLoopOrders, &kMatmulF32, {}, false, run_matmul<f32_matmul_jki>},
+       kLoopOrders, {}, &kMatmulF32, {}, false, run_matmul<f32_matmul_jki>},
       {"f32_matmul_kij", "loops", "k-i-j",
+       {DType::f32, Variant::autovec, Role::loop_order},
        "Rank-1 updates of all of C, row by row: stride 1, but C streams through the cache K times.",
-       kLoopOrders, &kMatmulF32, {}, false, run_matmul<f32_matmul_kij>},
+       kLoopOrders, {}, &kMatmulF32, {}, false, run_matmul<f32_matmul_kij>},
       {"f32_matmul_kji", "loops", "k-j-i",
+       {DType::f32, Variant::autovec, Role::loop_order},
        "Rank-1 updates of all of C, column by column: large strides on A and C.",
-       kLoopOrders, &kMatmulF32, {}, false, run_matmul<f32_matmul_kji>},
+       kLoopOrders, {}, &kMatmulF32, {}, false, run_matmul<f32_matmul_kji>},
       {"f32_matmul_student_loops", "loops", "your loops",
+       {DType::f32, Variant::autovec, Role::exercise},
        "Exercise 1: the loop order you predicted fastest, written by you.",
-       "cpp/exercises/f32_matmul_student_loops.cpp", &kMatmulF32, {}, true,
+       "cpp/exercises/f32_matmul_student_loops.cpp", {}, &kMatmulF32, {}, true,
        run_matmul<f32_matmul_student_loops>},
       {"f32_matmul_blocked", "blocking", "blocked i-k-j",
+       {DType::f32, Variant::autovec, Role::blocked},
        "i-k-j run tile by tile, so each tile of A, B and C is reused while it is in cache.",
-       "cpp/kernels/matmul/f32_matmul_blocked.cpp", &kMatmulF32, {Tunable::block}, false,
+       "cpp/kernels/matmul/f32_matmul_blocked.cpp", {}, &kMatmulF32, {Tunable::block}, false,
        run_matmul<f32_matmul_blocked>},
       {"f32_matmul_student_blocked", "blocking", "your blocked",
+       {DType::f32, Variant::autovec, Role::exercise},
        "Exercise 2: tiled matmul, written by you.",
-       "cpp/exercises/f32_matmul_student_blocked.cpp", &kMatmulF32, {Tunable::block}, true,
+       "cpp/exercises/f32_matmul_student_blocked.cpp", {}, &kMatmulF32, {Tunable::block}, true,
        run_matmul<f32_matmul_student_blocked>},
       {"f32_relu_scalar", "vectorization", "ReLU scalar",
+       {DType::f32, Variant::scalar, Role::elementwise},
        "The plain C loop compiled with the vectorizers off: one f32 compare and select per element.",
-       kReluC, &kReluF32, {}, false, run_relu<f32_relu_scalar>},
+       kReluC, {}, &kReluF32, {}, false, run_relu<f32_relu_scalar>},
       {"f32_relu_autovec", "vectorization", "ReLU auto-vectorized",
+       {DType::f32, Variant::autovec, Role::elementwise},
        "The same C loop, left to the compiler's vectorizer: four elements per instruction.",
-       kReluC, &kReluF32, {}, false, run_relu<f32_relu_autovec>},
+       kReluC, {}, &kReluF32, {}, false, run_relu<f32_relu_autovec>},
       {"f32_relu_wasmsimd", "vectorization", "ReLU SIMD128",
+       {DType::f32, Variant::simd128, Role::elementwise},
        "Written with wasm SIMD128 intrinsics: f32x4.pmax on four loads at a time.",
-       "cpp/kernels/relu/f32_relu_wasmsimd.cpp", &kReluF32, {}, false,
+       "cpp/kernels/relu/f32_relu_wasmsimd.cpp", {}, &kReluF32, {}, false,
        run_relu<f32_relu_wasmsimd>},
       {"f32_relu_student_wasmsimd", "vectorization", "your SIMD ReLU",
+       {DType::f32, Variant::simd128, Role::exercise},
        "Exercise 3: ReLU with SIMD128 intrinsics, written by you.",
-       "cpp/exercises/f32_relu_student_wasmsimd.cpp", &kReluF32, {}, true,
+       "cpp/exercises/f32_relu_student_wasmsimd.cpp", {}, &kReluF32, {}, true,
        run_relu<f32_relu_student_wasmsimd>},
       {"f32_matmul_4x8_scalar", "vectorization", "4x8 scalar",
+       {DType::f32, Variant::scalar, Role::register_blocked},
        "A 4 x 8 tile of C kept in 32 accumulators, compiled with the vectorizers off.",
-       kMatmul4x8C, &kMatmulF32, {Tunable::block}, false, run_matmul<f32_matmul_4x8_scalar>},
+       kMatmul4x8C, {kRegisterBlocked}, &kMatmulF32, {Tunable::block}, false, run_matmul<f32_matmul_4x8_scalar>},
       {"f32_matmul_4x8_autovec", "vectorization", "4x8 auto-vectorized",
+       {DType::f32, Variant::autovec, Role::register_blocked},
        "The same 4 x 8 C micro-kernel, left to the compiler's vectorizer.",
-       kMatmul4x8C, &kMatmulF32, {Tunable::block}, false, run_matmul<f32_matmul_4x8_autovec>},
+       kMatmul4x8C, {kRegisterBlocked}, &kMatmulF32, {Tunable::block}, false, run_matmul<f32_matmul_4x8_autovec>},
       {"f32_matmul_4x8_wasmsimd", "vectorization", "4x8 SIMD128",
+       {DType::f32, Variant::simd128, Role::register_blocked},
        "The 4 x 8 tile as eight f32x4 accumulators, B rows loaded as vectors and A splatted; "
        "rows of C split over the thread pool.",
-       "cpp/kernels/matmul/f32_matmul_4x8_wasmsimd.cpp", &kMatmulF32,
+       "cpp/kernels/matmul/f32_matmul_4x8_wasmsimd.cpp", {kTile4x8, kRegisterBlocked, kThreadPoolH}, &kMatmulF32,
        {Tunable::block, Tunable::threads}, false, run_matmul<f32_matmul_4x8_wasmsimd>},
       {"f32_matmul_4x8_packed_wasmsimd", "roofline", "expert GEMM",
+       {DType::f32, Variant::simd128, Role::expert},
        "BLIS-style: packed panels of A and B, a 4 x 8 SIMD128 micro-kernel, blocks sized for "
        "L1 and L2, columns of C split over the thread pool.",
-       "cpp/kernels/gemm/f32_gemm.cpp", &kMatmulF32, {Tunable::threads}, false,
+       "cpp/kernels/gemm/f32_gemm.cpp", {kGemmPacking, kGemmTile, kGemmLoops, kThreadPoolH}, &kMatmulF32, {Tunable::threads}, false,
        run_matmul_threaded<f32_matmul_4x8_packed_wasmsimd>},
       {"f32_gelu_unfused_wasmsimd", "fusion", "GELU unfused",
+       {DType::f32, Variant::simd128, Role::unfused},
        "One SIMD128 pass per step of GELU, as a framework runs it op by op: every temporary is "
        "written to memory and read back by the next pass.",
-       "cpp/kernels/gelu/f32_gelu_unfused_wasmsimd.cpp", &kGeluF32, {}, false,
+       "cpp/kernels/gelu/f32_gelu_unfused_wasmsimd.cpp", {kGeluSteps}, &kGeluF32, {}, false,
        run_gelu<f32_gelu_unfused_wasmsimd>, &kGeluUnfusedTraffic},
       {"f32_gelu_fused_wasmsimd", "fusion", "GELU fused",
+       {DType::f32, Variant::simd128, Role::fused},
        "The same steps in one SIMD128 pass, all in registers: x read once, y written once.",
-       "cpp/kernels/gelu/f32_gelu_fused_wasmsimd.cpp", &kGeluF32, {}, false,
+       "cpp/kernels/gelu/f32_gelu_fused_wasmsimd.cpp", {kGeluSteps}, &kGeluF32, {}, false,
        run_gelu<f32_gelu_fused_wasmsimd>},
       {"f32_matmul_bias_gelu_separate_wasmsimd", "fusion", "GEMM, bias, GELU",
+       {DType::f32, Variant::simd128, Role::unfused},
        "The 4x8 SIMD128 GEMM, then a bias pass and a GELU pass, each reading and rewriting C.",
-       "cpp/kernels/gelu/f32_matmul_bias_gelu_separate_wasmsimd.cpp", &kMatmulBiasGeluF32,
+       "cpp/kernels/gelu/f32_matmul_bias_gelu_separate_wasmsimd.cpp", {kGeluSteps, kTile4x8, kRegisterBlocked}, &kMatmulBiasGeluF32,
        {Tunable::block, Tunable::threads}, false,
        run_matmul_bias_gelu<f32_matmul_bias_gelu_separate_wasmsimd>,
        &kMatmulBiasGeluSeparateTraffic},
       {"f32_matmul_bias_gelu_4x8_wasmsimd", "fusion", "GEMM + epilogue",
+       {DType::f32, Variant::simd128, Role::fused},
        "The 4x8 SIMD128 GEMM with bias and GELU in its epilogue, applied to each tile of sums "
        "in registers before C is stored.",
-       "cpp/kernels/gelu/f32_matmul_bias_gelu_4x8_wasmsimd.cpp", &kMatmulBiasGeluF32,
+       "cpp/kernels/gelu/f32_matmul_bias_gelu_4x8_wasmsimd.cpp", {kGeluSteps, kTile4x8, kRegisterBlocked}, &kMatmulBiasGeluF32,
        {Tunable::block, Tunable::threads}, false,
        run_matmul_bias_gelu<f32_matmul_bias_gelu_4x8_wasmsimd>},
       {"f32_quantize_i8_scalar", "quantization", "quantize scalar",
+       {DType::f32, Variant::scalar, Role::elementwise},
        "max|x|, then round and clamp one value at a time, compiled with the vectorizers off.",
-       "cpp/kernels/quantize/symmetric_quantize.cpp", &kQuantizeF32I8, {}, false,
+       "cpp/kernels/quantize/symmetric_quantize.cpp", {kSymmetricQuantize}, &kQuantizeF32I8, {}, false,
        run_quantize<f32_quantize_i8_scalar>},
       {"f32_quantize_i8_wasmsimd", "quantization", "quantize SIMD128",
+       {DType::f32, Variant::simd128, Role::elementwise},
        "max|x| four lanes at a time, then 16 codes per step: f32x4.nearest, a saturating "
        "convert and two narrows into one 16-byte store.",
-       "cpp/kernels/quantize/f32_quantize_i8_wasmsimd.cpp", &kQuantizeF32I8, {}, false,
+       "cpp/kernels/quantize/f32_quantize_i8_wasmsimd.cpp", {kSymmetricQuantize}, &kQuantizeF32I8, {}, false,
        run_quantize<f32_quantize_i8_wasmsimd>},
       {"f32_quantize_i8_student", "quantization", "your quantize",
+       {DType::f32, Variant::autovec, Role::exercise},
        "Exercise 4: per-tensor int8 quantization, written by you.",
-       "cpp/exercises/f32_quantize_i8_student.cpp", &kQuantizeF32I8, {}, true,
+       "cpp/exercises/f32_quantize_i8_student.cpp", {}, &kQuantizeF32I8, {}, true,
        run_quantize<f32_quantize_i8_student>},
       {"i8_dequantize_f32_wasmsimd", "quantization", "dequantize SIMD128",
+       {DType::i8, Variant::simd128, Role::elementwise},
        "16 codes per load, widened to i32, converted and multiplied by the scale.",
-       "cpp/kernels/quantize/f32_quantize_i8_wasmsimd.cpp", &kDequantizeI8F32, {}, false,
+       "cpp/kernels/quantize/f32_quantize_i8_wasmsimd.cpp", {kSymmetricQuantize}, &kDequantizeI8F32, {}, false,
        run_dequantize<i8_dequantize_f32_wasmsimd>},
       {"i8_matmul_scalar", "quantization", "int8 scalar",
+       {DType::i8, Variant::scalar, Role::loop_order},
        "i-k-j over int8 codes into an int32 row of sums, scaled once per element; compiled "
        "with the vectorizers off.",
-       "cpp/kernels/qmatmul/i8_matmul_scalar.cpp", &kMatmulI8, {}, false,
+       "cpp/kernels/qmatmul/i8_matmul_scalar.cpp", {kSymmetricQuantize}, &kMatmulI8, {}, false,
        run_i8_matmul<i8_matmul_scalar>},
       {"i8_matmul_4x8_wasmsimd", "quantization", "int8 4x8 SIMD128",
+       {DType::i8, Variant::simd128, Role::register_blocked},
        "A 4 x 8 tile of int32 sums fed by i32x4.dot_i16x8_s (eight multiply-adds per "
        "instruction) from block-sized i16 panels; dequantized in registers; rows split over "
        "the thread pool.",
-       "cpp/kernels/qmatmul/i8_matmul_4x8_wasmsimd.cpp", &kMatmulI8,
+       "cpp/kernels/qmatmul/i8_matmul_4x8_wasmsimd.cpp", {kI16Pairs, kSymmetricQuantize, kThreadPoolH}, &kMatmulI8,
        {Tunable::block, Tunable::threads}, false, run_i8_matmul<i8_matmul_4x8_wasmsimd>},
       {"f32_axpy_wasmsimd", "precision", "f32 axpy",
+       {DType::f32, Variant::simd128, Role::elementwise},
        "z = a x + y on f32 vectors with SIMD128: 12 bytes moved per element.",
-       "cpp/kernels/axpy/f32_axpy_wasmsimd.cpp", &kAxpyF32, {}, false,
+       "cpp/kernels/axpy/f32_axpy_wasmsimd.cpp", {}, &kAxpyF32, {}, false,
        run_axpy<F32AxpyProblem, f32_axpy_wasmsimd>},
       {"bf16_axpy_wasmsimd", "precision", "bf16 axpy",
+       {DType::bf16, Variant::simd128, Role::elementwise},
        "The same axpy on bf16 vectors, widened to f32 by a shift and rounded back with integer "
        "SIMD: 6 bytes moved per element.",
-       "cpp/kernels/axpy/bf16_axpy_wasmsimd.cpp", &kAxpyBf16, {}, false,
+       "cpp/kernels/axpy/bf16_axpy_wasmsimd.cpp", {kBf16Convert}, &kAxpyBf16, {}, false,
        run_axpy<Bf16AxpyProblem, bf16_axpy_wasmsimd>},
       {"f32_mul_add_13chains_wasmsimd", "roofline", "mul+add ceiling",
+       {DType::f32, Variant::simd128, Role::ceiling_probe},
        "13 independent chains of f32x4.mul then f32x4.add, all in registers: as much arithmetic "
        "per cycle as the core issues, no memory traffic; groups of lanes spread over threads.",
-       "cpp/kernels/probe/f32_mul_add_13chains_wasmsimd.cpp", &kMulAddF32, {Tunable::threads},
+       "cpp/kernels/probe/f32_mul_add_13chains_wasmsimd.cpp", {kThreadPoolH}, &kMulAddF32, {Tunable::threads},
        false, run_mul_add<f32_mul_add_13chains_wasmsimd>},
       {"f32_triad_wasmsimd", "roofline", "triad bandwidth",
+       {DType::f32, Variant::simd128, Role::bandwidth_probe},
        "The STREAM triad a = b + s c with SIMD128, each thread on its own run of cache lines: "
        "far beyond the caches, memory sets its speed.",
-       "cpp/kernels/probe/f32_triad_wasmsimd.cpp", &kTriadF32, {Tunable::threads}, false,
+       "cpp/kernels/probe/f32_triad_wasmsimd.cpp", {kThreadPoolH}, &kTriadF32, {Tunable::threads}, false,
        run_triad<f32_triad_wasmsimd>},
       {"ffn_block_naive", "capstone", "FFN naive",
+       {DType::f32, Variant::scalar, Role::backend, Backend::naive},
        "The feed-forward block on the naive backend: i-j-k GEMMs, a scalar loop for bias and "
        "GELU, one thread.",
-       kCapstone, &kFfnBlock, {}, false,
+       kCapstone, {kModelBackendH, kFfnBlockCpp, kNaiveBackend}, &kFfnBlock, {}, false,
        run_model<model::FfnProblem, model::ffn_block_naive>},
       {"ffn_block_optimized", "capstone", "FFN optimized",
+       {DType::f32, Variant::simd128, Role::backend, Backend::optimized},
        "The feed-forward block on the optimized backend: the expert GEMM of lesson 8 on every "
        "thread, then one SIMD pass for bias and GELU.",
-       kCapstone, &kFfnBlock, {Tunable::threads}, false,
+       kCapstone, {kModelBackendH, kFfnBlockCpp, kOptimizedBackend, kGemmExpert, kBiasAct}, &kFfnBlock, {Tunable::threads}, false,
        run_model<model::FfnProblem, model::ffn_block_optimized>},
       {"ffn_block_int8", "capstone", "FFN int8",
+       {DType::i8, Variant::simd128, Role::backend, Backend::int8},
        "The feed-forward block on the int8 backend: activations quantized per row and group "
        "of 32 (asymmetric), the grouped int8 SIMD128 GEMM on weights quantized and packed "
        "ahead of time, bias and GELU in f32.",
-       kCapstone, &kFfnBlock, {Tunable::threads}, false,
+       kCapstone, {kModelBackendH, kFfnBlockCpp, kInt8Backend, kGroupedH, kGroupedKernel, kI16Pairs, kAsymmetricQuantize}, &kFfnBlock, {Tunable::threads}, false,
        run_model<model::FfnProblem, model::ffn_block_int8>, &kFfnBlockInt8Traffic},
       {"conv2d_im2col_naive", "capstone", "conv2d naive",
+       {DType::f32, Variant::scalar, Role::backend, Backend::naive},
        "im2col, then the GEMM on the naive backend: i-j-k loops and a scalar bias loop.",
-       kCapstone, &kConv2dIm2col, {}, false,
+       kCapstone, {kModelBackendH, kConv2dCpp, kNaiveBackend}, &kConv2dIm2col, {}, false,
        run_model<model::ConvProblem, model::conv2d_im2col_naive>},
       {"conv2d_im2col_optimized", "capstone", "conv2d optimized",
+       {DType::f32, Variant::simd128, Role::backend, Backend::optimized},
        "im2col, then the expert GEMM of lesson 8 and a SIMD bias pass.",
-       kCapstone, &kConv2dIm2col, {Tunable::threads}, false,
+       kCapstone, {kModelBackendH, kConv2dCpp, kOptimizedBackend, kGemmExpert, kBiasAct}, &kConv2dIm2col, {Tunable::threads}, false,
        run_model<model::ConvProblem, model::conv2d_im2col_optimized>},
       {"conv2d_im2col_int8", "capstone", "conv2d int8",
+       {DType::i8, Variant::simd128, Role::backend, Backend::int8},
        "im2col, then the im2col matrix quantized per row and group of 32 and the grouped int8 "
        "SIMD128 GEMM on filters quantized and packed ahead of time, bias in f32.",
-       kCapstone, &kConv2dIm2col, {Tunable::threads}, false,
+       kCapstone, {kModelBackendH, kConv2dCpp, kInt8Backend, kGroupedH, kGroupedKernel, kI16Pairs, kAsymmetricQuantize}, &kConv2dIm2col, {Tunable::threads}, false,
        run_model<model::ConvProblem, model::conv2d_im2col_int8>, &kConv2dIm2colInt8Traffic},
   };
 }
@@ -355,6 +417,81 @@ const std::vector<LadderStep>& ladder() {
 
 const char* ladder_threads_name(LadderStep::Threads threads) {
   return threads == LadderStep::Threads::all ? "all" : "one";
+}
+
+// Where a lesson and the bench start: the sizes the capstone's lesson opens
+// with, the ceiling probe's length (enough updates that one call lasts
+// milliseconds) and the triad's (12 N bytes, 384 MiB: far beyond any cache).
+Shape default_shape(const Operation& op) {
+  static const std::pair<const Operation*, Shape> defaults[] = {
+      {&kMatmulF32, {256, 256, 256}},
+      {&kReluF32, {1, 1 << 20, 1}},
+      {&kGeluF32, {1, 1 << 20, 1}},
+      {&kMatmulBiasGeluF32, {256, 256, 256}},
+      {&kQuantizeF32I8, {1, 1 << 20, 1}},
+      {&kDequantizeI8F32, {1, 1 << 20, 1}},
+      {&kMatmulI8, {256, 256, 256}},
+      {&kAxpyF32, {1, 1 << 20, 1}},
+      {&kAxpyBf16, {1, 1 << 20, 1}},
+      {&kMulAddF32, {1, int64_t{1} << 26, 1}},
+      {&kTriadF32, {1, int64_t{1} << 25, 1}},
+      {&kFfnBlock, {64, 2048, 512}},
+      {&kConv2dIm2col, {32, 64, 32}},
+  };
+  for (const auto& [operation, shape] : defaults)
+    if (operation == &op) return shape;
+  return {};
+}
+
+const SharedSources& shared_sources() {
+  static const SharedSources sources{{kTimingCpp, kStatsCpp}, {kThreadPoolH, kThreadPoolCpp}};
+  return sources;
+}
+
+const char* dtype_name(DType dtype) {
+  switch (dtype) {
+    case DType::f32: return "f32";
+    case DType::i8: return "i8";
+    case DType::bf16: return "bf16";
+  }
+  return "";
+}
+
+const char* variant_name(Variant variant) {
+  switch (variant) {
+    case Variant::scalar: return "scalar";
+    case Variant::autovec: return "autovec";
+    case Variant::simd128: return "simd128";
+  }
+  return "";
+}
+
+const char* role_name(Role role) {
+  switch (role) {
+    case Role::naive: return "naive";
+    case Role::loop_order: return "loop_order";
+    case Role::blocked: return "blocked";
+    case Role::register_blocked: return "register_blocked";
+    case Role::expert: return "expert";
+    case Role::elementwise: return "elementwise";
+    case Role::unfused: return "unfused";
+    case Role::fused: return "fused";
+    case Role::ceiling_probe: return "ceiling_probe";
+    case Role::bandwidth_probe: return "bandwidth_probe";
+    case Role::backend: return "backend";
+    case Role::exercise: return "exercise";
+  }
+  return "";
+}
+
+const char* backend_name(Backend backend) {
+  switch (backend) {
+    case Backend::none: return nullptr;
+    case Backend::naive: return "naive";
+    case Backend::optimized: return "optimized";
+    case Backend::int8: return "int8";
+  }
+  return nullptr;
 }
 
 const std::vector<Kernel>& catalog() {

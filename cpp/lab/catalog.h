@@ -21,12 +21,50 @@ struct Traffic {
   double (*bytes)(const Shape&);
 };
 
+// What a kernel is, as data, so that the page and the bench never guess it
+// from its name.
+enum class DType { f32, i8, bf16 };  // the type it multiplies (or moves)
+// How its source meets SIMD: plain C with the vectorizers off, plain C left to
+// the compiler's vectorizer, or written with SIMD128 intrinsics.
+enum class Variant { scalar, autovec, simd128 };
+// The part it plays in the lessons.
+enum class Role {
+  naive,             // the textbook loop every other step is measured against
+  loop_order,        // the same loops in another order
+  blocked,           // tiled for the caches
+  register_blocked,  // a tile of C held in registers
+  expert,            // the packed, BLIS-style GEMM
+  elementwise,       // one pass over vectors
+  unfused,           // a chain of steps, one pass over memory each
+  fused,             // the same chain in one pass
+  ceiling_probe,     // the arithmetic ceiling of the roofline
+  bandwidth_probe,   // the memory roof of the roofline
+  backend,           // a whole model on one of the capstone's backends
+  exercise,          // a stub for the student to write
+};
+enum class Backend { none, naive, optimized, int8 };
+
+struct Traits {
+  DType dtype;
+  Variant variant;
+  Role role;
+  Backend backend = Backend::none;
+};
+
+const char* dtype_name(DType dtype);
+const char* variant_name(Variant variant);
+const char* role_name(Role role);
+const char* backend_name(Backend backend);  // nullptr for Backend::none
+
 struct Kernel {
   const char* name;     // data type, operation, schedule: f32_matmul_ikj
   const char* lesson;   // the lesson that teaches it
   const char* title;    // short label for tables and legends
+  Traits traits;
   const char* summary;  // what distinguishes this schedule, in one sentence
   const char* source;   // the file that defines it, relative to the repository root
+  // Further files the page shows beside it: the headers its schedule lives in.
+  std::vector<const char*> headers;
   const Operation* op;  // what it computes, and so what it is checked against
   std::vector<Tunable> tunables;
   bool student;         // an exercise stub for the student to write
@@ -47,6 +85,16 @@ struct LadderStep {
 };
 
 const std::vector<LadderStep>& ladder();
+
+// The shape a lesson and the bench start from for this operation.
+Shape default_shape(const Operation& op);
+
+// Files a lesson shows that belong to no one kernel, by what they are.
+struct SharedSources {
+  std::vector<const char*> timing;       // how every run is timed and summarized
+  std::vector<const char*> thread_pool;  // the pool the threaded kernels share
+};
+const SharedSources& shared_sources();
 const char* ladder_threads_name(LadderStep::Threads threads);
 
 // Bytes this kernel moves at this shape, and the formula that says so.

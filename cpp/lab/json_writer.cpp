@@ -56,6 +56,12 @@ JsonWriter& JsonWriter::value(std::string_view text) {
   return *this;
 }
 
+JsonWriter& JsonWriter::null() {
+  separate();
+  out_ << "null";
+  return *this;
+}
+
 JsonWriter& JsonWriter::value(double number) {
   separate();
   if (!std::isfinite(number)) {

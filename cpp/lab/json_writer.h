@@ -20,6 +20,7 @@ class JsonWriter {
   JsonWriter& value(const char* text) { return value(std::string_view(text)); }
   JsonWriter& value(double number);  // non-finite numbers become null
   JsonWriter& value(bool flag);
+  JsonWriter& null();
   JsonWriter& value(int number) { return value(static_cast<double>(number)); }
   JsonWriter& value(long long number) { return value(static_cast<double>(number)); }
   JsonWriter& value(long number) { return value(static_cast<double>(number)); }

@@ -38,8 +38,45 @@ void write_operation(JsonWriter& w, const Operation& op, const Limits& limits) {
       .field("flops_formula", op.flops_formula)
       .field("bytes_formula", op.bytes_formula)
       .field("max_n", static_cast<double>(max_size(op, limits)))
-      .field("max_k", static_cast<double>(op.max_k))
+      .field("max_k", static_cast<double>(op.max_k));
+  const Shape shape = default_shape(op);
+  w.key("default_shape").begin_object()
+      .field("m", static_cast<double>(shape.m))
+      .field("n", static_cast<double>(shape.n))
+      .field("k", static_cast<double>(shape.k))
       .end_object();
+  w.end_object();
+}
+
+void write_paths(JsonWriter& w, const std::vector<const char*>& paths) {
+  w.begin_array();
+  for (const char* path : paths) w.value(path);
+  w.end_array();
+}
+
+void write_kernel(JsonWriter& w, const Kernel& k) {
+  w.begin_object()
+      .field("name", k.name)
+      .field("lesson", k.lesson)
+      .field("title", k.title)
+      .field("summary", k.summary)
+      .field("dtype", dtype_name(k.traits.dtype))
+      .field("variant", variant_name(k.traits.variant))
+      .field("role", role_name(k.traits.role));
+  if (const char* backend = backend_name(k.traits.backend)) w.field("backend", backend);
+  else w.key("backend").null();
+  w.field("source", k.source);
+  std::vector<const char*> sources{k.source};
+  sources.insert(sources.end(), k.headers.begin(), k.headers.end());
+  w.key("sources");
+  write_paths(w, sources);
+  w.field("operation", k.op->id)
+      .field("bytes_formula", bytes_formula(k))
+      .field("student", k.student)
+      .field("runtime", false);
+  w.key("tunables").begin_array();
+  for (Tunable t : k.tunables) w.value(tunable_name(t));
+  w.end_array().end_object();
 }
 
 void write_timing(JsonWriter& w, const Measurement& m) {
@@ -92,21 +129,14 @@ std::string catalog_json(const Limits& limits) {
   w.end_array();
 
   w.key("kernels").begin_array();
-  for (const Kernel& k : catalog()) {
-    w.begin_object()
-        .field("name", k.name)
-        .field("lesson", k.lesson)
-        .field("title", k.title)
-        .field("summary", k.summary)
-        .field("source", k.source)
-        .field("operation", k.op->id)
-        .field("bytes_formula", bytes_formula(k))
-        .field("student", k.student);
-    w.key("tunables").begin_array();
-    for (Tunable t : k.tunables) w.value(tunable_name(t));
-    w.end_array().end_object();
-  }
+  for (const Kernel& k : catalog()) write_kernel(w, k);
   w.end_array();
+  w.key("sources").begin_object();
+  w.key("timing");
+  write_paths(w, shared_sources().timing);
+  w.key("thread_pool");
+  write_paths(w, shared_sources().thread_pool);
+  w.end_object();
   w.key("ladder").begin_array();
   for (const LadderStep& step : ladder()) {
     w.begin_object()

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -60,6 +61,48 @@ TEST_CASE("each kernel's source is a compiled file that defines it") {
   }
 }
 
+TEST_CASE("every file a kernel shows exists, once, and the kernel's own file comes first") {
+  for (const Kernel& k : catalog()) {
+    INFO(k.name);
+    std::set<std::string> shown{k.source};
+    for (const char* header : k.headers) {
+      INFO(header);
+      CHECK(shown.insert(header).second);
+      CHECK_FALSE(read(header).empty());
+    }
+  }
+  for (const auto* paths : {&shared_sources().timing, &shared_sources().thread_pool}) {
+    REQUIRE_FALSE(paths->empty());
+    for (const char* path : *paths) CHECK_FALSE(read(path).empty());
+  }
+}
+
+TEST_CASE("a kernel's traits agree with what else the catalog says of it") {
+  for (const Kernel& k : catalog()) {
+    INFO(k.name);
+    CHECK(k.student == (k.traits.role == Role::exercise));
+    CHECK((k.traits.role == Role::backend) == (k.traits.backend != Backend::none));
+    const bool named_by_type = std::string(k.name).rfind(dtype_name(k.traits.dtype), 0) == 0;
+    CHECK((named_by_type || k.traits.role == Role::backend));
+  }
+  // Each probe the roofline reads is the only one of its role.
+  for (Role probe : {Role::ceiling_probe, Role::bandwidth_probe, Role::expert})
+    CHECK(std::count_if(catalog().begin(), catalog().end(),
+                        [probe](const Kernel& k) { return k.traits.role == probe; }) == 1);
+}
+
+TEST_CASE("every operation has a default shape its kernels accept") {
+  for (const Kernel& k : catalog()) {
+    INFO(k.op->id);
+    const Shape s = default_shape(*k.op);
+    CHECK(s.m >= 1);
+    CHECK(s.n >= 1);
+    CHECK(s.k >= 1);
+    if (k.op->shape_kind == ShapeKind::vector) CHECK((s.m == 1 && s.k == 1));
+  }
+  CHECK(default_shape(*find_kernel("ffn_block_naive")->op).n == 2048);
+}
+
 TEST_CASE("every lesson with kernels has a reference kernel, and exercises are marked") {
   std::set<std::string> lessons, with_reference;
   for (const Kernel& k : catalog()) {
@@ -88,6 +131,12 @@ TEST_CASE("the catalog JSON lists every kernel with its lesson and tunables") {
   CHECK_THAT(json, Catch::Contains("\"tunables\":[\"block\"]"));
   CHECK_THAT(json, Catch::Contains("\"max_n\""));
   CHECK_THAT(json, Catch::Contains("\"resolution_s\""));
+  CHECK_THAT(json, Catch::Contains("\"dtype\":\"i8\",\"variant\":\"simd128\",\"role\":\"backend\","
+                                   "\"backend\":\"int8\""));
+  CHECK_THAT(json, Catch::Contains("\"role\":\"naive\",\"backend\":null"));
+  CHECK_THAT(json, Catch::Contains("\"default_shape\":{\"m\":64,\"n\":2048,\"k\":512}"));
+  CHECK_THAT(json, Catch::Contains("\"sources\":{\"timing\":[\""));
+  CHECK_THAT(json, Catch::Contains("\"runtime\":false"));
 }
 
 TEST_CASE("every ladder step names catalog matmuls that take what the step sets") {
