@@ -10,11 +10,10 @@ import { targetSpecs } from './targets.mjs';
 export const DEFAULT_SIZES = [256, 512];
 export const THREADED_SIZES = [...DEFAULT_SIZES, 1024];
 
-// The roofline's probes run at their own lengths, whatever --lengths says: the
-// ceiling at its operation's default length (enough mul+add updates that a
-// call lasts milliseconds), the triad far beyond any cache (12 N bytes:
-// 384 MiB), where it measures memory.
-const PROBE_LENGTHS = { ceiling_probe: (op) => [op.default_shape.n], bandwidth_probe: () => [2 ** 25] };
+// The roofline's probes run at their operation's default length, whatever
+// --lengths says: the ceiling at enough mul+add updates that a call lasts
+// milliseconds, the triad far beyond any cache, where it measures memory.
+const isProbe = (kernel) => kernel.role === 'ceiling_probe' || kernel.role === 'bandwidth_probe';
 
 // The capstone's models (the catalog's backends) run at their operation's
 // default shape, the one the lesson opens with (M, N, K as the catalog maps
@@ -58,7 +57,7 @@ export function benchPlan(catalog, options, target) {
       return (takesThreads ? threads : [null]).map((t) => ({ kernel: kernel.name, vector, m, n, k, block: null, threads: t }));
     }
     const sizes = vector
-      ? PROBE_LENGTHS[kernel.role]?.(operations.get(kernel.operation)) ?? options.lengths
+      ? (isProbe(kernel) ? [operations.get(kernel.operation).default_shape.n] : options.lengths)
       : options.sizes ?? (takesThreads ? THREADED_SIZES : DEFAULT_SIZES);
     return sizes.flatMap((n) => runsOf(kernel, n, threads));
   });

@@ -16,6 +16,7 @@ const FFN = (backend) => ({ role: 'backend', operation: 'ffn_block', backend });
 // given ('max': the most it ran on). A side without n runs at its operation's
 // default shape. A target with `ns` instead compares both kernels at each of
 // those sizes and holds only if every ratio does: its ratio is the smallest one.
+// A title may be a function of the faster side's default shape {m, n, k}.
 // bench/plan.mjs runs the kernels of every target at the sizes it names.
 export const TARGETS = [
   {
@@ -76,7 +77,7 @@ export const TARGETS = [
   // 512, d_ff 2048; n is d_ff, from the catalog), end to end on each backend, on all threads.
   {
     id: 'capstone_optimized',
-    title: 'capstone FFN block, optimized backend against naive, batch 64 x 512 x 2048, all threads',
+    title: ({ m, n, k }) => `capstone FFN block, optimized backend against naive, batch ${m} x ${k} x ${n}, all threads`,
     goal: 20,
     faster: { of: FFN('optimized'), threads: 'max' },
     slower: { of: FFN('naive') },
@@ -84,7 +85,7 @@ export const TARGETS = [
   },
   {
     id: 'capstone_int8',
-    title: 'capstone FFN block, int8 backend against optimized, batch 64 x 512 x 2048, all threads',
+    title: ({ m, n, k }) => `capstone FFN block, int8 backend against optimized, batch ${m} x ${k} x ${n}, all threads`,
     goal: 1,
     faster: { of: FFN('int8'), threads: 'max' },
     slower: { of: FFN('optimized'), threads: 'max' },
@@ -123,20 +124,24 @@ export const TARGETS = [
   },
 ];
 
+// The default shape of the operation of the kernel a side names, or null.
+function defaultShapeOf(catalog, of) {
+  const operation = catalog.kernels.find((k) => k.name === kernelName(catalog, of))?.operation;
+  return catalog.operations.find((op) => op.id === operation)?.default_shape ?? null;
+}
+
 // A side as this catalog names it: {kernel, n, threads}, the kernel null when
 // the catalog has none with those fields, n its operation's default where the
 // side gives none.
 function resolveSide(catalog, { of, ...side }) {
-  const kernel = kernelName(catalog, of);
-  const operation = catalog.kernels.find((k) => k.name === kernel)?.operation;
-  const n = side.n ?? catalog.operations.find((op) => op.id === operation)?.default_shape?.n ?? null;
-  return { kernel, ...side, n };
+  return { kernel: kernelName(catalog, of), ...side, n: side.n ?? defaultShapeOf(catalog, of)?.n ?? null };
 }
 
 // TARGETS with each side's kernel named from the catalog.
 export function resolveTargets(catalog) {
   return TARGETS.map((t) => ({
     ...t,
+    title: typeof t.title === 'function' ? t.title(defaultShapeOf(catalog, t.faster.of) ?? {}) : t.title,
     faster: resolveSide(catalog, t.faster),
     slower: resolveSide(catalog, t.slower),
     also: t.also.map((a) => ({ ...a, slower: resolveSide(catalog, a.slower) })),

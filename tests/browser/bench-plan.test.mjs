@@ -60,7 +60,7 @@ test('the roofline probes run at their own lengths, on 1 and all threads, whatev
   const catalog = {
     ...CATALOG,
     operations: [...CATALOG.operations, { id: 'f32_mul_add', shape: 'vector', default_shape: { m: 1, n: 2 ** 26, k: 1 } },
-      { id: 'f32_triad', shape: 'vector', default_shape: { m: 1, n: 2 ** 20, k: 1 } }],
+      { id: 'f32_triad', shape: 'vector', default_shape: { m: 1, n: 2 ** 25, k: 1 } }],
     kernels: [...CATALOG.kernels,
       { name: 'peak', operation: 'f32_mul_add', role: 'ceiling_probe', tunables: ['threads'] },
       { name: 'triad', operation: 'f32_triad', role: 'bandwidth_probe', tunables: ['threads'] }],

@@ -3,6 +3,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { openLab } from '../../web/tools/headless.mjs';
+import { resolveTargets } from '../../bench/targets.mjs';
+import { EXPERT, kernelName, PEAK } from '../../bench/summary.mjs';
 
 const SQUARE = [1, 2, 3, 7, 16, 17, 63, 64, 65, 100, 257];
 const NON_SQUARE = [[1, 7, 3], [7, 1, 3], [3, 7, 1], [17, 33, 2], [64, 3, 65], [100, 257, 7]];
@@ -97,4 +99,61 @@ test('bad requests are refused by the module, which keeps working', async () => 
   assert.equal(out.good, 'ok');
   assert.equal(out.passed, true);
   assert.deepEqual(lab.problems, []);
+});
+
+// The catalog describes each kernel fully, so the page and the bench never
+// guess from a name: its traits, and the files it shows, which the page serves.
+const TRAITS = {
+  dtype: ['f32', 'i8', 'bf16'],
+  variant: ['scalar', 'autovec', 'simd128'],
+  role: ['naive', 'loop_order', 'blocked', 'register_blocked', 'expert', 'elementwise', 'unfused', 'fused',
+    'ceiling_probe', 'bandwidth_probe', 'backend', 'exercise'],
+};
+
+test('every kernel in the page’s catalog has its dtype, variant and role, and every operation a default shape', async () => {
+  const catalog = await lab.page.evaluate(() => window.__catalog);
+  for (const k of catalog.kernels) {
+    for (const [field, allowed] of Object.entries(TRAITS)) assert.ok(allowed.includes(k[field]), `${k.name}: ${field} ${k[field]}`);
+    assert.equal(k.backend === null, k.role !== 'backend', `${k.name}: a backend exactly when its role is backend`);
+    assert.equal(k.runtime, false, k.name);
+    assert.equal(k.sources[0], k.source, `${k.name}: its own file first`);
+    assert.equal(new Set(k.sources).size, k.sources.length, `${k.name}: each file once`);
+  }
+  for (const op of catalog.operations) {
+    const { m, n, k } = op.default_shape;
+    assert.ok([m, n, k].every((d) => Number.isInteger(d) && d >= 1) && n <= op.max_n, `${op.id}: ${JSON.stringify(op.default_shape)}`);
+  }
+});
+
+test('every file in the kernels’ sources and the catalog’s sources loads from the page', async () => {
+  const catalog = await lab.page.evaluate(() => window.__catalog);
+  const paths = [...new Set([...catalog.kernels.flatMap((k) => k.sources), ...catalog.sources.timing, ...catalog.sources.thread_pool])];
+  assert.ok(catalog.sources.timing.length > 0 && catalog.sources.thread_pool.length > 0);
+  const statuses = await lab.page.evaluate((all) => Promise.all(all.map((path) =>
+    fetch(`gen/src/${path}`).then(async (r) => [path, r.status, (await r.text()).length]))), paths);
+  assert.deepEqual(statuses.filter(([, status, length]) => status !== 200 || length === 0), []);
+});
+
+// The bench names what it compares by catalog fields: on the real catalog
+// they pick the kernels the targets table has always compared.
+test('the bench’s targets and figures pick the same kernels as before from the catalog', async () => {
+  const catalog = await lab.page.evaluate(() => window.__catalog);
+  const sides = resolveTargets(catalog).map((t) => [t.id, t.faster.kernel, t.faster.n, t.slower.kernel, t.slower.n,
+    ...t.also.map((a) => a.slower.kernel)]);
+  assert.deepEqual(sides, [
+    ['simd_matmul', 'f32_matmul_4x8_wasmsimd', 512, 'f32_matmul_4x8_scalar', 512, 'f32_matmul_blocked'],
+    ['simd_relu', 'f32_relu_wasmsimd', 1048576, 'f32_relu_scalar', 1048576],
+    ['threads', 'f32_matmul_4x8_wasmsimd', 1024, 'f32_matmul_4x8_wasmsimd', 1024],
+    ['fusion_gelu', 'f32_gelu_fused_wasmsimd', 16777216, 'f32_gelu_unfused_wasmsimd', 16777216],
+    ['fusion_matmul', 'f32_matmul_bias_gelu_4x8_wasmsimd', 512, 'f32_matmul_bias_gelu_separate_wasmsimd', 512],
+    ['int8_matmul', 'i8_matmul_4x8_wasmsimd', 1024, 'f32_matmul_4x8_wasmsimd', 1024],
+    ['capstone_optimized', 'ffn_block_optimized', 2048, 'ffn_block_naive', 2048],
+    ['capstone_int8', 'ffn_block_int8', 2048, 'ffn_block_optimized', 2048],
+    ['expert_threads', 'f32_matmul_4x8_packed_wasmsimd', 1024, 'f32_matmul_4x8_packed_wasmsimd', 1024],
+    ['expert_vs_simd', 'f32_matmul_4x8_packed_wasmsimd', 256, 'f32_matmul_4x8_wasmsimd', 256],
+    ['expert_ceiling', 'f32_matmul_4x8_packed_wasmsimd', 1024, 'f32_mul_add_13chains_wasmsimd', 2 ** 26],
+  ]);
+  assert.deepEqual([kernelName(catalog, EXPERT), kernelName(catalog, PEAK)], ['f32_matmul_4x8_packed_wasmsimd', 'f32_mul_add_13chains_wasmsimd']);
+  assert.equal(resolveTargets(catalog).find((t) => t.id === 'capstone_int8').title,
+    'capstone FFN block, int8 backend against optimized, batch 64 x 512 x 2048, all threads');
 });

@@ -35,10 +35,11 @@ function threadLimit(session) {
   return { most, reason: most > 1 ? null : 'The browser reports one hardware thread, so there is only the 1-thread roof.' };
 }
 
-// The triad's lengths: from L1-sized to the largest power of two that fits, at most 2^25 (384 MiB).
+// The triad's lengths: from L1-sized to the largest power of two that fits, at
+// most its default length (2^25, 384 MiB: far beyond any cache).
 function triadLengths(session) {
-  const most = session.operation(triadKernel(session.catalog).operation).max_n;
-  const dram = 2 ** Math.min(25, Math.floor(Math.log2(most)));
+  const op = session.operation(triadKernel(session.catalog).operation);
+  const dram = 2 ** Math.floor(Math.log2(Math.min(op.default_shape.n, op.max_n)));
   return [2 ** 12, 2 ** 16, 2 ** 20, dram].filter((n, i, all) => all.indexOf(n) === i);
 }
 
