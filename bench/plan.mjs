@@ -1,6 +1,7 @@
 // The runs of one benchmark on one target: which kernel, at which size, block
 // and thread count. Both targets plan with this one function, so they run the
 // same list, less any kernel one of them lacks.
+import { defaultShape } from '../web/ui/catalog-query.js';
 import { MAX_THREADS, UsageError } from './options.mjs';
 import { targetSpecs } from './targets.mjs';
 
@@ -38,7 +39,6 @@ function threadCounts(requested, maxThreads, target) {
 // run on one thread). A model's run also has m and k (its default shape).
 export function benchPlan(catalog, options, target) {
   const shapes = new Map(catalog.operations.map((op) => [op.id, op.shape]));
-  const operations = new Map(catalog.operations.map((op) => [op.id, op]));
   const chosen = catalog.kernels.filter((k) => !options.kernels || options.kernels.includes(k.name));
   const threaded = chosen.some((k) => k.tunables.includes('threads'));
   const threads = threaded ? threadCounts(options.threads, catalog.build.max_threads, target) : [];
@@ -53,11 +53,11 @@ export function benchPlan(catalog, options, target) {
     const vector = shapes.get(kernel.operation) === 'vector';
     const takesThreads = kernel.tunables.includes('threads');
     if (isModel(kernel)) {
-      const { m, n, k } = operations.get(kernel.operation).default_shape;
+      const { m, n, k } = defaultShape(catalog, kernel.operation);
       return (takesThreads ? threads : [null]).map((t) => ({ kernel: kernel.name, vector, m, n, k, block: null, threads: t }));
     }
     const sizes = vector
-      ? (isProbe(kernel) ? [operations.get(kernel.operation).default_shape.n] : options.lengths)
+      ? (isProbe(kernel) ? [defaultShape(catalog, kernel.operation).n] : options.lengths)
       : options.sizes ?? (takesThreads ? THREADED_SIZES : DEFAULT_SIZES);
     return sizes.flatMap((n) => runsOf(kernel, n, threads));
   });
