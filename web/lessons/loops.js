@@ -37,7 +37,7 @@ function strides() {
   return svg(`
     <svg viewBox="0 0 740 250" role="img" aria-labelledby="strides-title" class="diagram">
       <title id="strides-title">Walking along a row touches 16 neighbouring floats, one cache line. Walking down a column touches one float in each of 5 cache lines, 16 floats apart in memory.</title>
-      ${panel(20, 'Along a row: stride 1', '16 floats used from 1 cache line', (r, c) => r === 1)}
+      ${panel(20, 'Along a row: stride 1', '16 floats used from 1 cache line', (r) => r === 1)}
       ${panel(420, 'Down a column: stride N', '5 floats used, 5 cache lines loaded', (r, c) => c === 3)}
       <g class="legend">
         <rect x="20" y="226" width="12" height="12" rx="2" class="used"/><text x="38" y="236" class="sub">read by the loop</text>
