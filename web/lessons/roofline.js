@@ -92,8 +92,8 @@ function probeNotes(entries, roofs, dramN) {
       (all.bandwidth / one.bandwidth < all.peak / one.peak ? ': the cores multiply, the memory bus is shared, so the ridge moves right and more kernels become memory-bound.' : '.'));
     // Each thread runs its own chains in its own registers: nothing is shared but the cores.
     if (all.peak / one.peak < (1 + all.threads) / 2) {
-      notes.push(`The ceiling should grow nearly ${all.threads}× with ${all.threads} threads, since each one computes in its own core’s registers. ` +
-        'It did not here: another program was probably busy on the other cores. Run again when the machine is quiet.');
+      notes.push(`The ceiling grew less than halfway to ${all.threads}× with ${all.threads} threads, though each thread computes in its own registers and touches no memory. ` +
+        'Two likely causes: the browser counts logical processors, and two that share one physical core (simultaneous multithreading) also share its vector units; or another program was busy on the other cores. Run again when the machine is quiet to tell them apart.');
     }
   }
   for (const roof of roofs) {
