@@ -221,7 +221,8 @@ std::vector<Kernel> build_catalog() {
        kReluC, {}, &kReluF32, {}, false, run_relu<f32_relu_scalar>},
       {"f32_relu_autovec", "vectorization", "ReLU auto-vectorized",
        {DType::f32, Variant::autovec, Role::elementwise},
-       "The same C loop, left to the compiler's vectorizer: four elements per instruction.",
+       "The same C loop, left to the compiler's vectorizer: where it vectorizes, four elements per "
+       "instruction.",
        kReluC, {}, &kReluF32, {}, false, run_relu<f32_relu_autovec>},
       {"f32_relu_wasmsimd", "vectorization", "ReLU SIMD128",
        {DType::f32, Variant::simd128, Role::elementwise},
