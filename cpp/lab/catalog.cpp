@@ -221,7 +221,8 @@ std::vector<Kernel> build_catalog() {
        kReluC, {}, &kReluF32, {}, false, run_relu<f32_relu_scalar>},
       {"f32_relu_autovec", "vectorization", "ReLU auto-vectorized",
        {DType::f32, Variant::autovec, Role::elementwise},
-       "The same C loop, left to the compiler's vectorizer: four elements per instruction.",
+       "The same C loop, left to the compiler's vectorizer: where it vectorizes, four elements per "
+       "instruction.",
        kReluC, {}, &kReluF32, {}, false, run_relu<f32_relu_autovec>},
       {"f32_relu_wasmsimd", "vectorization", "ReLU SIMD128",
        {DType::f32, Variant::simd128, Role::elementwise},
@@ -307,9 +308,9 @@ std::vector<Kernel> build_catalog() {
        run_i8_matmul<i8_matmul_scalar>},
       {"i8_matmul_4x8_wasmsimd", "quantization", "int8 4x8 SIMD128",
        {DType::i8, Variant::simd128, Role::register_blocked},
-       "A 4 x 8 tile of int32 sums fed by i32x4.dot_i16x8_s (eight multiply-adds per "
-       "instruction) from block-sized i16 panels; dequantized in registers; rows split over "
-       "the thread pool.",
+       "A 4 x 8 tile of int32 sums fed by i32x4.dot_i16x8_s and i32x4.add (eight multiply-adds "
+       "per two instructions, twice f32x4's four) from block-sized i16 panels; dequantized in "
+       "registers; rows split over the thread pool.",
        "cpp/kernels/qmatmul/i8_matmul_4x8_wasmsimd.cpp", {kI16Pairs, kSymmetricQuantize, kThreadPoolH}, &kMatmulI8,
        {Tunable::block, Tunable::threads}, false, run_i8_matmul<i8_matmul_4x8_wasmsimd>},
       {"f32_axpy_wasmsimd", "precision", "f32 axpy",
@@ -392,18 +393,19 @@ std::vector<LadderStep> build_ladder() {
        "streaming whole matrices through it.",
        {"f32_matmul_blocked"}, T::one, kLadderBlock},
       {"SIMD",
-       "A 4 x 8 tile of C held in eight f32x4 registers does four multiply-adds per instruction and "
-       "loads each value once per tile.",
+       "A 4 x 8 tile of C held in eight f32x4 registers does four multiply-adds per pair of "
+       "instructions (f32x4.mul, f32x4.add) and loads each value once per tile.",
        {"f32_matmul_4x8_wasmsimd"}, T::one, kLadderSimdBlock},
       {"threads", "The same SIMD kernel with the rows of C split over every core.",
        {"f32_matmul_4x8_wasmsimd"}, T::all, kLadderSimdBlock},
       {"expert",
-       "Packed panels, blocks sized for each cache level and edges padded to whole tiles keep the "
-       "4 x 8 micro-kernel fed from L1 at every size, on every core.",
+       "Packed panels, blocks sized for each cache level and edges padded to whole tiles feed the "
+       "4 x 8 micro-kernel from L1, on every core; its share of your measured ceiling shows how "
+       "close that gets on your machine.",
        {"f32_matmul_4x8_packed_wasmsimd"}, T::all},
       {"int8",
-       "Codes a quarter the size of f32, and i32x4.dot_i16x8_s does eight multiply-adds per "
-       "instruction, in int32 sums that are exact.",
+       "i32x4.dot_i16x8_s and an i32x4.add do eight multiply-adds in two instructions where f32x4 "
+       "does four, on int16 panels half the size of f32's, into int32 sums that are exact.",
        {"i8_matmul_4x8_wasmsimd"}, T::all, kLadderSimdBlock},
   };
 }

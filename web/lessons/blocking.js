@@ -59,11 +59,11 @@ function explanation(sets) {
   return [
     el('div', { class: 'prose' },
       el('h2', {}, 'Reuse, before the cache forgets'),
-      el('p', {}, 'In i-k-j, every row of C walks all of B, row by row. When B (N²·4 bytes) is larger than a cache level, its first rows have been evicted by the time the next row of C starts over, so B is fetched again from farther away for every row of C. With a 2 MiB L2, B outgrows it once N²·4 bytes > 2 MiB, above N ≈ 724: that is where tiling has traffic to save. Below it, expect little or no gain. Above it, the saving shows as speed only if fetching B was what held i-k-j back: its walk over B is a steady stream that hardware prefetchers hide well, so on some CPUs tiling alone barely helps, and the next lessons’ register blocking is what pays.'),
+      el('p', {}, 'In i-k-j, every row of C walks all of B, row by row. When B (N²·4 bytes) is larger than a cache level, its first rows have been evicted by the time the next row of C starts over, so B is fetched again from farther away for every row of C. Per-core L2 caches hold from 256 KiB to 2 MiB or more, depending on the CPU: with a 2 MiB L2, B outgrows it once N²·4 bytes > 2 MiB, above N ≈ 724, and with a 512 KiB one already above N ≈ 362. Past that size tiling has traffic to save. Below it, expect little or no gain. Above it, the saving shows as speed only if fetching B was what held i-k-j back: its walk over B is a steady stream that hardware prefetchers hide well, so on some CPUs tiling alone barely helps, and the next lessons’ register blocking is what pays.'),
       el('h2', {}, 'Tiles'),
       el('p', {}, 'The blocked kernel runs the same i-k-j loops on b × b tiles. Its outer loops step i0, p0 and j0 by b; each step adds a tile of A times a tile of B into a tile of C. Within one step every value of the three tiles is used b times, so when the three tiles, 3·b²·4 bytes, fit in a cache level, each float fetched is used about b times before it can be evicted. N need not be a multiple of b: the last tile in each direction is cut short.'),
       el('h2', {}, 'Choosing b'),
-      el('p', {}, 'Too small, and the innermost loop is short: loop bookkeeping and the SIMD loop’s set-up outweigh the arithmetic. Too large, and the tiles no longer fit the cache they were meant for. Typical per-core caches: L1 data 32–48 KiB, L2 1–2 MiB. For the block sizes in the form:'),
+      el('p', {}, 'Too small, and the innermost loop is short: loop bookkeeping and the SIMD loop’s set-up outweigh the arithmetic. Too large, and the tiles no longer fit the cache they were meant for. A web page cannot ask the CPU how large its caches are. On current cores the L1 data cache holds 32 to 128 KiB (the largest on Apple’s big cores) and the L2 256 KiB to 2 MiB or more per core; the triad sweep of the Roofline lesson measures your machine’s bandwidth from L1-sized to memory-sized arrays, and its drops show roughly where your caches end. For the block sizes in the form, against that range:'),
       sets.table),
     el('figure', { class: 'figure' }, tiles(),
       el('figcaption', {}, 'The dark tile of C is the sum, over p0, of the dark tiles of A and B as they move along the light ones. One step of the kernel works on three b × b tiles.')),
@@ -132,7 +132,7 @@ function baselineNote(session, n, best, baseline) {
   if (gain > 1) return `At N = ${n}, blocking beat unblocked ${name} by ${ratio(gain)}.`;
   const whole = threeSquaresBytes(n);
   return `At N = ${n}, blocking was slower than unblocked ${name} (${percent(gain, 0)} of its speed), which is not what the lesson claims. ` +
-    `The three matrices take ${bytes(whole)}, which ${cacheFit(whole)}, so there is little cache traffic for tiling to save at this size; try a larger N.`;
+    `The three matrices take ${bytes(whole)}, which ${cacheFit(whole)}. Where they fit in a cache, tiling has little traffic to save, so try a larger N.`;
 }
 
 export default {

@@ -165,7 +165,7 @@ export default {
       const right = guess >= measured / TOLERANCE && guess <= measured * TOLERANCE;
       return right
         ? { text: `Right. ${facts} Your ${ratio(guess)} is within a factor of ${TOLERANCE}.`, tone: 'right' }
-        : { text: `Not quite. ${facts} Your ${ratio(guess)} was too ${guess < measured ? 'low' : 'high'}: lessons 3 to 5 each multiplied the speed, and the naive backend has none of their steps.`, tone: 'wrong' };
+        : { text: `Not quite. ${facts} Your ${ratio(guess)} was too ${guess < measured ? 'low' : 'high'}: lessons 1 to 5 each multiplied the speed, and the naive backend has none of their steps.`, tone: 'wrong' };
     }
 
     // The profile's steps of one entry, with their share of the pass.
@@ -202,7 +202,7 @@ export default {
         const s = speedup(g.int8, g.optimized);
         const noisy = overlap(g.int8, g.optimized);
         notes.push(s > 1 && !noisy
-          ? `${where}: int8 ran ${ratio(s)} as fast as optimized: its GEMM does 8 multiply-adds per instruction where f32 does 4, and reads half the weight bytes.`
+          ? `${where}: int8 ran ${ratio(s)} as fast as optimized. Likely reasons, not measured separately here: its GEMM does 8 multiply-adds per two instructions (a dot and an add) where f32’s mul and add do 4, and its packed weights, in i16, are half the bytes of f32’s.`
           : `${where}: int8 was ${noisy ? 'not measurably faster than' : 'slower than'} optimized (${ratio(s)}${noisy ? ', the 95% CIs overlap' : ''}). This contradicts the lesson’s claim at these sizes: ` +
             'quantizing the activations and emptying every group’s sums cost time the faster GEMM did not win back. The profile below shows how much.');
       }

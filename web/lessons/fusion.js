@@ -65,8 +65,9 @@ function explanation() {
   return [
     el('div', { class: 'prose' },
       el('h2', {}, 'Same arithmetic, less traffic'),
-      el('p', {}, 'GELU, the activation of most transformers, is a short chain of elementwise steps: ',
-        code('0.5 x (1 + tanh(√(2/π) (x + 0.044715 x³)))'), '. ',
+      el('p', {}, 'GELU, the activation of many transformers, is x · Φ(x), where Φ is the cumulative distribution function of the standard normal distribution. ',
+        'Φ needs the error function, so models and frameworks often use a cheaper approximation instead, and that approximation is what the kernels here compute: ',
+        code('0.5 x (1 + tanh(√(2/π) (x + 0.044715 x³)))'), ', a short chain of elementwise steps. ',
         'An eager framework runs such a chain one op at a time. Each op is a separate kernel: it reads its inputs from memory, does one or two flops per element, and writes its result back for the next op to read. ',
         'Each of those passes does almost no arithmetic for the bytes it moves, so its speed is the speed of memory, and the chain costs the sum of all its passes.'),
       el('p', {}, el('strong', {}, 'Fusion'), ' runs the whole chain in one pass: load x, apply every step while the value sits in a register, store y. ',
@@ -78,7 +79,8 @@ function explanation() {
         'Both call the same vector steps from one header, in the same order, so their outputs are identical to the last bit; the tests check that at every length from 1 to 33, at odd lengths up to a million, and over a dense sweep of x.'),
       el('h2', {}, 'Epilogues'),
       el('p', {}, 'A linear layer computes ', code('GELU(A B + bias)'), '. Run separately, the GEMM writes C, a bias pass reads and rewrites it, and the GELU pass does so again. ',
-        'BLIS, cuBLAS and CUTLASS let the caller attach an ', el('strong', {}, 'epilogue'), ' to the GEMM instead: a small function applied to each tile of C after its last block of K, while the sums are still in registers. ',
+        'Some GEMM libraries let the caller attach an ', el('strong', {}, 'epilogue'), ' to the GEMM instead: a small function applied to each tile of C after its last block of K, while the sums are still in registers. ',
+        'CUTLASS takes the epilogue as a template parameter, cuBLASLt offers bias and GELU among its epilogue options, and oneDNN calls the same idea post-ops. ',
         'Here the 4 × 8 micro-kernel of the Vectorization lesson gains that hook. Its loop nest passes the epilogue down; without one, it compiles to exactly the plain GEMM.'),
       el('p', {}, 'Do not expect much from it at large N. The GEMM’s flops grow as N³, the bytes of the passes the epilogue removes only as N² (the table shows both counts). ',
         'The bigger N, the smaller the share of the time those passes take, and no fusion can save more than that share.')),
@@ -136,7 +138,7 @@ export default {
       if (!prediction) return { text: `You made no prediction. ${facts}`, tone: 'neutral' };
       const guess = parseList(prediction);
       if (guess.length !== 2 || !guess.every((v) => v > 0)) {
-        return { text: `“${prediction}” is not two byte counts, such as 40, 8. ${facts}`, tone: 'neutral' };
+        return { text: `“${prediction}” is not two byte counts, unfused first, separated by a comma. ${facts}`, tone: 'neutral' };
       }
       const right = guess[0] === u && guess[1] === f;
       const wrongOnes = [guess[0] !== u ? `unfused ${guess[0]} (not ${u})` : null, guess[1] !== f ? `fused ${guess[1]} (not ${f})` : null].filter(Boolean);
@@ -164,17 +166,17 @@ export default {
         const [small, large] = [measured[0], measured.at(-1)];
         notes.push(large.speedup > small.speedup
           ? `Fusion paid most at N = ${binaryCount(best.n)} (${ratio(best.speedup)}, ${percent(best.speedup / best.trafficRatio, 0)} of the traffic ratio) and least at N = ${binaryCount(worst.n)} (${ratio(worst.speedup)}). ` +
-            'The larger the vectors, the farther the unfused passes have to go for their temporaries, so removing them saves more.'
+            'A likely reason: the larger the vectors, the farther the unfused passes have to go for their temporaries, so removing them saves more.'
           : `This run contradicts the expectation that fusion pays more once the temporaries spill out of cache: at N = ${binaryCount(large.n)} fusion gave ${ratio(large.speedup)}, at N = ${binaryCount(small.n)} ${ratio(small.speedup)}. ` +
             'On this machine the passes may stream from memory as fast as from cache, or the run was noisy: repeat it with a longer minimum time.');
       }
-      // Below the traffic ratio: the fused kernel's arithmetic, not memory, sets its pace.
+      // Below the traffic ratio: the fused kernel's arithmetic, more likely than memory, sets its pace.
       const { fused, unfused } = best;
       if (best.speedup < 0.8 * best.trafficRatio) {
         notes.push(`Even at its best, fusion stayed below the ${ratio(best.trafficRatio)} that traffic alone would give: at N = ${binaryCount(best.n)} ${title(fused)} moved ${gflops(fused.result.gbps)} GB/s where ${title(unfused)} moved ${gflops(unfused.result.gbps)} GB/s. ` +
-          `The fused kernel does ${fused.result.flops / fused.result.shape.n} flops per element on ${fused.result.bytes / fused.result.shape.n} bytes (the tanh needs a divide and a polynomial), so its arithmetic, not memory, limits it: fusion removed the traffic, and what remains is compute.`);
+          `The fused kernel does ${fused.result.flops / fused.result.shape.n} flops per element on ${fused.result.bytes / fused.result.shape.n} bytes (the tanh needs a divide and a polynomial). Its arithmetic, rather than memory, is then the likely limit: fusion removed the traffic, and what remains is probably compute. This run does not measure that directly; the Roofline lesson places the fused kernel against your measured ceiling.`);
       } else {
-        notes.push(`At N = ${binaryCount(best.n)} fusion came within ${percent(1 - best.speedup / best.trafficRatio, 0)} of the traffic ratio: the unfused GELU there is bound by memory, pass after pass.`);
+        notes.push(`At N = ${binaryCount(best.n)} fusion came within ${percent(1 - best.speedup / best.trafficRatio, 0)} of the traffic ratio: the unfused GELU there is likely bound by memory, pass after pass.`);
       }
       return notes;
     }
@@ -246,7 +248,7 @@ export default {
       exercise: {
         prompt: 'How many bytes per element does each GELU kernel move: the unfused one, with a pass over memory per step, and the fused one? Enter both, unfused first. After the run, the notes set the speedup you measured beside the ratio of your two numbers.',
         label: 'Bytes per element: unfused, fused',
-        control: { kind: 'number', placeholder: 'e.g. 40, 8', inputmode: 'text' },
+        control: { kind: 'number', placeholder: 'unfused, fused', inputmode: 'text' },
       },
       fields: [
         experimentField(experiments, 'Each runs its unfused and its fused kernel.'),

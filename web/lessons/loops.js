@@ -37,7 +37,7 @@ function strides() {
   return svg(`
     <svg viewBox="0 0 740 250" role="img" aria-labelledby="strides-title" class="diagram">
       <title id="strides-title">Walking along a row touches 16 neighbouring floats, one cache line. Walking down a column touches one float in each of 5 cache lines, 16 floats apart in memory.</title>
-      ${panel(20, 'Along a row: stride 1', '16 floats used from 1 cache line', (r, c) => r === 1)}
+      ${panel(20, 'Along a row: stride 1', '16 floats used from 1 cache line', (r) => r === 1)}
       ${panel(420, 'Down a column: stride N', '5 floats used, 5 cache lines loaded', (r, c) => c === 3)}
       <g class="legend">
         <rect x="20" y="226" width="12" height="12" rx="2" class="used"/><text x="38" y="236" class="sub">read by the loop</text>
@@ -53,7 +53,7 @@ function explanation() {
       el('h2', {}, 'One computation, six orders'),
       el('p', {}, 'Each element of C is a sum of products: C[i][j] = Σ A[i][p] · B[p][j], over p from 0 to K − 1. Three nested loops over i, j and p compute it, and they can be nested in any of six orders. Every order adds the same products; what changes is the order in which memory is read.'),
       el('h2', {}, 'Row-major storage and cache lines'),
-      el('p', {}, 'The matrices are stored row after row: A[i][p] is a[i·K + p] and B[p][j] is b[p·N + j]. Neighbours in a row are neighbours in memory (stride 1); neighbours in a column are N floats apart (stride N). Memory reaches the cache in 64-byte lines of 16 floats. A stride-1 walk uses all 16 floats of every line it loads; a stride-N walk uses one and must hope the line is still cached when the next column needs it. That hope holds while the matrices are small enough to stay in cache, and fails once they are not.'),
+      el('p', {}, 'The matrices are stored row after row: A[i][p] is a[i·K + p] and B[p][j] is b[p·N + j]. Neighbours in a row are neighbours in memory (stride 1); neighbours in a column are N floats apart (stride N). Memory reaches the cache in whole lines: 64 bytes, 16 floats, on most x86 and ARM cores, and 128 bytes on Apple’s M-series cores. A stride-1 walk uses every float of every line it loads; a stride-N walk uses one and must hope the line is still cached when the next column needs it. That hope holds while the matrices are small enough to stay in cache, and fails once they are not.'),
       el('h2', {}, 'The innermost loop decides'),
       el('table', { class: 'mini' },
         el('thead', {}, el('tr', {}, el('th', {}, 'Orders'), el('th', {}, 'Innermost'), el('th', {}, 'What it walks'))),
@@ -63,7 +63,7 @@ function explanation() {
           walk('j-k-i, k-j-i', 'i', 'a column of A (stride K) and a column of C (stride N)'))),
       el('p', {}, 'A stride-1 innermost loop with independent iterations, as in i-k-j, is also one the compiler can turn into SIMD128 instructions, four floats at a time. A dot product is one running sum, and the compiler may not reorder float additions, so it stays one float at a time.')),
     el('figure', { class: 'figure' }, strides(),
-      el('figcaption', {}, 'A 16-float-wide matrix, so that one row is exactly one 64-byte cache line.')),
+      el('figcaption', {}, 'A 16-float-wide matrix, so that one row is exactly one 64-byte cache line, the size on most x86 and ARM cores; a 128-byte line of Apple’s M-series would hold two rows.')),
   ];
 }
 

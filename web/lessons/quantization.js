@@ -58,7 +58,7 @@ function dotProduct() {
   }).join('');
   return svg(`
     <svg viewBox="0 0 740 266" role="img" aria-labelledby="dot-title" class="diagram">
-      <title id="dot-title">One i32x4.dot_i16x8_s. The first operand holds A's pair A[r][p], A[r][p+1], widened to 16 bits and repeated four times. The second holds B's pairs B[p][j], B[p+1][j] for four columns j. The eight 16-bit products are added in pairs into four 32-bit sums, one per column of C: eight multiply-adds in one instruction.</title>
+      <title id="dot-title">One i32x4.dot_i16x8_s. The first operand holds A's pair A[r][p], A[r][p+1], widened to 16 bits and repeated four times. The second holds B's pairs B[p][j], B[p+1][j] for four columns j. The eight 16-bit products are added in pairs into four 32-bit values, one per column of C, and an i32x4.add adds those to the running sums: eight multiply-adds in two instructions.</title>
       ${i16Row(20, 'A pair', 'splat, i16', (lane) => `a[${pair(lane)}]`, 'a-value')}
       ${i16Row(70, 'B pairs', 'packed, i16', (lane) => `b[${pair(lane)}][j${column(lane) ? `+${column(lane)}` : ''}]`, 'b-value')}
       <text x="20" y="138" class="sub">multiply lane by lane,</text>
@@ -67,8 +67,8 @@ function dotProduct() {
       <text x="20" y="197" class="label">4 × i32</text>
       <text x="20" y="213" class="sub">one per column</text>
       ${sums}
-      <text x="20" y="240" class="sub">Each i32 lane gets a[p] · b[p][j] + a[p+1] · b[p+1][j]: 8 multiply-adds in one instruction,</text>
-      <text x="20" y="256" class="sub">where f32x4.mul and f32x4.add do 4 in two.</text>
+      <text x="20" y="240" class="sub">Each i32 lane gets a[p] · b[p][j] + a[p+1] · b[p+1][j], and i32x4.add sums it into C:</text>
+      <text x="20" y="256" class="sub">8 multiply-adds in two instructions, where f32x4.mul and f32x4.add do 4 in two.</text>
     </svg>`);
 }
 
@@ -88,12 +88,12 @@ function explanation() {
       'Exact only while it fits: each product is at most 127 × 127 = 16129, so K of them can reach K × 16129, and an int32 holds 2', el('sup', {}, '31'), ' − 1. That limits K; try a larger one below.'),
     el('h2', {}, 'Why int8 is faster here'),
     el('p', {}, 'An f32x4 multiply does 4 multiplies. SIMD128 has no int8 multiply that sums into int32, but it has ', code('i32x4.dot_i16x8_s'),
-      ': eight i16 × i16 products, added in pairs into four int32 lanes, one x86 ', code('pmaddwd'), '. ',
-      'The int8 kernel widens A and B to i16 once, while packing small block-sized panels, and arranges them in pairs along K, so each dot does 8 multiply-adds where the f32 kernel’s multiply and add do 4. ',
-      'Its inputs are also a quarter of the size: more of A and B fits in each cache level.'),
+      ': eight i16 × i16 products, added in pairs into four int32 lanes (one ', code('pmaddwd'), ' on x86; on ARM the browser builds it from a few NEON instructions). ',
+      'The int8 kernel widens A and B to i16 once, while packing small block-sized panels, and arranges them in pairs along K. The dot’s four sums still have to be added to the tile’s, by a separate ', code('i32x4.add'), ', so a dot and its add do 8 multiply-adds in two instructions, where the f32 kernel’s multiply and add do 4 in two: twice the work per WebAssembly instruction. ',
+      'The panels the inner loop reads hold i16 values, half the bytes of f32, so more of A and B fits in each cache level. Only the stored codes, before packing, are a quarter of the size.'),
     el('p', {}, 'Both kernels use a 4 × 8 tile of C in eight registers and the same blocking; here both run on one thread. The int8 inputs are quantized once, before timing, as a model’s weights would be.')),
   el('figure', { class: 'figure' }, dotProduct(),
-    el('figcaption', {}, 'The int8 kernel’s one instruction that matters. Packing puts B’s values in pairs along K and widens both inputs to i16 once, so the inner loop needs no conversions.'))];
+    el('figcaption', {}, 'The instruction the int8 kernel is built around. Packing puts B’s values in pairs along K and widens both inputs to i16 once, so the inner loop needs no conversions.'))];
 }
 
 function bitSweepPanel(session) {
@@ -254,7 +254,7 @@ export default {
           const noise = overlap(i8, f32) ? ' (within the noise: the 95% CIs overlap)' : '';
           result.push(`N = ${n}: int8 SIMD ${gflops(i8.result.gflops)} GOP/s against f32 SIMD ${gflops(f32.result.gflops)} GFLOP/s, ${ratio(s)}${noise}` +
             (s < 1 ? '. Here int8 was not faster: the data contradicts the lesson’s claim at this size on this machine.' : '.') +
-            ` A and B take ${bytes(inputBytes(i8.result))} in int8 against ${bytes(inputBytes(f32.result))} in f32.`);
+            ` Stored, A and B take ${bytes(inputBytes(i8.result))} in int8 against ${bytes(inputBytes(f32.result))} in f32; the panels the kernel packs from them hold i16, twice the int8 bytes.`);
         }
         if (i8 && scalar) result.push(`N = ${n}: the SIMD int8 kernel ran ${ratio(speedup(i8, scalar))} as fast as the scalar int8 one.`);
         const rel = i8 ? metricOf(i8, 'rel_frobenius_vs_f32') : null;

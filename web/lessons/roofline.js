@@ -65,7 +65,7 @@ function explanation(session, limit) {
       el('p', {}, 'The counts come from the catalog, defined once in C++. The axpy does ', formula('f32_axpy', 'flops_formula'), ' and moves ', formula('f32_axpy', 'bytes_formula'),
         '. A matmul does ', formula('f32_matmul', 'flops_formula'), ' and must move at least ', formula('f32_matmul', 'bytes_formula'), '.'),
       el('h2', {}, 'What the probes count'),
-      el('p', {}, 'The ceiling probe keeps 13 chains of 4 lanes in 13 of the 15 vector registers V8 gives WebAssembly, enough to cover the latency of a mul followed by an add; its FLOPs are exact and its answer is checked lane by lane. The triad counts ',
+      el('p', {}, 'The ceiling probe keeps 13 chains of 4 lanes in 13 vector registers: V8 gives WebAssembly 15 of them on x64, and more on arm64, whose cores have 32. That is enough to cover the latency of a mul followed by an add; its FLOPs are exact and its answer is checked lane by lane. The triad counts ',
         formula('f32_triad', 'bytes_formula'), '. Each probe runs on 1 thread and on all of them: threads multiply the ceiling, while the memory bus is shared.')),
   ];
 }
@@ -90,8 +90,8 @@ function probeNotes(entries, roofs, dramN, triad) {
       (all.bandwidth / one.bandwidth < all.peak / one.peak ? ': the cores multiply, the memory bus is shared, so the ridge moves right and more kernels become memory-bound.' : '.'));
     // Each thread runs its own chains in its own registers: nothing is shared but the cores.
     if (all.peak / one.peak < (1 + all.threads) / 2) {
-      notes.push(`The ceiling should grow nearly ${all.threads}× with ${all.threads} threads, since each one computes in its own core’s registers. ` +
-        'It did not here: another program was probably busy on the other cores. Run again when the machine is quiet.');
+      notes.push(`The ceiling grew less than halfway to ${all.threads}× with ${all.threads} threads, though each thread computes in its own registers and touches no memory. ` +
+        'Two likely causes: the browser counts logical processors, and two that share one physical core (simultaneous multithreading) also share its vector units; or another program was busy on the other cores. Run again when the machine is quiet to tell them apart.');
     }
   }
   for (const roof of roofs) {
@@ -133,7 +133,7 @@ function simdGapCard() {
     el('ul', {},
       el('li', {}, el('strong', {}, 'Width. '), 'A SIMD128 register holds 4 floats. AVX2 holds 8 and AVX-512 holds 16: one instruction does four times the work of a wasm one on a CPU with AVX-512.'),
       el('li', {}, el('strong', {}, 'Fused multiply-add. '), 'wasm SIMD128 has no FMA (the relaxed-SIMD proposal adds one, but this toolchain cannot emit it). A multiply and an add are two instructions, two issue slots and two latencies; an FMA does both in one, with one rounding. Counted in FLOPs, an FMA unit does twice the work per instruction.'),
-      el('li', {}, el('strong', {}, 'Registers. '), 'V8 gives wasm 15 vector registers on x64; native AVX-512 code has 32. Fewer registers mean smaller register tiles in a GEMM, so more loads per FLOP.')),
+      el('li', {}, el('strong', {}, 'Registers. '), 'V8 gives wasm 15 vector registers on x64, where native AVX-512 code has 32; on arm64 it keeps a few of the 32 for itself. Fewer registers mean smaller register tiles in a GEMM, so more loads per FLOP.')),
     el('p', {}, 'Multiply it out: 4 lanes against 16, and two instructions per multiply-add against one, is up to eight times the FLOPs per instruction issued. The native ceiling is not measured here, since a web page cannot run native code: the lab’s native benchmark (', el('code', {}, 'npm run bench'),
       ') times OpenBLAS beside the same kernels built natively. The roofline on this page is the honest one for code that runs in your browser.'));
 }
@@ -146,13 +146,13 @@ function expertCard(session) {
   const code = (text) => el('code', {}, text);
   return sectionCard('expert', 'What an expert GEMM does differently',
     el('p', {}, 'The vectorization lesson’s kernel already keeps a 4 × 8 tile of C in registers. This lesson’s ', el('strong', {}, expert.title), ' (', code(expert.name),
-      ', its source is below) runs the same 4 × 8 tile of mul+add, and adds the three things a BLIS-style GEMM, the kind inside every fast BLAS, puts around such a micro-kernel:'),
+      ', its source is below) runs the same 4 × 8 tile of mul+add, and adds the three things a BLIS-style GEMM, the kind inside OpenBLAS and BLIS, puts around such a micro-kernel:'),
     el('ul', {},
-      el('li', {}, el('strong', {}, 'Packing '), '(', code('f32_gemm_pack.h'), '). Before the inner loops it copies a block of A into slivers of 4 rows and a block of B into slivers of 8 columns, each laid out in exactly the order the micro-kernel reads it. Every load in the hot loop is then sequential, with no stride of N between rows, so no cache line or TLB entry is wasted. The lesson-3 kernel reads B row by row, N floats apart, and A down a column. The copy costs O(N²) and is reused O(N) times, which is why it pays for itself at large N and is nearly free at small N.'),
+      el('li', {}, el('strong', {}, 'Packing '), '(', code('f32_gemm_pack.h'), '). Before the inner loops it copies a block of A into slivers of 4 rows and a block of B into slivers of 8 columns, each laid out in exactly the order the micro-kernel reads it. Every load in the hot loop is then sequential, with no stride of N between rows, so no cache line or TLB entry is wasted. The lesson-3 kernel reads B row by row, N floats apart, and A down a column. The copy costs O(N²) against the O(N³) arithmetic it feeds, a share of about 1/N: that is why it pays for itself at large N, and why it weighs most at small N, where it can cost more than the faster loads save.'),
       el('li', {}, el('strong', {}, 'Cache blocking for each level '), '(', code('f32_gemm.cpp'), ', ', code('f32_gemm_blocked.h'), '). A sliver of A and one of B fit in L1 together; the packed block of A stays in L2 while every sliver of B passes over it; each tile of C is loaded and stored once per block of K. The blocked matmul of lesson 2 did this for one level, on unpacked data, and the lesson-3 kernel for one block size you choose.'),
       el('li', {}, el('strong', {}, 'Edges '), '(', code('f32_gemm_tile_wasmsimd.h'), '). Packing pads the last sliver with zeros to a whole tile, so the micro-kernel runs at full speed on every tile; an edge tile is stored through a small buffer, so only the real part reaches C. The lesson-3 kernel finishes the rows and columns a tile does not cover with a scalar loop, which costs most where N is just past a multiple of the tile.'),
       el('li', {}, el('strong', {}, 'Threads. '), 'Each thread takes its own columns of C and packs its own panels, so no thread waits for another; the lesson-3 kernel splits rows, and every thread then streams all of B.')),
-    el('p', {}, 'Together these keep the micro-kernel fed, so it runs close to the mul+add ceiling at every size. The roofline table and the ladder show how close on your machine; run the ladder at an odd N, such as 257, to see the edges matter.'));
+    el('p', {}, 'Together these are meant to keep the micro-kernel fed at every size. How close that brings it to the mul+add ceiling is not the same on every machine, or at every N: the ladder shows the share of your measured ceiling each step reached, and the roofline places the expert GEMM under your roofs. Run the ladder at an odd N, such as 257, to see whether the edges matter on yours.'));
 }
 
 export default {

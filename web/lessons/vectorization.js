@@ -24,7 +24,7 @@ const EXPERIMENTS = [
 const LANES = 4;
 // A speedup judged right may be off by this factor either way.
 const TOLERANCE = 1.25;
-// Beyond this many bytes, data no longer fits a typical per-core L2.
+// Beyond this many bytes, data fits in no per-core L2 of 2 MiB or less (the largest common size).
 const TYPICAL_L2 = 2 * 2 ** 20;
 
 
@@ -112,7 +112,7 @@ function explanation(build) {
       el('p', {}, 'Around the micro-kernel, a loop nest blocks K and N by the block size b, so the b × b panel of B it reads stays in cache while every row of C passes over it. This is the BLIS idea: everything fast reduces to a small micro-kernel, and the loops around it only keep it fed from cache. ',
         'The three matmul kernels share that loop nest (', code('f32_matmul_register_blocked.h'), ') and differ only in the micro-kernel. Here they run on one thread.'),
       el('h2', {}, 'Two experiments'),
-      el('p', {}, el('strong', {}, 'ReLU'), ', y = max(x, 0), does one compare for every 8 bytes it moves. With so little arithmetic per byte, fewer instructions help only while the data is close: the default lengths put x and y in L1 (4096 floats, 32 KiB), in L2 (65536, 512 KiB) and beyond it (1048576, 8 MiB). ',
+      el('p', {}, el('strong', {}, 'ReLU'), ', y = max(x, 0), does one compare for every 8 bytes it moves. With so little arithmetic per byte, fewer instructions help only while the data is close: the default lengths put x and y in L1 (4096 floats, 32 KiB), in the L2 of most cores (65536, 512 KiB) and beyond any per-core L2 (1048576, 8 MiB). ',
         el('strong', {}, 'Matmul'), ' does 2N³ flops on 12N² bytes, so there the instructions themselves are the cost.')),
     el('figure', { class: 'figure' }, microKernel(),
       el('figcaption', {}, 'One step of the 4 × 8 SIMD micro-kernel. The auto-vectorized kernel’s C keeps the same 32 sums in an array and leaves the vectors to the compiler.')),
@@ -214,7 +214,7 @@ export default {
       const atLargest = vectors(largest.latest);
       if (!inCache || atLargest.length === 0) return null;
       const best = atLargest.reduce((a, b) => (a.result.gbps > b.result.gbps ? a : b));
-      const size = `At N = ${largest.n}, ReLU moves ${bytes(largest.scalar.result.bytes)}, more than a typical L2`;
+      const size = `At N = ${largest.n}, ReLU moves ${bytes(largest.scalar.result.bytes)}, more than a per-core L2 of up to 2 MiB holds`;
       if (best.result.gbps > 0.75 * inCache.result.gbps) {
         return `${size}, yet ${title(best)} still moved ${gflops(best.result.gbps)} GB/s, close to its ${gflops(inCache.result.gbps)} GB/s at N = ${inCache.result.shape.n}: no sign of a memory-bandwidth limit on this machine at this size.`;
       }

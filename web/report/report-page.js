@@ -8,7 +8,7 @@ import { ratio } from '../ui/format.js';
 import { describeMachine, parseReport, serializeReport } from './report-format.js';
 import { measurementsCsv } from './report-csv.js';
 import { compareMeasurements } from './report-compare.js';
-import { groupByLesson, reportLesson, summarize } from './report-summary.js';
+import { reportLesson, summarize } from './report-summary.js';
 import { geometricMean, machineFacts, matchedColumns, runColumns, summaryView, unmatchedColumns } from './report-views.js';
 
 const PAGE = { id: 'report', title: 'Lab report' };

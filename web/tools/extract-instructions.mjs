@@ -12,7 +12,7 @@
 // SIMD operation counts for its four lanes), among the kernel's function and
 // the lab functions it calls directly: the main loop, not its remainder loop.
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { SCALAR_FLOAT_OP, SIMD_OP } from '../ui/wasm-ops.js';
 

@@ -2,7 +2,8 @@
 # Installs what Kernel Lab needs on Debian bookworm, and only what is missing:
 # the toolchains from apt, the page's and tests' JavaScript packages from npm.
 # clang-14 (Emscripten pulls it in too) builds the fuzz target; libclang-rt-14-dev,
-# only recommended by clang, holds libFuzzer and clang's sanitizer runtimes.
+# only recommended by clang, holds libFuzzer and clang's sanitizer runtimes;
+# clang-format-14 checks the C++ style (npm run lint).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -14,7 +15,7 @@ fi
 
 packages=(cmake make g++ pkg-config emscripten catch2 libsimde-dev libbenchmark-dev
           libopenblas-dev chromium wabt
-          clang-14 libclang-rt-14-dev)
+          clang-14 libclang-rt-14-dev clang-format-14)
 
 missing=()
 for p in "${packages[@]}"; do

@@ -48,13 +48,15 @@ export function threeSquaresBytes(edge) {
   return 3 * edge * edge * 4;
 }
 
-// Where data of this size can live, against typical per-core cache sizes:
-// L1 data 32–48 KiB, L2 1–2 MiB.
+// Where data of this size can live. A web page cannot read the cache sizes of
+// the learner's machine, so this compares with the range current cores span:
+// L1 data 32 KiB to 128 KiB (Apple's large cores), L2 256 KiB to 2 MiB or more
+// per core (some designs share a larger L2 between the cores of a cluster).
 export function cacheFit(bytes) {
   const KiB = 1024;
-  if (bytes <= 32 * KiB) return 'fits in a typical L1';
-  if (bytes <= 48 * KiB) return 'fits in a 48 KiB L1, not a 32 KiB one';
-  if (bytes <= 1024 * KiB) return 'fits in a typical L2';
-  if (bytes <= 2048 * KiB) return 'fits in a 2 MiB L2, not a 1 MiB one';
-  return 'larger than a typical L2';
+  if (bytes <= 32 * KiB) return 'fits in the L1 data cache of nearly every current core (32 KiB or more)';
+  if (bytes <= 128 * KiB) return 'fits in L1 only on cores whose L1 is larger than 32 KiB (48 KiB on some recent x86 cores, 64 KiB on some ARM cores, 128 KiB on Apple’s large cores), and in the L2 of most cores';
+  if (bytes <= 256 * KiB) return 'fits in no current core’s L1 data cache, and in the L2 of most cores (256 KiB or more)';
+  if (bytes <= 2048 * KiB) return 'fits in L2 only on cores whose L2 is at least this large (per-core L2s hold 256 KiB to 2 MiB or more)';
+  return 'fits in no per-core L2 of 2 MiB or less: only a larger or shared cache (a cluster’s L2, or an L3) can hold it';
 }

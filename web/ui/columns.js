@@ -83,7 +83,7 @@ export const gbpsColumn = {
 
 // One failed check among an entry's runs fails the row.
 export const checkColumn = {
-  id: 'check', label: 'Check', title: 'Output compared with the exact product',
+  id: 'check', label: 'Check', title: 'Output compared with its operation’s reference, within that operation’s tolerance (“Checked against” in the code panel names each one: for a matmul, the exact product computed in double)',
   value: ({ results, result }) => {
     if (result.status === 'not_implemented') return el('span', { class: 'badge badge-missing' }, 'not implemented');
     const checked = results.filter((r) => r.check);

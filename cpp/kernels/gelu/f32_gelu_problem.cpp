@@ -59,8 +59,9 @@ std::unique_ptr<Problem> make(const Shape& s) { return std::make_unique<GeluProb
 const Operation kGeluF32{
     "f32_gelu",
     ShapeKind::vector,
-    "y = GELU(x) = 0.5 x (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3))) for each of the N elements "
-    "of an f32 vector, x uniform in [-6, 6]",
+    "y = 0.5 x (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3))), the tanh approximation of "
+    "GELU(x) = x Phi(x) (Phi the standard normal CDF), for each of the N elements of an f32 "
+    "vector, x uniform in [-6, 6]",
     "the same formula in double, with std::tanh",
     "cpp/kernels/gelu/f32_gelu_problem.cpp",
     "max_rel_err is max over y of |y - exact| / max(|x|, 2^-126): relative to the input, not "

@@ -66,8 +66,8 @@ const Operation kMatmulBiasGeluF32{
     "f32_matmul_bias_gelu",
     ShapeKind::matrix,
     "C = GELU(A x B + bias) for row-major f32 matrices, A M x K, B K x N, the bias a row of N "
-    "added to every row, GELU the tanh approximation of the GELU operation",
-    "GELU in double of the exact product plus the bias",
+    "added to every row, GELU the tanh approximation of x Phi(x)",
+    "the same tanh formula in double, applied to the exact product plus the bias",
     "cpp/kernels/gelu/f32_matmul_bias_gelu_problem.cpp",
     "max_rel_err is max over C of |C - exact| / (|A| x |B| + |bias| + |A x B + bias|), all in "
     "double. The tolerance is 1.13 gamma_(K+1) + 2^-21: the summation bound of the product "
