@@ -14,7 +14,10 @@ const CATALOG = {
 
 test('kernelByRole picks the one kernel with every field given, and says why when there is not one', () => {
   assert.equal(kernelByRole(CATALOG, { role: 'register_blocked', variant: 'simd128' }).name, 'b');
-  assert.throws(() => kernelByRole(CATALOG, { role: 'register_blocked' }), /2 kernels in the catalog have role "register_blocked" \(a, b\)/);
+  assert.throws(
+    () => kernelByRole(CATALOG, { role: 'register_blocked' }),
+    /2 kernels in the catalog have role "register_blocked" \(a, b\)/,
+  );
   assert.throws(() => kernelByRole(CATALOG, { role: 'expert' }), /No kernel in the catalog has role "expert"/);
   assert.equal(findKernel(CATALOG, { role: 'expert' }), null);
 });

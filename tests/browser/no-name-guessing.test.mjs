@@ -39,14 +39,19 @@ const RULES = [
   (line) => {
     const applied = [...line.matchAll(/\.(test|exec)\(\s*([\w$]+(?:\??\.[\w$]+)*)/g)];
     const matched = [...line.matchAll(/([\w$]+(?:\??\.[\w$]+)*)\??\.(match|matchAll|search)\(/g)];
-    const hit = applied.find(([, , chain]) => isKernelName(chainOf(chain)) || chain === 'name') ??
+    const hit =
+      applied.find(([, , chain]) => isKernelName(chainOf(chain)) || chain === 'name') ??
       matched.find(([, chain]) => isKernelName(chainOf(chain)));
     return hit ? `a regular expression over a kernel name (${hit[0]})` : null;
   },
 ];
 
 export function guesses(text) {
-  return text.split('\n').flatMap((line, i) => RULES.map((rule) => rule(line)).filter(Boolean).map((why) => ({ line: i + 1, why })));
+  return text.split('\n').flatMap((line, i) =>
+    RULES.map((rule) => rule(line))
+      .filter(Boolean)
+      .map((why) => ({ line: i + 1, why })),
+  );
 }
 
 test('the rules catch the guesses the lab used to make, and leave other strings alone', () => {
@@ -58,7 +63,7 @@ test('the rules catch the guesses the lab used to make, and leave other strings 
     'const backendOf = (kernelName) => BACKENDS.find((b) => kernelName.endsWith(`_${b}`));',
     'export const isInteger = (result) => /^i8_|_int8$/.test(result.kernel);',
     'const variantOf = (kernel) => /_(scalar|autovec|wasmsimd)$/.exec(kernel.name)?.[1];',
-    "return /_(scalar|autovec|wasmsimd)$/.exec(name)?.[1] ?? null;",
+    'return /_(scalar|autovec|wasmsimd)$/.exec(name)?.[1] ?? null;',
     "const TIMING_SOURCES = ['cpp/lab/timing.cpp', 'cpp/lab/stats.cpp'];",
     "sources: [kernel.source, 'cpp/lab/thread_pool.h'],",
   ];
@@ -67,7 +72,7 @@ test('the rules catch the guesses the lab used to make, and leave other strings 
     "if (name.startsWith('on') && typeof value === 'function') node.addEventListener(name.slice(2), value);",
     "const gemm = p.steps.filter((s) => s.name.endsWith('GEMM')).reduce((sum, s) => sum + s.share, 0);",
     "const moduleName = /^kernel_lab(_st|_nosimd)?$/.test(requested) ? requested : 'kernel_lab';",
-    "if (!/^\\d+$/.test(item) || Number(item) < 1)",
+    'if (!/^\\d+$/.test(item) || Number(item) < 1)',
     'sources: session.sourcesOf([kernel], session.catalog.sources.timing),',
     "el('code', {}, exercise.source)",
   ];
@@ -77,7 +82,8 @@ test('the rules catch the guesses the lab used to make, and leave other strings 
 test('web/ and bench/ guess no kernel fact from a name and type no cpp/ path', () => {
   const files = [...sourceFiles('web'), ...sourceFiles('bench')];
   assert.ok(files.length > 20, `found only ${files.length} files to check`);
-  const found = files.flatMap((file) => guesses(readFileSync(join(ROOT, file), 'utf8'))
-    .map(({ line, why }) => `${relative(ROOT, join(ROOT, file))}:${line}: ${why}`));
+  const found = files.flatMap((file) =>
+    guesses(readFileSync(join(ROOT, file), 'utf8')).map(({ line, why }) => `${relative(ROOT, join(ROOT, file))}:${line}: ${why}`),
+  );
   assert.deepEqual(found, [], `the catalog says these; read its fields instead:\n${found.join('\n')}`);
 });

@@ -7,7 +7,10 @@
 // must equal the kernel's.
 const matches = (kernel, query) => Object.entries(query).every(([field, value]) => kernel[field] === value);
 
-const describe = (query) => Object.entries(query).map(([field, value]) => `${field} ${JSON.stringify(value)}`).join(', ');
+const describe = (query) =>
+  Object.entries(query)
+    .map(([field, value]) => `${field} ${JSON.stringify(value)}`)
+    .join(', ');
 
 export function kernelsWhere(catalog, query) {
   return catalog.kernels.filter((k) => matches(k, query));
@@ -18,8 +21,10 @@ export function kernelsWhere(catalog, query) {
 export function findKernel(catalog, query) {
   const found = kernelsWhere(catalog, query);
   if (found.length > 1) {
-    throw new Error(`${found.length} kernels in the catalog have ${describe(query)} (${found.map((k) => k.name).join(', ')}); ` +
-      'add operation, dtype or variant to pick one.');
+    throw new Error(
+      `${found.length} kernels in the catalog have ${describe(query)} (${found.map((k) => k.name).join(', ')}); ` +
+        'add operation, dtype or variant to pick one.',
+    );
   }
   return found[0] ?? null;
 }
