@@ -9,7 +9,7 @@ import { reloadForIsolation } from './isolation.js';
 import { LabClient } from './lab-client.js';
 import { Session } from './ui/session.js';
 import { ProgressStore } from './ui/progress-store.js';
-import { el, withCode } from './ui/dom.js';
+import { el, setChildren, withCode } from './ui/dom.js';
 import { seconds, bytes } from './ui/format.js';
 
 const status = document.querySelector('[data-lab-status]');
@@ -93,7 +93,7 @@ function reportReady(catalog, build, incident = null) {
     `${navigator.hardwareConcurrency} hardware threads`,
     `${bytes(catalog.memory_bytes)} per run`,
   ];
-  status.replaceChildren(el('strong', {}, incident ? 'Ready again.' : 'Ready'),
+  setChildren(status, el('strong', {}, incident ? 'Ready again.' : 'Ready'),
     incident && el('span', { 'data-incident': '' }, `${incident} It was restarted; results measured before are kept.`),
     ...facts.map((fact) => el('span', {}, el('span', { class: 'separator', 'aria-hidden': 'true' }, ' · '), fact)));
   // A lesser build is a fact about this browser, not a failure: say it once, plainly.
@@ -110,13 +110,13 @@ function reportWorker(catalog, build, { state, message }) {
     return;
   }
   status.dataset.state = state === 'failed' ? 'error' : 'restarting';
-  status.replaceChildren(el('strong', {}, state === 'failed' ? 'Stopped.' : 'Restarting.'),
+  setChildren(status, el('strong', {}, state === 'failed' ? 'Stopped.' : 'Restarting.'),
     el('span', { 'data-incident': '' }, state === 'failed' ? message : `${message} Starting a fresh copy; results measured before are kept.`));
 }
 
 function reportFailure(error) {
   status.dataset.state = 'error';
-  status.replaceChildren(el('strong', {}, 'The lab could not start. '), error.message);
+  setChildren(status, el('strong', {}, 'The lab could not start. '), error.message);
   main.replaceChildren(el('section', { class: 'fatal card' },
     el('h1', {}, 'The lab could not start'),
     el('p', { role: 'alert' }, error.message)));

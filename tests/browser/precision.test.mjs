@@ -26,7 +26,7 @@ test('Precision: f32 and bf16 axpy run at small sizes, pass, and the exercise is
 
 test('Precision: the rounding explorer shows 65520 -> inf and 1e-8 -> 0 in f16; bad input changes nothing', async () => {
   await withLesson('precision', async ({ section }) => {
-    const panel = section.locator('[data-round]');
+    const panel = section.locator('[data-panel="round"]');
     const round = async (x) => {
       await panel.locator('[name="round_x"]').fill(x);
       await panel.locator('button[data-action="round"]').click();
@@ -42,13 +42,13 @@ test('Precision: the rounding explorer shows 65520 -> inf and 1e-8 -> 0 in f16; 
     assert.match(await panel.locator('[role="alert"]').textContent(), /The number must be between/);
     assert.equal(await panel.locator('[data-outcome="f16"]').textContent(), 'flushed to zero', 'the old result stays');
     assert.equal(await panel.locator('[name="round_x"]').getAttribute('aria-invalid'), 'true');
-    assert.match(await section.locator('[data-formats]').textContent(), /65504/);
+    assert.match(await section.locator('[data-panel="formats"]').textContent(), /65504/);
   });
 });
 
 test('Precision: loss scaling draws its charts and reports skipped steps; underflow shows the scale', async () => {
   await withLesson('precision', async ({ section }) => {
-    const panel = section.locator('[data-loss-scaling]');
+    const panel = section.locator('[data-panel="loss-scaling"]');
     await panel.locator('[data-loss-summary]').waitFor();
     assert.match(await panel.locator('[data-loss-summary]').textContent(), /With dynamic scaling: [1-9]\d* of 200 steps skipped/);
     assert.equal(await panel.locator('[data-chart] canvas').count(), 2);
@@ -58,7 +58,7 @@ test('Precision: loss scaling draws its charts and reports skipped steps; underf
     assert.match(await panel.locator('[role="alert"]').textContent(), /Growth interval must be between 1 and 1000/);
     assert.match(await panel.locator('[data-loss-summary]').textContent(), /of 200 steps/, 'the old result stays');
 
-    const underflow = section.locator('[data-underflow]');
+    const underflow = section.locator('[data-panel="underflow"]');
     await underflow.locator('[data-shares]').waitFor();
     assert.match(await underflow.textContent(), /zero/);
     await underflow.locator('[name="underflow_scale_log2"]').fill('2.5');

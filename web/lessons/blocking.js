@@ -1,6 +1,11 @@
 // Lesson 2: run i-k-j tile by tile, so data is reused while it is still in cache.
 import { el, svg } from '../ui/dom.js';
 import { LessonPage } from '../ui/lesson-page.js';
+import { entryTitle, kernelTitle } from '../ui/kernel-title.js';
+import { refusalField } from '../ui/refusal-field.js';
+import { minTimeField } from '../ui/min-time-field.js';
+import { NO_PREDICTION } from '../ui/verdict.js';
+import { runRequest } from '../ui/request.js';
 import { parseList, parseNumber } from '../ui/form.js';
 import { kernelColumn, nColumn, blockColumn, medianColumn, spreadColumn, ciColumn, samplesColumn, gflopsColumn, checkColumn } from '../ui/columns.js';
 import { byN, fastest, overlap, latestPoints, threeSquaresBytes, cacheFit } from '../ui/analysis.js';
@@ -70,10 +75,6 @@ function explanation(sets) {
   ];
 }
 
-function titleOf(session, entry) {
-  return session.kernel(entry.result.kernel).title;
-}
-
 // Entries of the lesson's own reference kernels, per N, apart from the baseline.
 function blockedByN(session, entries) {
   return byN(entries.filter((e) => !e.meta.baseline && !session.kernel(e.result.kernel).student));
@@ -102,7 +103,7 @@ function verdict(session, entries, prediction) {
         : `${bestLine}; your ${guess} reached ${gflops(mine.result.gflops)} GFLOP/s, ${percent(behind)} below: ${close ? 'within' : 'not within'} 5%.`);
     }
   }
-  const opening = { right: 'Right.', wrong: 'Not quite.', neutral: prediction ? '' : 'You made no prediction.' }[tone];
+  const opening = { right: 'Right.', wrong: 'Not quite.', neutral: prediction ? '' : NO_PREDICTION }[tone];
   return { text: [opening, ...lines].filter(Boolean).join(' '), tone };
 }
 
@@ -124,7 +125,7 @@ function notes(session, entries) {
 }
 
 function baselineNote(session, n, best, baseline) {
-  const name = titleOf(session, baseline);
+  const name = entryTitle(session, baseline);
   const gain = best.result.gflops / baseline.result.gflops;
   if (overlap(best, baseline)) {
     return `At N = ${n}, the best blocked run and unblocked ${name} lie within each other's 95% CIs: no measurable gain at this size.`;
@@ -158,9 +159,9 @@ export default {
           options: [{ value: '', label: 'no unblocked kernel' }, ...baselines.map((k) => ({ value: k.name, label: `${k.title} (unblocked)` }))],
           hint: 'Set to the Loops lesson’s fastest order once you have run it.',
         },
-        { name: 'min_time_s', label: 'Minimum time (s)', kind: 'number', value: '0.3', hint: 'Per kernel, size and block.' },
+        minTimeField('0.3', 'Per kernel, size and block.'),
       ],
-      fieldFor: { n: 'sizes', m: 'sizes', k: 'sizes', block: 'blocks', min_time: 'min_time_s', kernel: 'baseline' },
+      fieldFor: refusalField({ sizes: 'sizes', block: 'blocks', kernel: 'baseline' }),
       columns: [
         kernelColumn(session), nColumn, blockColumn,
         {
@@ -175,7 +176,7 @@ export default {
       },
       code: { kernels, operation: session.operation(kernels[0].operation), sources: kernels.map((k) => k.source) },
       async plan({ sizes, blocks, baseline, min_time_s }) {
-        const request = (kernel, n, block) => ({ kernel: kernel.name, m: n, n, k: n, block, min_time_s });
+        const request = (kernel, n, block) => runRequest(session, kernel, n, { block, min_time_s });
         // Cells are matched to their size by position: a size typed as garbage is NaN, never equal to itself.
         const grid = sizes.flatMap((n, at) => blocks.flatMap((block) => kernels.map((kernel) => ({ at, n, block, kernel }))));
         // Which blocks suit which sizes is C++'s call. A block it refuses at this
@@ -194,7 +195,7 @@ export default {
           if (skip[i]) skipped.set(`${g.n}|${g.block}`, `Block ${g.block} was skipped at N = ${g.n}: ${checks[i].error}`);
         });
         const items = sizes.flatMap((n, at) => [
-          ...(baseline ? [{ requests: [{ kernel: baseline, m: n, n, k: n, min_time_s }], meta: { title: session.kernel(baseline).title, n, baseline: true } }] : []),
+          ...(baseline ? [{ requests: [runRequest(session, session.kernel(baseline), n, { min_time_s })], meta: { title: kernelTitle(session, baseline), n, baseline: true } }] : []),
           ...grid.filter((g, i) => g.at === at && !skip[i]).map((g) => ({ requests: [request(g.kernel, n, g.block)], meta: { title: g.kernel.title, n, block: g.block } })),
         ]);
         return { items, skipped: [...skipped.values()] };
@@ -212,7 +213,7 @@ export default {
           const base = ok.filter((e) => e.meta.baseline && e.result.shape.n === Number(n)).at(-1);
           if (base && !kernel.student) {
             series.push({
-              label: `${titleOf(session, base)} (unblocked), N = ${n}`, colorKey: `N${n}`, dash: [8, 6],
+              label: `${entryTitle(session, base)} (unblocked), N = ${n}`, colorKey: `N${n}`, dash: [8, 6],
               points: points.map(([block]) => [block, base.result.gflops]),
             });
           }

@@ -7,7 +7,10 @@
 // reference.
 import { el, scrollRegion, svg } from '../ui/dom.js';
 import { LessonPage } from '../ui/lesson-page.js';
-import { parseNumber } from '../ui/form.js';
+import { entryTitle } from '../ui/kernel-title.js';
+import { refusalField } from '../ui/refusal-field.js';
+import { minTimeField } from '../ui/min-time-field.js';
+import { readSpeedup } from '../ui/verdict.js';
 import { kernelColumn, threadsColumn, medianColumn, ciColumn, samplesColumn, gflopsColumn, checkColumn } from '../ui/columns.js';
 import { overlap, speedup } from '../ui/analysis.js';
 import { seconds, ratio, percent, scientific } from '../ui/format.js';
@@ -120,7 +123,7 @@ export default {
     const modelOf = (kernelName) => models.find((m) => m.kernels.some((k) => k.name === kernelName));
     const backendOf = (kernelName) => session.kernel(kernelName).backend;
     const maxThreads = session.catalog.build.max_threads;
-    const title = (entry) => session.kernel(entry.result.kernel).title;
+    const title = (entry) => entryTitle(session, entry);
     const shapeKey = (r) => `${modelOf(r.kernel).id}|${r.shape.m}|${r.shape.n}|${r.shape.k}`;
     const describeShape = (r) => `${modelOf(r.kernel).title} (${modelOf(r.kernel).shape(r.shape)})`;
     const metricOf = (entry, name) => entry.result.check?.metrics?.[name];
@@ -159,9 +162,8 @@ export default {
       const measured = speedup(pair.optimized, pair.naive);
       const facts = `On the ${describeShape(pair.optimized.result)}, the optimized backend ran ${ratio(measured)} as fast as the naive one ` +
         `(${seconds(pair.optimized.result.timing.median_s)} against ${seconds(pair.naive.result.timing.median_s)} per forward pass).`;
-      if (!prediction) return { text: `You made no prediction. ${facts}`, tone: 'neutral' };
-      const guess = parseNumber(prediction.replace(/\s*[x×]$/i, ''));
-      if (!(guess > 0)) return { text: `“${prediction}” is not a speedup, such as 10 or 10×. ${facts}`, tone: 'neutral' };
+      const { guess, verdict: unjudged } = readSpeedup(prediction, facts, 10);
+      if (unjudged) return unjudged;
       const right = guess >= measured / TOLERANCE && guess <= measured * TOLERANCE;
       return right
         ? { text: `Right. ${facts} Your ${ratio(guess)} is within a factor of ${TOLERANCE}.`, tone: 'right' }
@@ -309,13 +311,9 @@ export default {
         { name: 'backend', label: 'Backend', kind: 'select', value: 'all', options: [{ value: 'all', label: 'all three' }, ...BACKENDS.map((b) => ({ value: b, label: b }))] },
         ...models.flatMap(fieldsFor),
         { name: 'threads', label: 'Threads', kind: 'number', value: String(maxThreads), hint: 'For the optimized and int8 backends; naive runs on one.' },
-        { name: 'min_time_s', label: 'Minimum time (s)', kind: 'number', value: '0.2', hint: 'Per backend; naive takes the least, ten passes.' },
+        minTimeField('0.2', 'Per backend; naive takes the least, ten passes.'),
       ],
-      fieldFor: ({ request, field }) => {
-        const model = request.kernel ? modelOf(request.kernel) : null;
-        if (model && model.sizes[field]) return model.sizes[field].name;
-        return { threads: 'threads', min_time: 'min_time_s' }[field];
-      },
+      fieldFor: refusalField({ sizes: (request, field) => modelOf(request.kernel)?.sizes[field]?.name, threads: 'threads' }),
       columns: [kernelColumn(session), shapeColumn, threadsColumn, medianColumn, ciColumn, samplesColumn, gflopsColumn, speedupColumn, errorColumn, checkColumn],
       chart: {
         xLabel: 'Backend', yLabel: 'Time per forward pass', yLogBase: 10,

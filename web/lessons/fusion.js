@@ -5,8 +5,13 @@
 // can stand beside the traffic ratio it would reach if memory were all.
 import { el, svg } from '../ui/dom.js';
 import { LessonPage } from '../ui/lesson-page.js';
-import { experimentField, experimentFieldFor, chosenExperiments, experimentOfKernel, experimentsOf, followExperimentSelect } from '../ui/experiments.js';
+import { entryTitle } from '../ui/kernel-title.js';
+import { refusalField } from '../ui/refusal-field.js';
+import { minTimeField } from '../ui/min-time-field.js';
+import { noPrediction } from '../ui/verdict.js';
+import { experimentField, chosenExperiments, experimentOfKernel, experimentsOf, followExperimentSelect } from '../ui/experiments.js';
 import { parseList } from '../ui/form.js';
+import { runRequest } from '../ui/request.js';
 import { kernelColumn, nColumn, blockColumn, threadsColumn, medianColumn, ciColumn, samplesColumn, gflopsColumn, gbpsColumn, checkColumn } from '../ui/columns.js';
 import { byN, overlap, speedup, latestPoints, cacheFit } from '../ui/analysis.js';
 import { bytes, gflops, seconds, ratio, percent, binaryCount, timesTick } from '../ui/format.js';
@@ -98,7 +103,7 @@ export default {
     }));
     const [gelu, matmul] = experiments;
     const experimentOf = experimentOfKernel(session, experiments);
-    const title = (entry) => session.kernel(entry.result.kernel).title;
+    const title = (entry) => entryTitle(session, entry);
 
     // Each size this experiment ran at with both variants: their latest entries.
     function pairs(experiment, entries) {
@@ -117,11 +122,7 @@ export default {
       noisy: overlap(fused, unfused),
     });
 
-    function request(kernel, n, values) {
-      return kernel.operation === gelu.operation
-        ? { kernel: kernel.name, n, min_time_s: values.min_time_s }
-        : { kernel: kernel.name, m: n, n, k: n, block: values.block, threads: values.threads, min_time_s: values.min_time_s };
-    }
+    const request = (kernel, n, values) => runRequest(session, kernel, n, { block: values.block, threads: values.threads, min_time_s: values.min_time_s });
 
     // The exercise: bytes per element of each GELU schedule, judged against
     // the catalog's counts (the bytes each result reports, over N).
@@ -135,7 +136,7 @@ export default {
       const [u, f] = [perElement(last.unfused), perElement(last.fused)];
       const facts = `The catalog counts ${u} bytes per element for ${title(last.unfused)} (${gelu.unfusedKernel.bytes_formula}) and ${f} for ${title(last.fused)} (${gelu.fusedKernel.bytes_formula}): a traffic ratio of ${ratio(u / f)}. ` +
         `At N = ${binaryCount(last.n)} the measured speedup was ${ratio(last.speedup)}, ${percent(last.speedup / last.trafficRatio, 0)} of that ratio.`;
-      if (!prediction) return { text: `You made no prediction. ${facts}`, tone: 'neutral' };
+      if (!prediction) return noPrediction(facts);
       const guess = parseList(prediction);
       if (guess.length !== 2 || !guess.every((v) => v > 0)) {
         return { text: `“${prediction}” is not two byte counts, unfused first, separated by a comma. ${facts}`, tone: 'neutral' };
@@ -256,9 +257,9 @@ export default {
         { name: 'matmul_sizes', label: 'Matmul sizes N', kind: 'list', value: '128,256,512', hint: 'Square N × N.' },
         { name: 'block', label: 'Block size b', kind: 'number', value: '64', hint: 'K and N blocking of the GEMM; at most the smallest N.' },
         { name: 'threads', label: 'Threads', kind: 'number', value: '1', hint: 'For both matmul kernels.' },
-        { name: 'min_time_s', label: 'Minimum time (s)', kind: 'number', value: '0.2', hint: 'Per kernel and size.' },
+        minTimeField('0.2', 'Per kernel and size.'),
       ],
-      fieldFor: experimentFieldFor(experimentOf, { block: 'block', threads: 'threads', min_time: 'min_time_s' }),
+      fieldFor: refusalField({ sizes: (request) => experimentOf(request.kernel).sizes, block: 'block', threads: 'threads' }),
       columns: [
         kernelColumn(session),
         { ...nColumn, title: 'GELU: vector length. Matmul: square size M = N = K' },

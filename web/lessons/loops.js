@@ -1,6 +1,11 @@
 // Lesson 1: the same triple loop in six orders, and why memory order decides speed.
 import { el, svg } from '../ui/dom.js';
 import { LessonPage } from '../ui/lesson-page.js';
+import { entryTitle, kernelSeries } from '../ui/kernel-title.js';
+import { refusalField } from '../ui/refusal-field.js';
+import { minTimeField } from '../ui/min-time-field.js';
+import { noPrediction } from '../ui/verdict.js';
+import { runRequest } from '../ui/request.js';
 import { kernelColumn, nColumn, medianColumn, spreadColumn, ciColumn, samplesColumn, gflopsColumn, checkColumn } from '../ui/columns.js';
 import { byN, fastest, slowest, overlap, latestPoints, threeSquaresBytes, cacheFit } from '../ui/analysis.js';
 import { bytes, gflops, percent, ratio } from '../ui/format.js';
@@ -67,23 +72,19 @@ function explanation() {
   ];
 }
 
-function titleOf(session, entry) {
-  return session.kernel(entry.result.kernel).title;
-}
-
 function verdict(session, entries, prediction) {
   const [n, atN] = [...byN(entries.filter((e) => !session.kernel(e.result.kernel).student))].at(-1);
   const ranked = [...atN].sort((a, b) => b.result.gflops - a.result.gflops);
   const [best, second] = ranked;
-  const lead = second ? `, ${ratio(best.result.gflops / second.result.gflops)} the runner-up ${titleOf(session, second)}` : '';
+  const lead = second ? `, ${ratio(best.result.gflops / second.result.gflops)} the runner-up ${entryTitle(session, second)}` : '';
   const tie = second && overlap(best, second) ? ' The two lie within each other’s 95% CIs, so this run cannot really rank them.' : '';
-  const facts = `At N = ${n}, ${titleOf(session, best)} was fastest: ${gflops(best.result.gflops)} GFLOP/s${lead}.`;
-  if (!prediction) return { text: `You made no prediction. ${facts}${tie}`, tone: 'neutral' };
+  const facts = `At N = ${n}, ${entryTitle(session, best)} was fastest: ${gflops(best.result.gflops)} GFLOP/s${lead}.`;
+  if (!prediction) return noPrediction(`${facts}${tie}`);
   const pick = atN.find((e) => e.result.kernel === prediction);
   if (pick === best) return { text: `Right. ${facts}${tie}`, tone: 'right' };
   if (!pick) return { text: `Your pick was not measured at N = ${n}. ${facts}${tie}`, tone: 'neutral' };
   const behind = 1 - pick.result.gflops / best.result.gflops;
-  const mine = `Your pick, ${titleOf(session, pick)}, reached ${gflops(pick.result.gflops)} GFLOP/s, ${percent(behind)} slower`;
+  const mine = `Your pick, ${entryTitle(session, pick)}, reached ${gflops(pick.result.gflops)} GFLOP/s, ${percent(behind)} slower`;
   if (overlap(pick, best)) {
     return { text: `Too close to call. ${facts} ${mine}, within this measurement’s noise: run again, or longer, to separate them.`, tone: 'neutral' };
   }
@@ -98,7 +99,7 @@ function notes(session, entries) {
   });
   const result = gaps.map(({ n, best, worst, gap }) => {
     const size = threeSquaresBytes(n);
-    return `At N = ${n} the three matrices take ${bytes(size)} (${cacheFit(size)}): ${titleOf(session, best)} ran ${ratio(gap)} as fast as ${titleOf(session, worst)}.`;
+    return `At N = ${n} the three matrices take ${bytes(size)} (${cacheFit(size)}): ${entryTitle(session, best)} ran ${ratio(gap)} as fast as ${entryTitle(session, worst)}.`;
   });
   if (gaps.length > 1) {
     const [first, last] = [gaps[0], gaps.at(-1)];
@@ -129,9 +130,9 @@ export default {
       },
       fields: [
         { name: 'sizes', label: 'Sizes N', kind: 'list', value: '64,128,256', hint: 'Comma-separated; each runs every order.' },
-        { name: 'min_time_s', label: 'Minimum time (s)', kind: 'number', value: '0.3', hint: 'Per kernel and size.' },
+        minTimeField('0.3', 'Per kernel and size.'),
       ],
-      fieldFor: { n: 'sizes', m: 'sizes', k: 'sizes', min_time: 'min_time_s' },
+      fieldFor: refusalField({ sizes: 'sizes' }),
       columns: [kernelColumn(session), nColumn, medianColumn, spreadColumn, ciColumn, samplesColumn, gflopsColumn, checkColumn],
       chart: {
         xLabel: 'N', yLabel: 'GFLOP/s', xLogBase: 2, xFormat: String, yFormat: gflops,
@@ -141,7 +142,7 @@ export default {
       plan({ sizes, min_time_s }) {
         return {
           items: sizes.flatMap((n) => kernels.map((k) => ({
-            requests: [{ kernel: k.name, m: n, n, k: n, min_time_s }],
+            requests: [runRequest(session, k, n, { min_time_s })],
             meta: { title: k.title, n },
           }))),
         };
@@ -150,7 +151,7 @@ export default {
       series(entries) {
         const points = latestPoints(entries.filter((e) => e.result.status === 'ok'),
           (e) => e.result.kernel, (e) => e.result.shape.n, (e) => e.result.gflops);
-        return kernels.filter((k) => points.has(k.name)).map((k) => ({ label: k.title, points: points.get(k.name) }));
+        return kernelSeries(kernels, points);
       },
       conclude({ entries, prediction }) {
         const reference = entries.filter((e) => !session.kernel(e.result.kernel).student);

@@ -1,6 +1,11 @@
 // Lesson 0: how the lab times a kernel, and how far to trust one number.
 import { el, svg } from '../ui/dom.js';
 import { LessonPage } from '../ui/lesson-page.js';
+import { entryTitle, kernelTitle } from '../ui/kernel-title.js';
+import { refusalField } from '../ui/refusal-field.js';
+import { minTimeField } from '../ui/min-time-field.js';
+import { noPrediction } from '../ui/verdict.js';
+import { runRequest } from '../ui/request.js';
 import { kernelColumn, nColumn, blockColumn, medianColumn, meanColumn, spreadColumn, ciColumn, samplesColumn, gflopsColumn, checkColumn } from '../ui/columns.js';
 import { logEdges, histogramPoints } from '../ui/histogram.js';
 import { seconds, secondsRange, percent, percentTick, ratio } from '../ui/format.js';
@@ -96,7 +101,7 @@ function codeFor(session, kernel) {
 }
 
 function label(session, entry, index) {
-  return `#${index + 1} ${session.kernel(entry.result.kernel).title}, N = ${entry.result.shape.n}`;
+  return `#${index + 1} ${entryTitle(session, entry)}, N = ${entry.result.shape.n}`;
 }
 
 function where(cold, timing) {
@@ -112,7 +117,7 @@ function verdict(entry, prediction) {
   const place = where(cold, timing);
   const facts = `The cold call took ${seconds(cold)}, ${ratio(cold / timing.median_s)} the median of ${seconds(timing.median_s)}: ` +
     `${PLACES[place]} (${secondsRange(timing.ci_low_s, timing.ci_high_s)}).`;
-  if (!prediction) return { text: `You made no prediction. ${facts}`, tone: 'neutral' };
+  if (!prediction) return noPrediction(facts);
   if (prediction === place) return { text: `Right. ${facts}`, tone: 'right' };
   return { text: `Not this time: you predicted ${PLACES[prediction]}. ${facts}`, tone: 'wrong' };
 }
@@ -184,9 +189,9 @@ export default {
         { name: 'kernel', label: 'Kernel', kind: 'select', value: initial.name, options: kernels.map((k) => ({ value: k.name, label: `${k.title} (${k.lesson})` })) },
         { name: 'n', label: 'N', kind: 'number', value: '64', hint: 'Square matrices: M = N = K.' },
         { name: 'block', label: 'Block', kind: 'number', value: '32', hint: 'Tile edge for a blocked kernel.' },
-        { name: 'min_time_s', label: 'Minimum time (s)', kind: 'number', value: '1', hint: 'Sampling continues at least this long.' },
+        minTimeField('1', 'Sampling continues at least this long.'),
       ],
-      fieldFor: { n: 'n', m: 'n', k: 'n', block: 'block', min_time: 'min_time_s', kernel: 'kernel' },
+      fieldFor: refusalField({ sizes: 'n', block: 'block', kernel: 'kernel' }),
       columns: [kernelColumn(session), nColumn, blockColumn, singleShotColumn, medianColumn, meanColumn, spreadColumn, ciColumn, samplesColumn, gflopsColumn, checkColumn],
       chart: {
         xLabel: 'Time per call', yLabel: 'Share of samples', xLogBase: 10, steps: true,
@@ -195,11 +200,11 @@ export default {
       },
       code: codeFor(session, initial),
       plan({ kernel, n, block, min_time_s }) {
-        const request = { kernel, m: n, n, k: n, min_time_s, ...(block === undefined ? {} : { block }) };
+        const request = runRequest(session, session.kernel(kernel), n, { block, min_time_s });
         return {
           items: [{
             requests: [{ ...request, single_shot: true }, request],
-            meta: { title: session.kernel(kernel).title, n },
+            meta: { title: kernelTitle(session, kernel), n },
           }],
         };
       },

@@ -1,9 +1,13 @@
 // Lesson 7: fewer bits per number. f32, f16 and bf16 side by side: how each
 // rounds, what range it covers, why fp16 training needs a loss scale, and what
 // half the bytes buy a memory-bound kernel (f32 against bf16 axpy).
-import { el, scrollRegion, svg } from '../ui/dom.js';
+import { el, svg } from '../ui/dom.js';
 import { LessonPage } from '../ui/lesson-page.js';
-import { panelForm } from '../ui/panel-form.js';
+import { entryTitle, kernelSeries } from '../ui/kernel-title.js';
+import { refusalField } from '../ui/refusal-field.js';
+import { minTimeField } from '../ui/min-time-field.js';
+import { noPrediction } from '../ui/verdict.js';
+import { demoPanel } from '../ui/demo-panel.js';
 import { Chart } from '../ui/chart.js';
 import { kernelColumn, nColumn, medianColumn, ciColumn, samplesColumn, gbpsColumn, checkColumn } from '../ui/columns.js';
 import { byN, overlap, latestPoints, cacheFit, speedup } from '../ui/analysis.js';
@@ -61,30 +65,6 @@ function explanation(f32, bf16) {
     el('figure', { class: 'figure' }, layouts(),
       el('figcaption', {}, 'Sign (red), exponent (orange) and mantissa (blue) bits of the three formats, to scale.')),
   ];
-}
-
-// A panel that calls one demo: its own small form, a message for bad input
-// (C++'s, under the field it names), and a body that only changes on success.
-function demoPanel(session, { id, title, intro, demo, fields, button, render, after = [] }) {
-  const body = scrollRegion(title);
-  const { element, submit } = panelForm({
-    inputs: fields, button, action: id,
-    async onSubmit({ value, showError }) {
-      const request = { demo };
-      for (const f of fields) request[f.arg] = value(f.name);
-      const result = await session.lab.demo(request);
-      if (result.status !== 'ok') {
-        showError(result.error, fields.find((f) => f.arg === result.field)?.name);
-        return;
-      }
-      showError(null);
-      render(result, body);
-    },
-  });
-  const card = el('div', { class: 'card demo-panel', [`data-${id}`]: '' },
-    el('h2', {}, title), el('p', {}, intro), element, body, after);
-  submit();
-  return card;
 }
 
 function table(head, rows) {
@@ -208,7 +188,7 @@ export default {
     const kernels = session.kernels((k) => k.lesson === LESSON.id);
     const f32 = kernels.find((k) => k.operation === 'f32_axpy');
     const bf16 = kernels.find((k) => k.operation === 'bf16_axpy');
-    const title = (entry) => session.kernel(entry.result.kernel).title;
+    const title = (entry) => entryTitle(session, entry);
     // The exercise's answer, from the demo: the smallest candidate fp16 does not flush to zero.
     const answer = session.lab.demo({ demo: 'fp16_underflow', scale_log2: 0 }).then((result) => {
       const kept = result.magnitudes.filter((m) => m.unscaled.class !== 'zero').map((m) => m.magnitude);
@@ -254,7 +234,7 @@ export default {
     function verdict(prediction) {
       if (!known) return { text: 'The demo that answers this has not answered yet; run again in a moment.', tone: 'neutral' };
       const fact = `The smallest of these that fp16 still holds is ${known} (as a subnormal: see the table below); the ones below it round to zero.`;
-      if (!prediction) return { text: `You made no prediction. ${fact}`, tone: 'neutral' };
+      if (!prediction) return noPrediction(fact);
       return prediction === known ? { text: `Right. ${fact}`, tone: 'right' } : { text: `Not quite. ${fact}`, tone: 'wrong' };
     }
 
@@ -269,9 +249,9 @@ export default {
       },
       fields: [
         { name: 'lengths', label: 'Lengths N', kind: 'list', value: '65536,1048576,16777216', hint: 'Elements; comma-separated. The Bytes column says what each call moves.' },
-        { name: 'min_time_s', label: 'Minimum time (s)', kind: 'number', value: '0.2', hint: 'Per kernel and length.' },
+        minTimeField('0.2', 'Per kernel and length.'),
       ],
-      fieldFor: { n: 'lengths', min_time: 'min_time_s' },
+      fieldFor: refusalField({ sizes: 'lengths' }),
       columns: [
         kernelColumn(session),
         { ...nColumn, title: 'Vector length' },
@@ -304,7 +284,7 @@ export default {
       series: (entries) => {
         const ok = entries.filter((e) => e.result.status === 'ok');
         const points = latestPoints(ok, (e) => e.result.kernel, (e) => e.result.shape.n, (e) => e.result.gbps);
-        return kernels.filter((k) => points.has(k.name)).map((k) => ({ label: k.title, points: points.get(k.name) }));
+        return kernelSeries(kernels, points);
       },
       conclude: ({ entries, prediction }) => ({ verdict: verdict(prediction), notes: notes(entries) }),
     });

@@ -1,11 +1,16 @@
 // Lesson 6: int8 quantization. A real int8 matmul in SIMD128 against the f32
 // one, what the rounding costs in accuracy, how the error grows as bits
 // shrink, and the largest K an int32 sum can hold.
-import { el, svg } from '../ui/dom.js';
+import { el, scrollRegion, svg } from '../ui/dom.js';
 import { LessonPage } from '../ui/lesson-page.js';
+import { entryTitle } from '../ui/kernel-title.js';
+import { refusalField } from '../ui/refusal-field.js';
+import { minTimeField } from '../ui/min-time-field.js';
+import { readSpeedup } from '../ui/verdict.js';
 import { Chart } from '../ui/chart.js';
 import { panelForm } from '../ui/panel-form.js';
-import { parseNumber } from '../ui/form.js';
+import { demoPanel } from '../ui/demo-panel.js';
+import { runRequest } from '../ui/request.js';
 import { kernelColumn, nColumn, blockColumn, medianColumn, ciColumn, gbpsColumn, checkColumn } from '../ui/columns.js';
 import { byN, overlap, speedup } from '../ui/analysis.js';
 import { bytes, gflops, percent, ratio, scientific, seconds } from '../ui/format.js';
@@ -105,16 +110,12 @@ function bitSweepPanel(session) {
   });
   const table = el('table', { class: 'results-table', 'data-bit-sweep': '' });
   const note = el('p', { class: 'hint' });
-  const { element: form } = panelForm({
-    inputs: [{ name: 'sweep_rows', label: 'Rows', value: '64' }, { name: 'sweep_cols', label: 'Columns', value: '256' }],
-    button: 'Sweep', action: 'sweep-bits',
-    async onSubmit({ value, showError }) {
-      const result = await session.lab.demo({ demo: BIT_SWEEP, rows: value('sweep_rows'), cols: value('sweep_cols') });
-      if (result.status !== 'ok') {
-        showError(result.error, { rows: 'sweep_rows', cols: 'sweep_cols' }[result.field]);
-        return;
-      }
-      showError(null);
+  return demoPanel(session, {
+    id: 'bit-sweep', title: 'Fewer bits', demo: BIT_SWEEP, button: 'Sweep', action: 'sweep-bits',
+    intro: [demo.summary, ' Fewer bits are simulated by clamping to a smaller range (±31 for 6 bits, ±7 for 4, ±1 for 2).'],
+    fields: [{ name: 'sweep_rows', arg: 'rows', label: 'Rows', value: '64' }, { name: 'sweep_cols', arg: 'cols', label: 'Columns', value: '256' }],
+    body: el('div', {}, chart.element, note, scrollRegion('Fewer bits: the errors', table)), runOnLoad: false, className: 'card',
+    render(result) {
       const schemes = [['per_tensor', 'one scale per tensor'], ['per_row', 'one scale per row']];
       chart.update(schemes.map(([key, label]) => ({ label, points: result.bits.map((b, i) => [b, result[key].rel_frobenius[i]]) })));
       const head = el('tr', {}, el('th', {}, 'Bits'), schemes.map(([, label]) => [
@@ -132,10 +133,6 @@ function bitSweepPanel(session) {
         `at ${result.bits[0]} bits one scale per row was ${ratio(gap)} ${gap >= 1 ? 'more accurate' : 'less accurate'} than one per tensor.`;
     },
   });
-  return el('div', { class: 'card', 'data-panel': 'bit-sweep' },
-    el('h2', {}, 'Fewer bits'),
-    el('p', {}, demo.summary, ' Fewer bits are simulated by clamping to a smaller range (±31 for 6 bits, ±7 for 4, ±1 for 2).'),
-    form, chart.element, note, table);
 }
 
 function kLimitPanel(session, i8Simd) {
@@ -210,7 +207,7 @@ export default {
     // A and B of an M x K by K x N product at the kernel's width: what a model keeps in memory.
     const inputBytes = ({ kernel, shape }) => DTYPE_BYTES[session.kernel(kernel).dtype] * (shape.m * shape.k + shape.k * shape.n);
     const vectorKernels = ours.filter((k) => session.operation(k.operation).shape === 'vector');
-    const title = (entry) => session.kernel(entry.result.kernel).title;
+    const title = (entry) => entryTitle(session, entry);
     const isVector = (kernelName) => session.operation(session.kernel(kernelName).operation).shape === 'vector';
     const matmulEntries = (entries) => entries.filter((e) => e.result.status === 'ok' && !isVector(e.result.kernel));
     let page = null;
@@ -221,10 +218,7 @@ export default {
 
     const metricOf = (entry, name) => entry.result.check?.metrics?.[name];
 
-    function request(kernel, n, values) {
-      if (isVector(kernel.name)) return { kernel: kernel.name, n, min_time_s: values.min_time_s };
-      return { kernel: kernel.name, m: n, n, k: n, block: values.block, threads: 1, min_time_s: values.min_time_s };
-    }
+    const request = (kernel, n, values) => runRequest(session, kernel, n, { block: values.block, threads: 1, min_time_s: values.min_time_s });
 
     function verdict(entries, prediction) {
       const pairs = [...byN(matmulEntries(entries))].map(([n, atN]) => ({
@@ -235,9 +229,8 @@ export default {
       const measured = speedup(i8, f32);
       const facts = `At N = ${n}, the int8 SIMD matmul ran ${ratio(measured)} as fast as the f32 one ` +
         `(${seconds(i8.result.timing.median_s)} against ${seconds(f32.result.timing.median_s)}).`;
-      if (!prediction) return { text: `You made no prediction. ${facts}`, tone: 'neutral' };
-      const guess = parseNumber(prediction.replace(/\s*[x×]$/i, ''));
-      if (!(guess > 0)) return { text: `“${prediction}” is not a speedup, such as 2 or 2×. ${facts}`, tone: 'neutral' };
+      const { guess, verdict: unjudged } = readSpeedup(prediction, facts, 2);
+      if (unjudged) return unjudged;
       const right = guess >= measured / TOLERANCE && guess <= measured * TOLERANCE;
       return right
         ? { text: `Right. ${facts} Your ${ratio(guess)} is within 25%.`, tone: 'right' }
@@ -322,11 +315,9 @@ export default {
         { name: 'sizes', label: 'Matmul sizes N', kind: 'list', value: '128,256,512', hint: 'Square N × N; one thread.' },
         { name: 'block', label: 'Block size b', kind: 'number', value: '64', hint: 'K and N blocking of both SIMD matmuls; at most the smallest N.' },
         { name: 'lengths', label: 'Quantize lengths N', kind: 'list', value: '1048576', hint: 'Floats quantized to int8 (and back).' },
-        { name: 'min_time_s', label: 'Minimum time (s)', kind: 'number', value: '0.2', hint: 'Per kernel and size.' },
+        minTimeField('0.2', 'Per kernel and size.'),
       ],
-      fieldFor: ({ request, field }) => ({
-        n: isVector(request.kernel) ? 'lengths' : 'sizes', m: 'sizes', k: 'sizes', block: 'block', min_time: 'min_time_s',
-      })[field],
+      fieldFor: refusalField({ sizes: (request) => (isVector(request.kernel) ? 'lengths' : 'sizes'), block: 'block' }),
       columns: [
         kernelColumn(session),
         { ...nColumn, title: 'Matmul: square size M = N = K. Quantize: vector length' },

@@ -4,6 +4,10 @@
 // the matmul ladder is timed step by step against the ceiling.
 import { el, withCode } from '../ui/dom.js';
 import { LessonPage } from '../ui/lesson-page.js';
+import { kernelTitle } from '../ui/kernel-title.js';
+import { refusalField } from '../ui/refusal-field.js';
+import { minTimeField } from '../ui/min-time-field.js';
+import { noPrediction } from '../ui/verdict.js';
 import { kernelColumn, threadsColumn, medianColumn, ciColumn, gflopsColumn, gbpsColumn, checkColumn } from '../ui/columns.js';
 import { latestPoints } from '../ui/analysis.js';
 import { binaryCount, bytes, gflops, ratio } from '../ui/format.js';
@@ -120,7 +124,7 @@ function exerciseVerdict(entries, roofs, prediction, exercise) {
   const facts = `Your 1-thread ridge point is ${ridge(one).toPrecision(3)} FLOP/byte. ` +
     `${exercise.vector.kernel} at N = ${exercise.vector.n}: ${intensity(vector.result).toPrecision(3)} FLOP/byte (${vector.result.flops} FLOPs over ${vector.result.bytes} bytes), ${boundBy(one, intensity(vector.result))}-bound. ` +
     `${exercise.matrix.kernel} at N = ${exercise.matrix.n}: ${intensity(matrix.result).toPrecision(3)} FLOP/byte (${matrix.result.flops} over ${matrix.result.bytes}), ${boundBy(one, intensity(matrix.result))}-bound.`;
-  if (!prediction) return { text: `You made no prediction. ${facts}`, tone: 'neutral' };
+  if (!prediction) return noPrediction(facts);
   const right = prediction === truth;
   return { text: `${right ? 'Right.' : 'Not quite.'} ${facts}`, tone: right ? 'right' : 'wrong' };
 }
@@ -181,9 +185,9 @@ export default {
       },
       fields: [
         { name: 'sizes', label: 'Triad lengths N', kind: 'list', value: triadLengths(session).join(','), hint: 'From L1-sized to far beyond the caches; the roof uses the largest (12 N bytes each).' },
-        { name: 'min_time_s', label: 'Minimum time (s)', kind: 'number', value: '0.3', hint: 'Per probe, size and thread count.' },
+        minTimeField('0.3', 'Per probe, size and thread count.'),
       ],
-      fieldFor: { n: 'sizes', m: 'sizes', k: 'sizes', min_time: 'min_time_s' },
+      fieldFor: refusalField({ sizes: 'sizes' }),
       columns: [kernelColumn(session), { id: 'n', label: 'N', numeric: true, value: ({ result }) => String(result.shape.n) },
         threadsColumn, medianColumn, ciColumn, gflopsColumn, gbpsColumn, checkColumn],
       chart: {
@@ -212,7 +216,7 @@ export default {
         }));
         return { items: [...peakRuns, ...triadRuns, ...exerciseRuns] };
       },
-      describe: ({ kernel, n, threads }) => `${session.kernel(kernel).title} at N = ${binaryCount(n)} on ${threadsText(threads)}`,
+      describe: ({ kernel, n, threads }) => `${kernelTitle(session, kernel)} at N = ${binaryCount(n)} on ${threadsText(threads)}`,
       series: (entries) => triadSeries(entries, triad),
       conclude({ entries, prediction }) {
         const roofs = limits(entries.map((e) => e.result), session.catalog);

@@ -2,6 +2,11 @@
 // gets to p times as fast, and the small sizes where threads only cost time.
 import { el, svg, withCode } from '../ui/dom.js';
 import { LessonPage } from '../ui/lesson-page.js';
+import { refusalField } from '../ui/refusal-field.js';
+import { minTimeField } from '../ui/min-time-field.js';
+import { noPrediction } from '../ui/verdict.js';
+import { experimentField, chosenExperiments, followExperimentSelect } from '../ui/experiments.js';
+import { runRequest } from '../ui/request.js';
 import { parseNumber } from '../ui/form.js';
 import { kernelColumn, nColumn, blockColumn, threadsColumn, medianColumn, spreadColumn, ciColumn, samplesColumn, gflopsColumn, checkColumn } from '../ui/columns.js';
 import { byN, latestPoints, overlap, speedup } from '../ui/analysis.js';
@@ -9,6 +14,12 @@ import { amdahlSpeedup, efficiency, fitSerialFraction } from '../ui/amdahl.js';
 import { gflops, percent, percentTick, ratio, seconds, timesTick } from '../ui/format.js';
 
 const LESSON = { id: 'threads', number: 4, title: 'Threads' };
+
+// The two experiments, each with its own size list and question (QUESTIONS).
+const EXPERIMENTS = [
+  { id: 'sweep', title: 'Thread sweep', sizes: 'sizes' },
+  { id: 'small', title: 'Small sizes', sizes: 'small_sizes' },
+];
 
 // A guessed speedup this close to the measured one counts as right.
 const TOLERANCE = 0.1;
@@ -243,7 +254,7 @@ function sweepNotes(findings) {
 
 // The verdict when there is no positive number to judge; null when there is one.
 function unjudgedVerdict(prediction, guess, facts) {
-  if (!prediction) return { text: `You made no prediction. ${facts}`, tone: 'neutral' };
+  if (!prediction) return noPrediction(facts);
   if (!(guess > 0)) return { text: `Your prediction, “${prediction}”, is not a positive number, so it cannot be judged. ${facts}`, tone: 'neutral' };
   return null;
 }
@@ -355,14 +366,7 @@ export default {
         control: { kind: 'number', placeholder: question.placeholder, inputmode: question.inputmode },
       },
       fields: [
-        {
-          name: 'experiment', label: 'Experiment', kind: 'select', value: 'sweep',
-          options: [
-            { value: 'sweep', label: 'Thread sweep' },
-            { value: 'small', label: 'Small sizes' },
-          ],
-          hint: 'The sweep runs 1 up to the most threads; small sizes, 1 thread against the most. Each has its own prediction.',
-        },
+        experimentField(EXPERIMENTS, 'The sweep runs 1 up to the most threads; small sizes, 1 thread against the most. Each has its own prediction.', { both: false }),
         { name: 'sizes', label: 'Sizes N', kind: 'list', value: '1024', hint: 'Each runs on 1, 2, … up to the most threads.' },
         { name: 'small_sizes', label: 'Sizes N', kind: 'list', value: '16,32,64,128,256,512', hint: 'Each runs on 1 thread and on the most threads.' },
         {
@@ -371,12 +375,9 @@ export default {
           hint: limit.reason ? 'Only 1 here: see the note at the top.' : `Up to ${limit.most}: the browser reports ${hardware} hardware threads, and the pool has ${session.catalog.build.max_threads}.`,
         },
         { name: 'block', label: 'Block size b', kind: 'number', value: '128', hint: 'At a size below b, the block is N.' },
-        { name: 'min_time_s', label: 'Minimum time (s)', kind: 'number', value: '0.2', hint: 'Per size and thread count.' },
+        minTimeField('0.2', 'Per size and thread count.'),
       ],
-      fieldFor: ({ field }) => ({
-        n: page.form.input('experiment').value === 'small' ? 'small_sizes' : 'sizes',
-        block: 'block', threads: 'threads', min_time: 'min_time_s',
-      })[field === 'm' || field === 'k' ? 'n' : field],
+      fieldFor: refusalField({ sizes: () => chosenExperiments(EXPERIMENTS, page.form.input('experiment').value)[0].sizes, block: 'block', threads: 'threads' }),
       columns: [
         kernelColumn(session), nColumn, blockColumn, threadsColumn,
         medianColumn, spreadColumn, ciColumn, samplesColumn, gflopsColumn,
@@ -414,9 +415,9 @@ export default {
         // Each run caps b at its N, which would hide a b no size can take: check b as typed, at the largest N.
         const largest = session.operation(kernel.operation).max_n;
         return {
-          checks: [{ kernel: kernel.name, m: largest, n: largest, k: largest, block, threads: 1, min_time_s }],
+          checks: [runRequest(session, kernel, largest, { block, threads: 1, min_time_s })],
           items: (experiment === 'small' ? smallSizes : sizes).flatMap((n) => counts.map((p) => ({
-            requests: [{ kernel: kernel.name, m: n, n, k: n, block: Math.min(block, n), threads: p, min_time_s }],
+            requests: [runRequest(session, kernel, n, { block: Math.min(block, n), threads: p, min_time_s })],
             meta: { experiment, n, threads: p },
           }))),
         };
@@ -438,15 +439,8 @@ export default {
     });
 
     const experiment = page.form.input('experiment');
-    const showExperiment = () => {
-      page.form.setVisible('sizes', experiment.value === 'sweep');
-      page.form.setVisible('small_sizes', experiment.value === 'small');
-    };
-    experiment.addEventListener('change', () => {
-      showExperiment();
-      page.exercise.ask(QUESTIONS[experiment.value]);
-    });
-    showExperiment();
+    followExperimentSelect(page, EXPERIMENTS);
+    experiment.addEventListener('change', () => page.exercise.ask(QUESTIONS[experiment.value]));
     if (limit.most < 2) {
       page.form.input('threads').disabled = true;
       experiment.disabled = true;

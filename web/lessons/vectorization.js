@@ -3,9 +3,13 @@
 // with the instructions each one really runs.
 import { el, svg, withCode } from '../ui/dom.js';
 import { LessonPage } from '../ui/lesson-page.js';
-import { experimentField, experimentFieldFor, chosenExperiments, experimentOfKernel, experimentsOf, followExperimentSelect } from '../ui/experiments.js';
+import { entryTitle, kernelSeries } from '../ui/kernel-title.js';
+import { refusalField } from '../ui/refusal-field.js';
+import { minTimeField } from '../ui/min-time-field.js';
+import { readSpeedup } from '../ui/verdict.js';
+import { experimentField, chosenExperiments, experimentOfKernel, experimentsOf, followExperimentSelect } from '../ui/experiments.js';
 import { InstructionView } from '../ui/instruction-view.js';
-import { parseNumber } from '../ui/form.js';
+import { runRequest } from '../ui/request.js';
 import { kernelColumn, nColumn, blockColumn, medianColumn, spreadColumn, ciColumn, samplesColumn, gflopsColumn, gbpsColumn, checkColumn } from '../ui/columns.js';
 import { byN, overlap, latestPoints, cacheFit, speedup } from '../ui/analysis.js';
 import { bytes, gflops, seconds, ratio, binaryCount, timesTick } from '../ui/format.js';
@@ -137,7 +141,7 @@ export default {
     }));
     const [relu, matmul] = experiments;
     const experimentOf = experimentOfKernel(session, experiments);
-    const title = (entry) => session.kernel(entry.result.kernel).title;
+    const title = (entry) => entryTitle(session, entry);
     const isScalar = (entry) => entry.result.kernel === experimentOf(entry.result.kernel).scalar.name;
     const isVector = (kernelName) => experimentOf(kernelName).vector;
 
@@ -150,11 +154,7 @@ export default {
       }).filter(({ scalar }) => scalar);
     }
 
-    function request(kernel, n, values) {
-      return isVector(kernel.name)
-        ? { kernel: kernel.name, n, min_time_s: values.min_time_s }
-        : { kernel: kernel.name, m: n, n, k: n, block: values.block, min_time_s: values.min_time_s };
-    }
+    const request = (kernel, n, values) => runRequest(session, kernel, n, { block: values.block, min_time_s: values.min_time_s });
 
     function verdict(entries, prediction) {
       const sized = atSizes(relu, entries).filter(({ latest }) => latest.has(relu.simd.name));
@@ -167,9 +167,8 @@ export default {
       const [low, high] = speedupRange(simd, scalar);
       const facts = `At N = ${n}, ${title(simd)} ran ${ratio(measured)} as fast as ${title(scalar)} ` +
         `(${seconds(simd.result.timing.median_s)} against ${seconds(scalar.result.timing.median_s)} per call; the 95% CIs allow ${ratio(low)} to ${ratio(high)}).`;
-      if (!prediction) return { text: `You made no prediction. ${facts}`, tone: 'neutral' };
-      const guess = parseNumber(prediction.replace(/\s*[x×]$/i, ''));
-      if (!(guess > 0)) return { text: `“${prediction}” is not a speedup, such as 3 or 3×. ${facts}`, tone: 'neutral' };
+      const { guess, verdict: unjudged } = readSpeedup(prediction, facts, 3);
+      if (unjudged) return unjudged;
       if (guess >= low / TOLERANCE && guess <= high * TOLERANCE) {
         return { text: `Right. ${facts} Your ${ratio(guess)} is within 25% of that range.`, tone: 'right' };
       }
@@ -256,7 +255,7 @@ export default {
         (e) => e.result.kernel, (e) => e.result.shape.n, (e) => speedup(e, scalarFor(e)));
       const scalarNs = [...new Set(ok.filter(isScalar).map((e) => e.result.shape.n))];
       return [
-        ...experiment.kernels.filter((k) => points.has(k.name)).map((k) => ({ label: k.title, points: points.get(k.name) })),
+        ...kernelSeries(experiment.kernels, points),
         ...(scalarNs.length ? [{ label: `${experiment.scalar.title} (1×)`, colorKey: 'scalar', dash: [6, 5], points: scalarNs.map((n) => [n, 1]) }] : []),
       ];
     }
@@ -294,9 +293,9 @@ export default {
         { name: 'relu_sizes', label: 'ReLU lengths N', kind: 'list', value: '4096,65536,1048576', hint: 'Floats; comma-separated.' },
         { name: 'matmul_sizes', label: 'Matmul sizes N', kind: 'list', value: '256,512', hint: 'Square N × N; one thread.' },
         { name: 'block', label: 'Block size b', kind: 'number', value: '64', hint: 'K and N blocking of the matmul; at most the smallest N.' },
-        { name: 'min_time_s', label: 'Minimum time (s)', kind: 'number', value: '0.2', hint: 'Per kernel and size.' },
+        minTimeField('0.2', 'Per kernel and size.'),
       ],
-      fieldFor: experimentFieldFor(experimentOf, { block: 'block', min_time: 'min_time_s' }),
+      fieldFor: refusalField({ sizes: (request) => experimentOf(request.kernel).sizes, block: 'block' }),
       columns: [
         kernelColumn(session),
         { ...nColumn, title: 'ReLU: vector length. Matmul: square size M = N = K' },

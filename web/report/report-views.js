@@ -2,6 +2,7 @@
 // measured on, the summary, and the table columns of its runs. Every figure
 // comes from a measurement or from what the page and the catalog report.
 import { el, scrollRegion } from '../ui/dom.js';
+import { kernelTitle } from '../ui/kernel-title.js';
 import { kernelColumn, blockColumn, threadsColumn, medianColumn, ciColumn, gflopsColumn, gbpsColumn, checkColumn } from '../ui/columns.js';
 import { bytes, gflops, seconds, ratio } from '../ui/format.js';
 
@@ -86,7 +87,7 @@ export function summaryView(session, summary, lessonTitle) {
   const best = summary.best.map(({ operation, measurement, rate }) => el('tr', { 'data-operation': operation },
     el('td', {}, el('code', {}, operation)),
     el('td', { class: 'num' }, el('strong', {}, `${gflops(rate.value)} ${rate.unit}`)),
-    el('td', {}, session.kernel(measurement.result.kernel)?.title ?? measurement.result.kernel),
+    el('td', {}, kernelTitle(session, measurement.result.kernel)),
     el('td', { class: 'num' }, shapeText(session, measurement.result)),
     el('td', { class: 'num' }, String(measurement.result.shape.threads))));
   return [

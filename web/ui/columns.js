@@ -1,22 +1,12 @@
 // The table columns the lessons share: what was run, how it was measured, how
 // fast it was and whether its output was right. Every cell reads a run result.
 import { el } from './dom.js';
+import { kernelLabel } from './kernel-title.js';
 import { seconds, secondsRangeCell, gflops, scientific } from './format.js';
-
-// Long names may break after an underscore, and only there.
-function breakable(name) {
-  return name.split('_').flatMap((part, i) => (i === 0 ? [part] : ['_', el('wbr'), part]));
-}
 
 // A kernel this catalog lacks (a run imported from another machine's report) shows its name only.
 export function kernelColumn(session) {
-  return {
-    id: 'kernel', label: 'Kernel',
-    value: ({ result }) => {
-      const kernel = session.kernel(result.kernel);
-      return [kernel ? el('span', { class: 'kernel-title' }, kernel.title) : null, el('code', { class: 'kernel-name' }, breakable(result.kernel))];
-    },
-  };
+  return { id: 'kernel', label: 'Kernel', value: ({ result }) => kernelLabel(session, result.kernel) };
 }
 
 export const nColumn = {

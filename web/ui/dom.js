@@ -3,6 +3,8 @@
 // empty attribute, false or null left off, functions under on* as listeners,
 // and `style` as an object of properties, set through node.style: the page's
 // Content-Security-Policy refuses style attributes, not the CSS object model.
+// Children are nodes, strings or (nested) arrays of them; null, undefined and
+// false are left out, so `condition && node` reads as "only if".
 export function el(tag, attrs, ...children) {
   const node = document.createElement(tag);
   for (const [name, value] of Object.entries(attrs ?? {})) {
@@ -11,8 +13,19 @@ export function el(tag, attrs, ...children) {
     else if (name === 'style') Object.assign(node.style, value);
     else node.setAttribute(name, value === true ? '' : String(value));
   }
-  node.append(...children.flat(Infinity).filter((c) => c !== null && c !== undefined && c !== false));
+  node.append(...shown(children));
   return node;
+}
+
+// Replaces a node's children by these, by el()'s rule: the DOM's own
+// replaceChildren writes a null child as the text "null".
+export function setChildren(node, ...children) {
+  node.replaceChildren(...shown(children));
+  return node;
+}
+
+function shown(children) {
+  return children.flat(Infinity).filter((c) => c !== null && c !== undefined && c !== false);
 }
 
 // Parses trusted, page-authored SVG markup (the lesson diagrams).

@@ -1,22 +1,18 @@
 // What lessons with several experiments share: the select that runs both or
-// one of them, which experiment a kernel belongs to, and where C++'s
-// complaint about a size belongs. An experiment is {id, title, operation,
-// sizes: the name of its size-list input}.
+// one of them, which experiment a kernel belongs to, and which size list
+// shows. An experiment is {id, title, operation, sizes: the name of its
+// size-list input}. A size C++ refuses goes to that list (refusal-field.js).
 
-// experiments: [{id, title}]; hint: what each experiment runs.
-export function experimentField(experiments, hint) {
+// experiments: [{id, title}]; hint: what each experiment runs. With both
+// (the default), the select offers both experiments or either one alone;
+// without, one of them at a time, the first to start with.
+export function experimentField(experiments, hint, { both = true } = {}) {
+  const one = experiments.map((x) => ({ value: x.id, label: both ? `${x.title} only` : x.title }));
   return {
-    name: 'experiment', label: 'Experiment', kind: 'select', value: 'both',
-    options: [{ value: 'both', label: 'both' }, ...experiments.map((x) => ({ value: x.id, label: `${x.title} only` }))],
+    name: 'experiment', label: 'Experiment', kind: 'select', value: both ? 'both' : experiments[0].id,
+    options: both ? [{ value: 'both', label: 'both' }, ...one] : one,
     hint,
   };
-}
-
-// A LessonPage fieldFor: a size error goes to the size list of the experiment
-// whose kernel C++ refused (experimentOf(kernel).sizes); others maps the
-// remaining C++ fields to inputs.
-export function experimentFieldFor(experimentOf, others) {
-  return ({ request, field }) => (['n', 'm', 'k'].includes(field) ? experimentOf(request.kernel).sizes : others[field]);
 }
 
 // The experiments a value of the select picks: one, or all of them for 'both'.
@@ -41,7 +37,7 @@ export const experimentOfKernel = (session, experiments) => (name) =>
 
 // Shows only the picked experiments' size lists, then calls show(picked) for
 // what else the lesson ties to them, now and whenever the select changes.
-export function followExperimentSelect(page, experiments, show) {
+export function followExperimentSelect(page, experiments, show = () => {}) {
   const select = page.form.input('experiment');
   const update = () => {
     const picked = chosenExperiments(experiments, select.value);

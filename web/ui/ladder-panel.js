@@ -3,9 +3,11 @@
 // step over the one before and over the naive loop, and its share of the
 // measured mul+add ceiling.
 import { el, scrollRegion } from './dom.js';
+import { kernelTitle } from './kernel-title.js';
 import { panelForm } from './panel-form.js';
 import { Chart } from './chart.js';
 import { firstInvalid } from './sweep.js';
+import { runRequest } from './request.js';
 import { overlap, speedup } from './analysis.js';
 import { gflops, percent, ratio, seconds } from './format.js';
 import { ABOVE_CEILING_ADVICE, isInteger, limits, roofFor } from './roofline.js';
@@ -14,11 +16,8 @@ const LADDER = { id: 'roofline-ladder', title: 'Roofline: the ladder', lesson: '
 
 // The requests of one step, one per candidate kernel, all at N.
 function stepRequests(session, step, n, threads, minTime) {
-  return step.kernels.map((name) => {
-    const kernel = session.kernel(name);
-    const block = kernel.tunables.includes('block') ? Math.min(step.block, n) : 0;
-    return { kernel: name, m: n, n, k: n, block, threads: step.threads === 'all' ? threads : 1, min_time_s: minTime };
-  });
+  return step.kernels.map((name) => runRequest(session, session.kernel(name), n,
+    { block: Math.min(step.block, n), threads: step.threads === 'all' ? threads : 1, min_time_s: minTime }));
 }
 
 const fastestResult = (results) => results.reduce((best, r) => (!best || r.gflops > best.gflops ? r : best), null);
@@ -43,7 +42,7 @@ function tableOf(session, rows, n) {
       const cell = (col, content, numeric = true) => el('td', { 'data-col': col, class: numeric ? 'num' : null }, content);
       return el('tr', {},
         cell('step', row.step.label, false),
-        cell('kernel', [session.kernel(row.best.kernel).title, candidates], false),
+        cell('kernel', [kernelTitle(session, row.best.kernel), candidates], false),
         cell('threads', String(row.best.shape.threads)),
         cell('median', seconds(row.best.timing.median_s)),
         cell('gflops', el('strong', {}, gflops(row.best.gflops))),
@@ -72,7 +71,7 @@ function notesOf(session, rows, n) {
       notes.push(`“${row.step.label}” was slower than “${before.step.label}” (${ratio(speedup(a, b))}).${why}`);
     }
     if (row.results.length > 1) {
-      const names = row.results.map((r) => `${session.kernel(r.kernel).title} ${gflops(r.gflops)}`).join(', ');
+      const names = row.results.map((r) => `${kernelTitle(session, r.kernel)} ${gflops(r.gflops)}`).join(', ');
       notes.push(`“${row.step.label}” kept the fastest of its candidates (GFLOP/s): ${names}.`);
     }
   });

@@ -6,8 +6,9 @@
 // spec: {
 //   id, number, title, lead, explanation: Node[],
 //   exercise: {prompt, label, control},      see Exercise
-//   fields, fieldFor: {cppField: inputName},  see LessonForm; maps C++'s `field` to an input,
-//     or fieldFor(refusal) → inputName, where refusal is {request, field, error}
+//   fields,                                  see LessonForm
+//   fieldFor(refusal) → inputName            the input C++'s `field` came from, where refusal
+//                                            is {request, field, error}; see refusal-field.js
 //   columns,                                 see ResultsTable
 //   chart: Chart options, and legend?: a Node shown above the chart
 //   moreCharts?: [{...Chart options, legend?, series(entries)}]  further charts of the same entries, below it
@@ -25,6 +26,7 @@
 // results, verdict and notes are kept, and come back on the next visit marked
 // as an earlier visit's until the next Run replaces them.
 import { el } from './dom.js';
+import { entryTitle } from './kernel-title.js';
 import { LessonForm } from './form.js';
 import { RunControls } from './run-controls.js';
 import { Exercise } from './exercise.js';
@@ -147,8 +149,7 @@ export class LessonPage {
       const refused = await firstInvalid(this.session.lab, [...(plan.checks ?? []), ...plan.items.flatMap((item) => item.requests)]);
       if (this.cancelled) return;
       if (refused) {
-        const { fieldFor } = this.spec;
-        this.form.showError(refused.error, typeof fieldFor === 'function' ? fieldFor(refused) : fieldFor[refused.field]);
+        this.form.showError(refused.error, this.spec.fieldFor(refused));
         return;
       }
       this.form.clearError();
@@ -228,6 +229,6 @@ export class LessonPage {
 // A time is only worth comparing if the output it produced was right.
 function failedChecks(entries, session) {
   return entries.filter((e) => e.results.some((r) => r.check && !r.check.passed)).map((e) =>
-    `${session.kernel(e.result.kernel).title} at N = ${e.result.shape.n} FAILED the correctness check: ` +
+    `${entryTitle(session, e)} at N = ${e.result.shape.n} FAILED the correctness check: ` +
     'its output is wrong, so its speed means nothing until it is fixed.');
 }

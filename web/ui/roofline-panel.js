@@ -2,6 +2,7 @@
 // they ran this session in any lesson (session.measurements), redrawn as runs
 // arrive. Behind the chart, a table of the points against their roofs.
 import { el, scrollRegion } from './dom.js';
+import { kernelLabel, kernelTitle } from './kernel-title.js';
 import { Chart } from './chart.js';
 import { gflops, percent } from './format.js';
 import { ABOVE_CEILING_ADVICE, aboveCeiling, attainable, boundBy, intensity, isInteger, latestPerShape, limits, ridge, roofFor } from './roofline.js';
@@ -32,7 +33,7 @@ function pointSeries(session, points) {
     if (!byKernel.has(r.kernel)) byKernel.set(r.kernel, []);
     byKernel.get(r.kernel).push([intensity(r), r.gflops]);
   }
-  return [...byKernel].map(([name, pts]) => ({ label: session.kernel(name).title, colorKey: name, scatter: true, points: pts }));
+  return [...byKernel].map(([name, pts]) => ({ label: kernelTitle(session, name), colorKey: name, scatter: true, points: pts }));
 }
 
 function row(session, r, roofs) {
@@ -43,7 +44,7 @@ function row(session, r, roofs) {
     : isInteger(r, session.catalog) ? ['—', 'int8: not an f32 roof']
       : [boundBy(roof, ai), percent(r.gflops / attainable(roof, ai))];
   return el('tr', { 'data-kernel': r.kernel },
-    cell('kernel', [el('span', { class: 'kernel-title' }, session.kernel(r.kernel).title), ' ', el('code', { class: 'kernel-name' }, r.kernel)], false),
+    cell('kernel', kernelLabel(session, r.kernel), false),
     cell('shape', shapeText(session, r), false),
     cell('ai', ai >= 100 ? ai.toFixed(0) : ai.toPrecision(3)),
     cell('gflops', gflops(r.gflops)),
@@ -80,7 +81,7 @@ export function rooflinePanel(session) {
     summary.textContent = roofs.length
       ? roofs.map((roof) => `${threadsText(roof.threads)}: ceiling ${gflops(roof.peak)} GFLOP/s, bandwidth ${gflops(roof.bandwidth)} GB/s, ridge at ${ridge(roof).toPrecision(3)} FLOP/byte.`).join(' ')
       : 'No roofs yet: run the probes above.';
-    const over = [...new Set(aboveCeiling(points, roofs, session.catalog).map((r) => session.kernel(r.kernel).title))];
+    const over = [...new Set(aboveCeiling(points, roofs, session.catalog).map((r) => kernelTitle(session, r.kernel)))];
     above.hidden = over.length === 0;
     above.textContent = over.length ? `Above your ceiling: ${over.join(', ')}. A kernel cannot outrun the mul+add ceiling; ${ABOVE_CEILING_ADVICE}` : '';
   };
