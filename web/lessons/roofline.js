@@ -3,6 +3,7 @@
 // all), every kernel they ran this session is placed under those roofs, and
 // the matmul ladder is timed step by step against the ceiling.
 import { el, withCode } from '../ui/dom.js';
+import { runRequest } from '../ui/request.js';
 import { LessonPage } from '../ui/lesson-page.js';
 import { kernelTitle } from '../ui/kernel-title.js';
 import { refusalField } from '../ui/refusal-field.js';
@@ -204,15 +205,15 @@ export default {
       plan({ sizes, min_time_s }) {
         const peakRuns = counts.map((threads) => ({
           // A single call first: the browser compiles a hot function again, optimized, after it has run a while.
-          requests: [{ kernel: peak, m: 1, n: peakN, k: 1, threads, single_shot: true },
-            { kernel: peak, m: 1, n: peakN, k: 1, threads, min_time_s }],
+          requests: [runRequest(session, session.kernel(peak), peakN, { threads, single_shot: true }),
+            runRequest(session, session.kernel(peak), peakN, { threads, min_time_s })],
           meta: { kernel: peak, n: peakN, threads },
         }));
         const triadRuns = sizes.flatMap((n) => counts.map((threads) => ({
-          requests: [{ kernel: triad, m: 1, n, k: 1, threads, min_time_s }], meta: { kernel: triad, n, threads },
+          requests: [runRequest(session, session.kernel(triad), n, { threads, min_time_s })], meta: { kernel: triad, n, threads },
         })));
         const exerciseRuns = [exercise.vector, exercise.matrix].map(({ kernel, n, block = 0 }) => ({
-          requests: [{ kernel, m: n, n, k: n, block, threads: 1, min_time_s }], meta: { kernel, n, threads: 1, exercise: true },
+          requests: [runRequest(session, session.kernel(kernel), n, { block, threads: 1, min_time_s })], meta: { kernel, n, threads: 1, exercise: true },
         }));
         return { items: [...peakRuns, ...triadRuns, ...exerciseRuns] };
       },
