@@ -116,7 +116,7 @@ TEST_CASE("K is limited to what int32 sums can hold") {
   const Validation refused = validate(*kernel, Params{1, 1, 133145, 1, 1}, limits);
   CHECK_FALSE(refused.ok);
   CHECK(refused.field == "k");
-  CHECK(refused.error.find("K = 133145 is too large: the most is K = 133144") != std::string::npos);
+  CHECK(refused.error.find("K = 133,145 is too large: the most is K = 133,144") != std::string::npos);
   CHECK(refused.error.find("2147483647") != std::string::npos);
 }
 
