@@ -76,7 +76,8 @@ std::string demo(val request) {
   if (request.isUndefined() || request.isNull()) request = val::object();
   const val id = request["demo"];
   return lab::demo_json(id.isString() ? id.as<std::string>() : "",
-                        [&request](const char* name) { return number_field(request, name); });
+                        [&request](const char* name) { return number_field(request, name); },
+                        limits());
 }
 
 // A test hook, not part of the lab: the browser tests call it (through
