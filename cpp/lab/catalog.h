@@ -48,7 +48,7 @@ struct LadderStep {
   const char* why;                    // why it is faster than the step before, in one sentence
   std::vector<const char*> kernels;   // candidates: the page keeps the fastest measured
   Threads threads;
-  int64_t block = 0;                  // for kernels that take a block (capped at N); 0: none
+  int64_t block = 0;                  // for kernels that take a block (sent with cap_block: run at N where N is smaller); 0: none
 };
 
 const std::vector<LadderStep>& ladder();

@@ -411,12 +411,12 @@ export default {
       plan({ experiment, sizes, small_sizes: smallSizes, threads, block, min_time_s }) {
         const most = Number(threads);
         const counts = experiment === 'small' ? [...new Set([1, most])] : range(1, most);
-        // Each run caps b at its N, which would hide a b no size can take: check b as typed, at the largest N.
+        // Each run caps b at its N (C++'s cap_block), which would hide a b no size can take: check b as typed, at the largest N.
         const largest = session.operation(kernel.operation).max_n;
         return {
           checks: [{ kernel: kernel.name, m: largest, n: largest, k: largest, block, threads: 1, min_time_s }],
           items: (experiment === 'small' ? smallSizes : sizes).flatMap((n) => counts.map((p) => ({
-            requests: [{ kernel: kernel.name, m: n, n, k: n, block: Math.min(block, n), threads: p, min_time_s }],
+            requests: [{ kernel: kernel.name, n, block, cap_block: true, threads: p, min_time_s }],
             meta: { experiment, n, threads: p },
           }))),
         };

@@ -12,13 +12,12 @@ import { ABOVE_CEILING_ADVICE, isInteger, limits, roofFor } from './roofline.js'
 
 const LADDER = { id: 'roofline-ladder', title: 'Roofline: the ladder', lesson: 'roofline' };
 
-// The requests of one step, one per candidate kernel, all at N.
+// The requests of one step, one per candidate kernel, all at N (a square N x N x N).
+// A step keeps its block at every N: C++ runs one larger than the matrix at its
+// side (cap_block), and kernels without a block ignore it.
 function stepRequests(session, step, n, threads, minTime) {
-  return step.kernels.map((name) => {
-    const kernel = session.kernel(name);
-    const block = kernel.tunables.includes('block') ? Math.min(step.block, n) : 0;
-    return { kernel: name, m: n, n, k: n, block, threads: step.threads === 'all' ? threads : 1, min_time_s: minTime };
-  });
+  return step.kernels.map((name) =>
+    ({ kernel: name, n, block: step.block, cap_block: true, threads: step.threads === 'all' ? threads : 1, min_time_s: minTime }));
 }
 
 const fastestResult = (results) => results.reduce((best, r) => (!best || r.gflops > best.gflops ? r : best), null);
