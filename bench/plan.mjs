@@ -45,7 +45,8 @@ export function benchPlan(catalog, options, target) {
   const runsOf = (kernel, n, counts) => {
     const takes = (tunable) => kernel.tunables.includes(tunable);
     const vector = shapes.get(kernel.operation) === 'vector';
-    const blocks = takes('block') ? options.blocks.filter((b) => b <= n) : [null];
+    // Every block asked for: settlePlan leaves out those the lab refuses at this N.
+    const blocks = takes('block') ? options.blocks : [null];
     const threadCounts = takes('threads') ? counts : [null];
     return blocks.flatMap((block) => threadCounts.map((t) => ({ kernel: kernel.name, vector, n, block, threads: t })));
   };
@@ -86,9 +87,31 @@ export function benchPlan(catalog, options, target) {
     (a.block ?? 0) - (b.block ?? 0) || (a.threads ?? 0) - (b.threads ?? 0));
 }
 
-// A run's M and K: its own for a model, else those of its square product or vector.
-export function runShape({ vector, m, n, k }) {
-  return { m: m ?? (vector ? 1 : n), n, k: k ?? (vector ? 1 : n) };
+// A planned run as the lab's request: a square product or a vector gives only
+// n (the lab reads a matrix request with only n as N x N x N); a model gives
+// its own m, n and k. block and threads only for kernels that take them.
+export function runRequest({ kernel, m, n, k, block, threads }) {
+  return { kernel, m: m ?? undefined, n, k: k ?? undefined, block: block ?? undefined, threads: threads ?? undefined };
+}
+
+// The plan as the lab accepts it, given the lab's own verdict on each run (its
+// `check` answers, in plan order, from the target's C++): a run refused for its
+// block is a block this N cannot take, and is left out; any other refusal is an
+// error, one line per distinct message. Resolves with {runs, errors}.
+export function settlePlan(plan, verdicts, target) {
+  const runs = [];
+  const failing = new Map(); // error message -> the runs it stops
+  plan.forEach((run, i) => {
+    const verdict = verdicts[i];
+    if (verdict.status === 'ok') runs.push(run);
+    else if (verdict.field !== 'block') {
+      if (!failing.has(verdict.error)) failing.set(verdict.error, []);
+      failing.get(verdict.error).push(describeRun(run));
+    }
+  });
+  const errors = [...failing].map(([error, stopped]) =>
+    `${target}: ${error} (${stopped.length > 1 ? `${stopped.length} runs, the first ` : ''}${stopped[0]})`);
+  return { runs, errors };
 }
 
 export function describeRun({ kernel, n, m, k, block, threads }) {

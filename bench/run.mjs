@@ -7,11 +7,11 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { dirname, resolve } from 'node:path';
-import { checkPlan, openWasm, runWasm, WASM_TIMING } from './browser/run-wasm.mjs';
+import { checkWasmPlan, openWasm, runWasm, WASM_TIMING } from './browser/run-wasm.mjs';
 import { busyFraction, describeMachine } from './machine.mjs';
 import { checkNativePlan, NATIVE_TIMING, nativeCatalog, runNative } from './native/run-native.mjs';
 import { parseOptions, UsageError, USAGE } from './options.mjs';
-import { benchPlan, DEFAULT_SIZES, THREADED_SIZES } from './plan.mjs';
+import { benchPlan, DEFAULT_SIZES, settlePlan, THREADED_SIZES } from './plan.mjs';
 import { formatRoofline, formatSummary, summarize, summarizeRoofline } from './summary.mjs';
 import { formatSkipped, formatTable } from './table.mjs';
 import { evaluateTargets, formatTargets } from './targets.mjs';
@@ -39,12 +39,16 @@ function checkKernelNames(requested, catalogs) {
 async function checkAllThenRunWasm(options, catalogs, nativeKernels, wasm) {
   try {
     checkKernelNames(options.kernels, catalogs);
-    const nativePlan = nativeKernels && benchPlan(nativeKernels, options, 'native');
-    const wasmPlan = wasm && benchPlan(wasm.catalog, options, 'wasm');
-    const errors = [
-      ...(nativePlan ? checkNativePlan(nativePlan, nativeKernels) : []),
-      ...(wasmPlan ? await checkPlan(wasm, wasmPlan, options.minTime) : []),
-    ];
+    // Each target's C++ says which runs it accepts (the lab's validate(), as
+    // for the page's runs): blocks larger than N are left out, and any other
+    // refusal stops the benchmark before it starts.
+    const nativeAll = nativeKernels && benchPlan(nativeKernels, options, 'native');
+    const wasmAll = wasm && benchPlan(wasm.catalog, options, 'wasm');
+    const native = nativeAll && settlePlan(nativeAll, await checkNativePlan(nativeAll), 'native');
+    const wasmSettled = wasmAll && settlePlan(wasmAll, await checkWasmPlan(wasm, wasmAll, options.minTime), 'wasm');
+    const nativePlan = native?.runs;
+    const wasmPlan = wasmSettled?.runs;
+    const errors = [...(native?.errors ?? []), ...(wasmSettled?.errors ?? [])];
     if (errors.length) throw new UsageError(errors.join('\n'));
     if (!wasm) return { nativePlan, wasmRun: null };
     process.stderr.write(`wasm: ${wasmPlan.length} runs in Chromium ${wasm.browser.chromium}\n`);

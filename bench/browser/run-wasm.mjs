@@ -2,7 +2,7 @@
 // the page's own LabClient and worker, so they are timed exactly as a student's
 // browser times them.
 import { openLab } from '../../web/tools/headless.mjs';
-import { describeRun, runShape } from '../plan.mjs';
+import { describeRun, runRequest } from '../plan.mjs';
 import { resultRow, skippedRow } from '../results.mjs';
 
 export const WASM_TIMING =
@@ -44,24 +44,16 @@ export async function openWasm() {
   }
 }
 
-// A planned run as the lab's request: a vector kernel's length is n, with M = K = 1.
 function toRequest(run, minTime) {
-  const { kernel, block, threads } = run;
-  return { kernel, ...runShape(run), block: block ?? undefined, threads: threads ?? undefined, min_time_s: minTime };
+  return { ...runRequest(run), min_time_s: minTime };
 }
 
-// The lab's own validation of every run, before the first one starts:
-// resolves with one line per distinct problem (none when all are fine).
-export async function checkPlan(wasm, plan, minTime) {
-  const failing = new Map(); // error message -> the runs it stops
-  for (const run of plan) {
-    const verdict = await wasm.check(toRequest(run, minTime));
-    if (verdict.status === 'ok') continue;
-    if (!failing.has(verdict.error)) failing.set(verdict.error, []);
-    failing.get(verdict.error).push(describeRun(run));
-  }
-  return [...failing].map(([error, runs]) =>
-    `wasm: ${error} (${runs.length > 1 ? `${runs.length} runs, the first ` : ''}${runs[0]})`);
+// The lab's own verdict on every run of the plan, in order, before the first
+// one starts: the page's `check` answers (see settlePlan in plan.mjs).
+export async function checkWasmPlan(wasm, plan, minTime) {
+  const verdicts = [];
+  for (const run of plan) verdicts.push(await wasm.check(toRequest(run, minTime)));
+  return verdicts;
 }
 
 // Runs the plan one request at a time, with one progress line per run on stderr.

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { describeRun, runShape } from '../plan.mjs';
+import { runRequest } from '../plan.mjs';
 import { resultRow, skippedRow } from '../results.mjs';
 
 const BINARY = fileURLToPath(new URL('../../build/native/bench/bench_native', import.meta.url));
@@ -39,15 +39,35 @@ export async function nativeCatalog() {
   return { ...lab, kernels: [...lab.kernels, ...references] };
 }
 
-// bench_native does not validate its runs, and one that does not fit in memory
-// would crash it: one line per size too large (none when all fit).
-export function checkNativePlan(plan, catalog) {
-  const maxN = new Map(catalog.operations.map((op) => [op.id, op.max_n]));
-  const operation = new Map(catalog.kernels.map((k) => [k.name, k.operation]));
-  const tooLarge = plan.filter((run) => run.n > maxN.get(operation.get(run.kernel)));
-  return [...new Set(tooLarge.map((run) =>
-    `native: ${describeRun(run)} does not fit in this machine's memory; ` +
-    `the largest n that does is ${maxN.get(operation.get(run.kernel))}.`))];
+// The plan as bench_native reads it: one request per line, "kernel m n k block
+// threads", with "-" for a field the request does not give.
+function planText(plan) {
+  const field = (v) => (v === undefined ? '-' : String(v));
+  return plan.map((run) => {
+    const { kernel, m, n, k, block, threads } = runRequest(run);
+    return `${kernel} ${[m, n, k, block, threads].map(field).join(' ')}\n`;
+  }).join('');
+}
+
+async function withPlanFile(plan, use) {
+  const dir = await mkdtemp(join(tmpdir(), 'kernel-lab-bench-'));
+  try {
+    const planFile = join(dir, 'plan.txt');
+    await writeFile(planFile, planText(plan));
+    return await use(planFile, dir);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+// The lab's own verdict on every run of the plan, in order, from the native
+// build's validate() (bench_native --check): see settlePlan in plan.mjs.
+export async function checkNativePlan(plan) {
+  const exe = await binary();
+  return withPlanFile(plan, async (planFile) => {
+    const { stdout } = await promisify(execFile)(exe, [`--check=${planFile}`], { maxBuffer: 64 << 20 });
+    return JSON.parse(stdout);
+  });
 }
 
 // Google Benchmark writes NaN and Infinity as bare words, which JSON.parse
@@ -118,23 +138,17 @@ function convert(report, kernels) {
 // with the rows, the skipped kernels, and Google Benchmark's context (CPU
 // frequency, caches, library build type) for the machine description.
 export async function runNative(plan, minTime, catalog) {
-  const dir = await mkdtemp(join(tmpdir(), 'kernel-lab-bench-'));
-  const planFile = join(dir, 'plan.txt');
-  const out = join(dir, 'native.json');
-  const args = [
-    `--plan=${planFile}`,
-    `--benchmark_min_time=${minTime / REPETITIONS}`,
-    `--benchmark_repetitions=${REPETITIONS}`,
-    '--benchmark_display_aggregates_only=true', // on the console; the file keeps every repetition
-    `--benchmark_out=${out}`,
-    '--benchmark_out_format=json',
-  ];
-  try {
-    const exe = await binary();
-    await writeFile(planFile, plan.map((r) => {
-      const { m, n, k } = runShape(r);
-      return `${r.kernel} ${m} ${n} ${k} ${r.block ?? 0} ${r.threads ?? 1}\n`;
-    }).join(''));
+  const exe = await binary();
+  return withPlanFile(plan, async (planFile, dir) => {
+    const out = join(dir, 'native.json');
+    const args = [
+      `--plan=${planFile}`,
+      `--benchmark_min_time=${minTime / REPETITIONS}`,
+      `--benchmark_repetitions=${REPETITIONS}`,
+      '--benchmark_display_aggregates_only=true', // on the console; the file keeps every repetition
+      `--benchmark_out=${out}`,
+      '--benchmark_out_format=json',
+    ];
     await new Promise((resolve, reject) => {
       const child = spawn(exe, args, { stdio: ['ignore', process.stderr, 'inherit'] });
       child.on('error', reject);
@@ -143,7 +157,5 @@ export async function runNative(plan, minTime, catalog) {
     });
     const report = parseReport(await readFile(out, 'utf8'));
     return { ...convert(report, catalog.kernels), context: report.context };
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+  });
 }

@@ -42,8 +42,9 @@ double number_field(const val& object, const char* name) {
 
 std::string catalog() { return lab::catalog_json(limits()); }
 
-// request: {kernel, m, n, k, block, threads, min_time_s, single_shot}. Threads
-// may be left out: one thread is what a serial kernel means.
+// request: {kernel, m, n, k, block, threads, min_time_s, single_shot, cap_block}.
+// Threads may be left out: one thread is what a serial kernel means. A matrix
+// request may give only n: the square problem N x N x N.
 lab::RunRequest to_request(val request) {
   lab::RunRequest r;
   if (request.isUndefined() || request.isNull()) request = val::object();
@@ -51,7 +52,8 @@ lab::RunRequest to_request(val request) {
   r.kernel = kernel.isString() ? kernel.as<std::string>() : "";
   r.params = {number_field(request, "m"), number_field(request, "n"), number_field(request, "k"),
               number_field(request, "block"),
-              request["threads"].isUndefined() ? 1.0 : number_field(request, "threads")};
+              request["threads"].isUndefined() ? 1.0 : number_field(request, "threads"),
+              request["cap_block"].isTrue()};
   if (!request["min_time_s"].isUndefined()) r.timing.min_time_s = number_field(request, "min_time_s");
   r.timing.single_shot = request["single_shot"].isTrue();
   return r;
@@ -74,7 +76,8 @@ std::string demo(val request) {
   if (request.isUndefined() || request.isNull()) request = val::object();
   const val id = request["demo"];
   return lab::demo_json(id.isString() ? id.as<std::string>() : "",
-                        [&request](const char* name) { return number_field(request, name); });
+                        [&request](const char* name) { return number_field(request, name); },
+                        limits());
 }
 
 // A test hook, not part of the lab: the browser tests call it (through

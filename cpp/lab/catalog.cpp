@@ -1,6 +1,8 @@
 #include "lab/catalog.h"
 
 #include <algorithm>
+#include <list>
+#include <string>
 #include <type_traits>
 #include <utility>
 
@@ -496,15 +498,103 @@ const char* backend_name(Backend backend) {
   return nullptr;
 }
 
-const std::vector<Kernel>& catalog() {
+namespace {
+
+// The compiled-in kernels: built once and never changed, so pointers into the
+// vector stay valid for the life of the program.
+const std::vector<Kernel>& compiled_kernels() {
   static const std::vector<Kernel> kernels = build_catalog();
   return kernels;
 }
 
+// A runtime kernel and the texts its const char* fields point into. In a
+// std::list, an entry never moves, so registering or removing one leaves
+// every other pointer valid.
+struct RuntimeKernel {
+  std::string name, lesson, title, summary, source;
+  std::vector<std::string> headers;
+  Kernel kernel;
+};
+
+std::list<RuntimeKernel>& runtime_kernels() {
+  static std::list<RuntimeKernel> kernels;
+  return kernels;
+}
+
+std::string text_of(const char* s) { return s ? s : ""; }
+
+KernelList& listing() {
+  static KernelList list{{}};
+  return list;
+}
+
+// Lists every kernel again after the runtime ones changed.
+void refresh_listing() {
+  std::vector<const Kernel*> all;
+  all.reserve(compiled_kernels().size() + runtime_kernels().size());
+  for (const Kernel& k : compiled_kernels()) all.push_back(&k);
+  for (const RuntimeKernel& r : runtime_kernels()) all.push_back(&r.kernel);
+  listing() = KernelList(std::move(all));
+}
+
+}  // namespace
+
+const KernelList& catalog() {
+  if (listing().empty()) refresh_listing();
+  return listing();
+}
+
 const Kernel* find_kernel(std::string_view name) {
-  for (const Kernel& k : catalog())
+  for (const Kernel& k : compiled_kernels())
     if (name == k.name) return &k;
+  for (const RuntimeKernel& r : runtime_kernels())
+    if (name == r.name) return &r.kernel;
   return nullptr;
+}
+
+KernelRegistration register_kernel(Kernel kernel) {
+  KernelRegistration refused;
+  const std::string name = text_of(kernel.name);
+  if (name.empty()) {
+    refused.error = "A kernel needs a name to be registered.";
+  } else if (find_kernel(name)) {
+    refused.error = "There is already a kernel named \"" + name +
+                    "\" in the catalog; choose another name.";
+  } else if (!kernel.op) {
+    refused.error = "Kernel \"" + name + "\" has no operation, so nothing can check it.";
+  } else if (!kernel.run) {
+    refused.error = "Kernel \"" + name + "\" has no function to run.";
+  }
+  if (!refused.error.empty()) return refused;
+
+  RuntimeKernel& entry = runtime_kernels().emplace_back();
+  entry.name = name;
+  entry.lesson = text_of(kernel.lesson);
+  entry.title = kernel.title ? kernel.title : name;
+  entry.summary = text_of(kernel.summary);
+  entry.source = text_of(kernel.source);
+  for (const char* header : kernel.headers) entry.headers.push_back(text_of(header));
+  entry.kernel = std::move(kernel);
+  entry.kernel.name = entry.name.c_str();
+  entry.kernel.lesson = entry.lesson.c_str();
+  entry.kernel.title = entry.title.c_str();
+  entry.kernel.summary = entry.summary.c_str();
+  entry.kernel.source = entry.source.c_str();
+  for (size_t i = 0; i < entry.headers.size(); ++i)
+    entry.kernel.headers[i] = entry.headers[i].c_str();
+  entry.kernel.runtime = true;
+  refresh_listing();
+  return {&entry.kernel, ""};
+}
+
+bool unregister_kernel(std::string_view name) {
+  auto& kernels = runtime_kernels();
+  const auto it = std::find_if(kernels.begin(), kernels.end(),
+                               [&](const RuntimeKernel& r) { return r.name == name; });
+  if (it == kernels.end()) return false;
+  kernels.erase(it);
+  refresh_listing();
+  return true;
 }
 
 double bytes_moved(const Kernel& kernel, const Shape& shape) {

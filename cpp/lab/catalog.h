@@ -2,9 +2,13 @@
 // lesson lists from it, the tests walk it, and the benchmarks iterate it.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <iterator>
+#include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "lab/kernel_status.h"
@@ -70,6 +74,7 @@ struct Kernel {
   bool student;         // an exercise stub for the student to write
   std::function<KernelStatus(Problem&, const Shape&)> run;
   const Traffic* traffic = nullptr;  // nullptr: the operation's compulsory bytes
+  bool runtime = false;  // registered at run time (register_kernel), not compiled in
 };
 
 // One rung of the matmul ladder the roofline lesson climbs, from the textbook
@@ -81,7 +86,7 @@ struct LadderStep {
   const char* why;                    // why it is faster than the step before, in one sentence
   std::vector<const char*> kernels;   // candidates: the page keeps the fastest measured
   Threads threads;
-  int64_t block = 0;                  // for kernels that take a block (capped at N); 0: none
+  int64_t block = 0;                  // for kernels that take a block (sent with cap_block: run at N where N is smaller); 0: none
 };
 
 const std::vector<LadderStep>& ladder();
@@ -101,10 +106,67 @@ const char* ladder_threads_name(LadderStep::Threads threads);
 double bytes_moved(const Kernel& kernel, const Shape& shape);
 const char* bytes_formula(const Kernel& kernel);
 
-const std::vector<Kernel>& catalog();
+// Every kernel, the compiled-in ones first in catalog order, then those
+// registered at run time in the order they came: a snapshot, so registering a
+// kernel while iterating one is safe (the new kernel is not in it).
+class KernelList {
+ public:
+  class iterator {
+   public:
+    using iterator_category = std::forward_iterator_tag;
+    using value_type = Kernel;
+    using difference_type = std::ptrdiff_t;
+    using pointer = const Kernel*;
+    using reference = const Kernel&;
+    explicit iterator(std::vector<const Kernel*>::const_iterator at) : at_(at) {}
+    const Kernel& operator*() const { return **at_; }
+    const Kernel* operator->() const { return *at_; }
+    iterator& operator++() {
+      ++at_;
+      return *this;
+    }
+    bool operator==(const iterator& other) const { return at_ == other.at_; }
+    bool operator!=(const iterator& other) const { return at_ != other.at_; }
 
-// nullptr when no kernel has that name.
+   private:
+    std::vector<const Kernel*>::const_iterator at_;
+  };
+  explicit KernelList(std::vector<const Kernel*> kernels) : kernels_(std::move(kernels)) {}
+  iterator begin() const { return iterator(kernels_.begin()); }
+  iterator end() const { return iterator(kernels_.end()); }
+  size_t size() const { return kernels_.size(); }
+  bool empty() const { return kernels_.empty(); }
+
+ private:
+  std::vector<const Kernel*> kernels_;
+};
+
+// Compiled-in kernels, then runtime ones. The list is rebuilt when a kernel is
+// registered or removed, so hold on to it only between registrations.
+const KernelList& catalog();
+
+// nullptr when no kernel has that name. Sees compiled-in and runtime kernels.
 const Kernel* find_kernel(std::string_view name);
+
+// A kernel that was not compiled into the module (the next step: a student's
+// kernel compiled in the page), added to the catalog with the same description,
+// and so the same validation, checks and timing through the runner.
+struct KernelRegistration {
+  const Kernel* kernel = nullptr;  // the registered entry (runtime = true), or nullptr
+  std::string error;               // why it was refused, for the person registering it
+};
+
+// Copies the kernel's texts, so the caller's strings need not outlive it, and
+// marks it runtime. Refused, with a message, when its name is empty or already
+// taken (compiled in or registered), or it has no operation or no run function.
+// Pointers to compiled-in kernels, and to other runtime kernels, stay valid.
+// Register and unregister between runs, not during one.
+KernelRegistration register_kernel(Kernel kernel);
+
+// Removes a kernel registered at run time; false (and nothing changes) when no
+// runtime kernel has that name, compiled-in kernels included. Pointers to the
+// removed kernel dangle afterwards; every other one stays valid.
+bool unregister_kernel(std::string_view name);
 
 bool takes(const Kernel& kernel, Tunable tunable);
 

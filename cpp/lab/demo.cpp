@@ -1,10 +1,13 @@
 #include "lab/demo.h"
 
 #include <cmath>
-#include <sstream>
+#include <string>
 
 #include "demos/quantization_demos.h"
 #include "demos/precision_demos.h"
+#include "lab/number_text.h"
+#include "lab/runner.h"
+#include "model/capstone_problems.h"
 #include "model/capstone_profile.h"
 
 namespace lab {
@@ -14,6 +17,22 @@ namespace {
 // f32's largest value is about 3.4028e38: typed numbers stay inside it, so
 // converting one to f32 is always defined.
 constexpr double kF32Bound = 3.4e38;
+
+// The capstone profile is about the catalog kernel of its model and backend
+// (ffn_block_int8): that kernel's validate() checks its sizes and threads.
+const Kernel* capstone_kernel(const std::vector<double>& args) {
+  const Operation& op = args[0] == 0 ? kFfnBlock : kConv2dIm2col;
+  const auto kind = static_cast<model::BackendKind>(static_cast<int>(args[1]));
+  return find_kernel(std::string(op.id) + "_" + model::backend_name(kind));
+}
+
+void capstone_profile(const Kernel& kernel, const std::vector<double>& args, const Shape& shape,
+                      JsonWriter& out) {
+  auto& problem = static_cast<model::ModelProblem&>(cached_problem(*kernel.op, shape));
+  model::capstone_profile(problem, *kernel.op,
+                          static_cast<model::BackendKind>(static_cast<int>(args[1])), shape,
+                          static_cast<int>(args[6]), out);
+}
 
 std::vector<Demo> build_demos() {
   return {
@@ -58,20 +77,16 @@ std::vector<Demo> build_demos() {
        "cpp/model/capstone_profile.cpp",
        {{"model", "The model (0: FFN block, 1: conv2d)", 0, 1, true},
         {"backend", "The backend (0: naive, 1: optimized, 2: int8)", 0, 2, true},
-        {"m", "M", 1, 1 << 20, true},
-        {"n", "N", 1, 1 << 20, true},
-        {"k", "K", 1, 1 << 20, true},
-        {"threads", "Threads", 1, 64, true},
+        {"m", "M", 1, 1 << 20, true, true},
+        {"n", "N", 1, 1 << 20, true, true},
+        {"k", "K", 1, 1 << 20, true, true},
+        {"threads", "Threads", 1, 64, true, true},
         {"forwards", "Forward passes", 1, 25, true}},
-       model::capstone_profile, model::capstone_profile_refusal},
+       nullptr, capstone_kernel, capstone_profile},
   };
 }
 
-std::string number(double v) {
-  std::ostringstream out;
-  out << v;
-  return out.str();
-}
+std::string number(double v) { return number_text(v); }
 
 // Empty when the value is acceptable.
 std::string check_arg(const DemoArg& a, double v) {
@@ -82,6 +97,20 @@ std::string check_arg(const DemoArg& a, double v) {
            number(v) + ").";
   if (a.whole && v != std::floor(v)) return label + " must be a whole number (got " + number(v) + ").";
   return "";
+}
+
+// The demo's args named like a run's parameters; NaN for those it lacks.
+Params params_of(const Demo& demo, const std::vector<double>& values) {
+  Params p{std::nan(""), std::nan(""), std::nan(""), std::nan(""), 1};
+  for (size_t i = 0; i < demo.args.size(); ++i) {
+    const std::string_view name = demo.args[i].name;
+    if (name == "m") p.m = values[i];
+    else if (name == "n") p.n = values[i];
+    else if (name == "k") p.k = values[i];
+    else if (name == "block") p.block = values[i];
+    else if (name == "threads") p.threads = values[i];
+  }
+  return p;
 }
 
 std::string invalid(std::string_view field, const std::string& error) {
@@ -103,21 +132,27 @@ const Demo* find_demo(std::string_view id) {
   return nullptr;
 }
 
-std::string demo_json(std::string_view id, const std::function<double(const char*)>& arg) {
+std::string demo_json(std::string_view id, const std::function<double(const char*)>& arg,
+                      const Limits& limits) {
   const Demo* demo = find_demo(id);
   if (!demo) return invalid("demo", "There is no demo named \"" + std::string(id) + "\".");
   std::vector<double> values;
   for (const DemoArg& a : demo->args) {
     const double v = arg(a.name);
-    const std::string error = check_arg(a, v);
+    const std::string error = a.by_kernel ? "" : check_arg(a, v);
     if (!error.empty()) return invalid(a.name, error);
     values.push_back(v);
   }
-  if (demo->refuse) {
-    const DemoRefusal refusal = demo->refuse(values);
-    if (!refusal.error.empty()) return invalid(refusal.field, refusal.error);
-  }
   JsonWriter w;
+  if (demo->kernel) {
+    const Kernel* kernel = demo->kernel(values);
+    if (!kernel) return invalid("demo", "Demo \"" + std::string(id) + "\" has no kernel for these arguments.");
+    const Validation v = validate(*kernel, params_of(*demo, values), limits);
+    if (!v.ok) return invalid(v.field, v.error);
+    w.begin_object().field("status", "ok").field("demo", demo->id);
+    demo->run_on(*kernel, values, v.shape, w);
+    return w.end_object().str();
+  }
   w.begin_object().field("status", "ok").field("demo", demo->id);
   demo->run(values, w);
   return w.end_object().str();

@@ -9,7 +9,9 @@
 #include <string_view>
 #include <vector>
 
+#include "lab/catalog.h"
 #include "lab/json_writer.h"
+#include "lab/validate.h"
 
 namespace lab {
 
@@ -19,13 +21,9 @@ struct DemoArg {
   double min;
   double max;
   bool whole;         // must be a whole number
-};
-
-// A refusal of arguments that each pass their own range but not together
-// (sizes whose product does not fit in memory). An empty error accepts them.
-struct DemoRefusal {
-  std::string field;
-  std::string error;
+  // Checked by the demo's kernel (Demo::kernel), not by min and max, which
+  // then only describe it.
+  bool by_kernel = false;
 };
 
 struct Demo {
@@ -35,11 +33,16 @@ struct Demo {
   const char* source;   // the file that defines it, relative to the repository root
   std::vector<DemoArg> args;
   // Writes the result's fields into an open JSON object. args are valid and in
-  // the order declared.
+  // the order declared. nullptr for a demo that runs on a kernel's problem.
   void (*run)(const std::vector<double>& args, JsonWriter& out);
-  // Checks the arguments together, after each passed its own range; nullptr
-  // for demos whose arguments cannot conflict.
-  DemoRefusal (*refuse)(const std::vector<double>& args) = nullptr;
+  // A demo that runs on a catalog kernel's problem (the capstone's profile):
+  // the kernel it is about, from the other args (nullptr: none). Its args named m, n, k and
+  // threads are not checked by their own range but by that kernel's validate(),
+  // with the run's limits, exactly as a timed run of it would be.
+  const Kernel* (*kernel)(const std::vector<double>& args) = nullptr;
+  // Then runs it, given the shape validate() returned.
+  void (*run_on)(const Kernel& kernel, const std::vector<double>& args, const Shape& shape,
+                 JsonWriter& out) = nullptr;
 };
 
 const std::vector<Demo>& demos();
@@ -50,7 +53,9 @@ const Demo* find_demo(std::string_view id);
 // Runs a demo: {"status":"ok","demo":id,...its fields}, or {"status":"invalid",
 // "field","error"} for an unknown id or a bad argument. arg(name) is the
 // request's number for that name, NaN when it is missing or not a number.
-std::string demo_json(std::string_view id, const std::function<double(const char*)>& arg);
+// limits: what a run may use here, for a demo that runs on a kernel's problem.
+std::string demo_json(std::string_view id, const std::function<double(const char*)>& arg,
+                      const Limits& limits);
 
 void write_demos(JsonWriter& w);
 

@@ -73,7 +73,7 @@ void write_kernel(JsonWriter& w, const Kernel& k) {
   w.field("operation", k.op->id)
       .field("bytes_formula", bytes_formula(k))
       .field("student", k.student)
-      .field("runtime", false);
+      .field("runtime", k.runtime);
   w.key("tunables").begin_array();
   for (Tunable t : k.tunables) w.value(tunable_name(t));
   w.end_array().end_object();

@@ -1,7 +1,9 @@
 #include "lab/validate.h"
 
+#include <algorithm>
 #include <cmath>
-#include <sstream>
+
+#include "lab/number_text.h"
 
 namespace lab {
 
@@ -13,13 +15,8 @@ constexpr double kMaxDimension = 1 << 20;
 constexpr double kMaxLength = 1LL << 40;
 constexpr double kMinTime_s = 0.001;
 constexpr double kMaxTime_s = 60.0;
-constexpr double kMiB = 1024.0 * 1024.0;
 
-std::string number(double v) {
-  std::ostringstream out;
-  out << v;
-  return out.str();
-}
+std::string number(double v) { return number_text(v); }
 
 Validation fail(std::string field, std::string error) {
   Validation v;
@@ -45,6 +42,8 @@ Shape sized(const Operation& op, int64_t n) {
 }
 
 // The sizes an operation uses: M, N and K for a matrix product, N for a vector.
+// A matrix request with only N (M and K absent, so NaN) is the square N x N x N
+// problem: callers need not build M and K from N.
 Validation validate_dimensions(const Operation& op, const Params& p) {
   if (op.shape_kind == ShapeKind::vector) {
     const std::string error = check_whole("Length N", p.n, kMaxLength);
@@ -54,18 +53,20 @@ Validation validate_dimensions(const Operation& op, const Params& p) {
     v.shape = Shape{1, static_cast<int64_t>(p.n), 1, 0};
     return v;
   }
+  const bool only_n = std::isnan(p.m) && std::isnan(p.k);
+  const double m = only_n ? p.n : p.m;
+  const double k = only_n ? p.n : p.k;
   // A square problem (the page's usual case) is reported as N, the name the student typed.
-  const bool square = (p.m == p.n && p.n == p.k) ||
-                      (std::isnan(p.m) && std::isnan(p.n) && std::isnan(p.k));
+  const bool square = only_n || (p.m == p.n && p.n == p.k);
   const struct { const char* field; const char* label; double value; } dims[] = {
-      {"m", square ? "N" : "M", p.m}, {"n", "N", p.n}, {"k", square ? "N" : "K", p.k}};
+      {"m", square ? "N" : "M", m}, {"n", "N", p.n}, {"k", square ? "N" : "K", k}};
   for (const auto& d : dims) {
     const std::string error = check_whole(d.label, d.value, kMaxDimension);
     if (!error.empty()) return fail(square ? "n" : d.field, error);
   }
   Validation v;
   v.ok = true;
-  v.shape = Shape{static_cast<int64_t>(p.m), static_cast<int64_t>(p.n), static_cast<int64_t>(p.k), 0};
+  v.shape = Shape{static_cast<int64_t>(m), static_cast<int64_t>(p.n), static_cast<int64_t>(k), 0};
   return v;
 }
 
@@ -104,34 +105,35 @@ Validation validate(const Kernel& kernel, const Params& p, const Limits& limits)
 
   if (kernel.op->max_k > 0 && shape.k > kernel.op->max_k)
     return fail(square ? "n" : "k",
-                "K = " + std::to_string(shape.k) + " is too large: the most is K = " +
-                    std::to_string(kernel.op->max_k) + ", because " +
+                "K = " + number(shape.k) + " is too large: the most is K = " +
+                    number(kernel.op->max_k) + ", because " +
                     kernel.op->max_k_reason + ".");
 
   if (kernel.op->max_n > 0 && shape.n > kernel.op->max_n)
-    return fail("n", "N = " + std::to_string(shape.n) + " is too large: the most is N = " +
-                         std::to_string(kernel.op->max_n) + ", because " +
+    return fail("n", "N = " + number(shape.n) + " is too large: the most is N = " +
+                         number(kernel.op->max_n) + ", because " +
                          kernel.op->max_n_reason + ".");
 
   const double needed = kernel.op->workspace_bytes(shape);
-  if (needed > limits.memory_bytes) {
-    std::ostringstream out;
-    out.precision(0);
-    out << std::fixed << "This size needs " << needed / kMiB << " MiB, but a run may use only "
-        << limits.memory_bytes / kMiB << " MiB here. The largest "
-        << (vector ? "length" : "square size") << " that fits is N = "
-        << max_size(*kernel.op, limits) << ".";
-    return fail(size_field, out.str());
-  }
+  if (needed > limits.memory_bytes)
+    return fail(size_field, "This size needs " + mib_text(needed) + " MiB, but a run may use only " +
+                                mib_text(limits.memory_bytes) + " MiB here. The largest " +
+                                (vector ? "length" : "square size") + " that fits is N = " +
+                                number(max_size(*kernel.op, limits)) + ".");
 
   if (takes(kernel, Tunable::block)) {
     const double largest = static_cast<double>(std::max({shape.m, shape.n, shape.k}));
-    if (!std::isnan(p.block) && p.block > largest && std::isfinite(p.block))
+    const bool too_large = !std::isnan(p.block) && p.block > largest && std::isfinite(p.block);
+    if (too_large && p.cap_block) {
+      shape.block = static_cast<int64_t>(largest);
+    } else if (too_large) {
       return fail("block", "Block size " + number(p.block) + " is larger than the matrix (" +
                                number(largest) + "); choose at most " + number(largest) + ".");
-    const std::string error = check_whole("Block size", p.block, largest);
-    if (!error.empty()) return fail("block", error);
-    shape.block = static_cast<int64_t>(p.block);
+    } else {
+      const std::string error = check_whole("Block size", p.block, largest);
+      if (!error.empty()) return fail("block", error);
+      shape.block = static_cast<int64_t>(p.block);
+    }
   }
 
   if (takes(kernel, Tunable::threads)) {

@@ -3,22 +3,19 @@
 // with the model's StepClock on and reports each step's median.
 #pragma once
 
-#include <vector>
-
-#include "lab/demo.h"
 #include "lab/json_writer.h"
+#include "model/capstone_problems.h"
 
 namespace lab::model {
 
-// args: model (0 FFN block, 1 conv2d), backend (0 naive, 1 optimized, 2 int8),
-// m, n, k (the catalog's shape of that model), threads, forwards. Writes the
-// model's operation id, the backend (and for int8, its group along K,
-// int8_group), the per-step medians (steps: [{name,
-// median_s, min_s, max_s}]), the median forward pass, and the output's
-// relative Frobenius error against the reference.
-void capstone_profile(const std::vector<double>& args, JsonWriter& out);
-
-// Refuses sizes the model cannot compute or that would need too much memory.
-DemoRefusal capstone_profile_refusal(const std::vector<double>& args);
+// Runs `forwards` passes of the model on one backend, on problem (built at
+// shape, which the catalog kernel of that model and backend has validated:
+// lab/demo.cpp checks the demo's sizes with that kernel's validate() and
+// hands over the runner's cached problem). Writes the model's operation id, the
+// backend (and for int8, its group along K, int8_group), the threads, the
+// per-step medians (steps: [{name, median_s, min_s, max_s}]), the median
+// forward pass, and the output's relative Frobenius error against the reference.
+void capstone_profile(ModelProblem& problem, const Operation& op, BackendKind kind,
+                      const Shape& shape, int forwards, JsonWriter& out);
 
 }  // namespace lab::model

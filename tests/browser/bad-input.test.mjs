@@ -14,7 +14,7 @@ const BAD = [
   [{ sizes: '0', blocks: '8' }, /at least 1/],
   [{ sizes: '2.5', blocks: '1' }, /whole number/],
   [{ sizes: '1e9', blocks: '8' }, /too large|MiB/],
-  [{ sizes: '100000', blocks: '8' }, /largest square size that fits is N = \d+/],
+  [{ sizes: '100000', blocks: '8' }, /largest square size that fits is N = [\d,]+/],
   [{ sizes: '64', blocks: '0' }, /at least 1/],
   [{ sizes: '64', blocks: 'NaN' }, /must be a number/],
   [{ sizes: '64', blocks: '16', min_time_s: '0' }, /Minimum time/],

@@ -4,7 +4,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseOptions, UsageError } from '../../bench/options.mjs';
-import { benchPlan, DEFAULT_SIZES, THREADED_SIZES } from '../../bench/plan.mjs';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { checkNativePlan } from '../../bench/native/run-native.mjs';
+import { benchPlan, DEFAULT_SIZES, runRequest, settlePlan, THREADED_SIZES } from '../../bench/plan.mjs';
 import { evaluateTargets, resolveTargets } from '../../bench/targets.mjs';
 
 // Kernels as the catalog describes them; the names are only names.
@@ -44,10 +47,39 @@ test('threads: 1 and max for kernels that take them, none for the others', () =>
   assert.throws(() => parseOptions(['--threads=0']), UsageError);
 });
 
-test('explicit sizes apply to every matrix kernel; blocks larger than N are left out', () => {
+test('explicit sizes apply to every matrix kernel; every block is planned, for the lab to judge', () => {
   const runs = plan(['--sizes=48', '--lengths=7,9', '--blocks=32,64']);
   assert.deepEqual(runsOf(runs, 'f32_relu_scalar').map((r) => r.n), [7, 9]);
-  assert.deepEqual(runsOf(runs, 'f32_matmul_4x8_wasmsimd').map((r) => [r.n, r.block]), [[48, 32], [48, 32]]);
+  assert.deepEqual(runsOf(runs, 'f32_matmul_4x8_wasmsimd').map((r) => [r.n, r.block]), [[48, 32], [48, 32], [48, 64], [48, 64]]);
+});
+
+test('a run refused for its block is left out; any other refusal is an error, one line per message', () => {
+  const runs = plan(['--sizes=48', '--blocks=32,64', '--threads=1']);
+  const verdicts = runs.map((r) => (r.block === 64 ? { status: 'invalid', field: 'block', error: 'too big' }
+    : r.kernel === 'f32_relu_scalar' ? { status: 'invalid', field: 'n', error: 'no memory' } : { status: 'ok' }));
+  const settled = settlePlan(runs, verdicts, 'wasm');
+  assert.ok(settled.runs.every((r) => r.block !== 64 && r.kernel !== 'f32_relu_scalar'));
+  assert.equal(settled.runs.length, runs.filter((r) => r.block !== 64 && r.kernel !== 'f32_relu_scalar').length);
+  assert.deepEqual(settled.errors, ['wasm: no memory (2 runs, the first f32_relu_scalar n=1048576)']);
+});
+
+// The lab's own C++ (the native build's validate()) decides, not a rule in the bench.
+const NATIVE = fileURLToPath(new URL('../../build/native/bench/bench_native', import.meta.url));
+test('the native build leaves out blocks larger than N and refuses sizes it cannot hold', { skip: !existsSync(NATIVE) && 'no native build' }, async () => {
+  const runs = plan(['--sizes=48', '--lengths=7', '--blocks=32,64', '--threads=1']);
+  const settled = settlePlan(runs, await checkNativePlan(runs), 'native');
+  assert.deepEqual(settled.errors, []);
+  assert.deepEqual(runsOf(settled.runs, 'f32_matmul_4x8_wasmsimd').map((r) => [r.n, r.block]), [[48, 32]]);
+  assert.deepEqual(runsOf(settled.runs, 'f32_relu_scalar').map((r) => r.n), [7]);
+  const huge = settlePlan(plan(['--sizes=2000000', '--threads=1']), await checkNativePlan(plan(['--sizes=2000000', '--threads=1'])), 'native');
+  assert.match(huge.errors.join('\n'), /native: N = 2,000,000 is too large; the most it can be is 1,048,576\./);
+});
+
+test('a planned run is the request the page would send: only n for a square product', () => {
+  assert.deepEqual(runRequest({ kernel: 'f32_matmul_ijk', vector: false, n: 64, block: null, threads: null }),
+    { kernel: 'f32_matmul_ijk', m: undefined, n: 64, k: undefined, block: undefined, threads: undefined });
+  assert.deepEqual(runRequest({ kernel: 'ffn_block_int8', vector: false, m: 64, n: 2048, k: 512, block: null, threads: 2 }),
+    { kernel: 'ffn_block_int8', m: 64, n: 2048, k: 512, block: undefined, threads: 2 });
 });
 
 test('runs are grouped problem by problem, so each problem is built once', () => {

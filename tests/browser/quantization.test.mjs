@@ -67,7 +67,7 @@ test('Quantization: K above the catalog limit shows the C++ message; the limit i
     assert.equal((await panel.locator('[data-max-k]').textContent()).trim(), '133144');
     await panel.locator('button[data-action="try-k"]').click();
     await panel.locator('[data-panel-error]:not([hidden])').waitFor();
-    assert.match(await panel.locator('[data-panel-error]').textContent(), /K = 133145 is too large: the most is K = 133144, because .*2147483647/);
+    assert.match(await panel.locator('[data-panel-error]').textContent(), /K = 133,145 is too large: the most is K = 133,144, because .*2147483647/);
     await fill(panel, { try_k: '133144' });
     await panel.locator('button[data-action="try-k"]').click();
     await panel.locator('[data-k-answer]:has-text("accepted")').waitFor();

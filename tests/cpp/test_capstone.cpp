@@ -23,6 +23,10 @@ using namespace lab::model;
 
 namespace {
 
+// What the profile demo may use: its sizes go through the same validate() as a
+// timed run of the kernel it profiles, with these limits.
+const Limits kProfileLimits{256.0 * 1024 * 1024, 4};
+
 constexpr BackendKind kBackends[] = {BackendKind::naive, BackendKind::optimized,
                                      BackendKind::int8};
 
@@ -261,7 +265,7 @@ TEST_CASE("capstone profile demo: the steps of each backend, their times, bad in
     return demo_json("capstone_profile", [&](const char* name) {
       const auto it = args.find(name);
       return it == args.end() ? std::nan("") : it->second;
-    });
+    }, kProfileLimits);
   };
   std::map<std::string, double> ffn{{"model", 0}, {"backend", 2}, {"m", 5},      {"n", 33},
                                     {"k", 17},    {"threads", 2}, {"forwards", 3}};
@@ -309,6 +313,20 @@ TEST_CASE("capstone profile demo: the steps of each backend, their times, bad in
   bad["n"] = 65536;
   bad["k"] = 4096;
   refused(bad, "m");  // gigabytes of weights
+  // The very message a timed run of that kernel gets: one validation path.
+  const Validation same = validate(*find_kernel("ffn_block_naive"), Params{4096, 65536, 4096, 0, 2},
+                                   kProfileLimits);
+  REQUIRE_FALSE(same.ok);
+  CHECK(run(bad).find(same.error) != std::string::npos);
+  // Threads too: the pool's limit, and a backend that takes none runs on one.
+  bad = ffn;
+  bad["backend"] = 2;
+  bad["threads"] = 5;
+  refused(bad, "threads");
+  auto naive = ffn;
+  naive["backend"] = 0;
+  naive["threads"] = 3;
+  CHECK(run(naive).find("\"threads\":1") != std::string::npos);
   // No limit on K or N from int32: the int8 backend's integer sums span one group.
   auto wide = ffn;
   wide["n"] = 200000;

@@ -30,7 +30,7 @@ TEST_CASE("demo ids are unique, their sources compiled, their ranges sane") {
 }
 
 TEST_CASE("an unknown demo is refused by name") {
-  const std::string out = demo_json("no_such_demo", none);
+  const std::string out = demo_json("no_such_demo", none, Limits{});
   CHECK_THAT(out, Catch::Contains("\"status\":\"invalid\""));
   CHECK_THAT(out, Catch::Contains("\"field\":\"demo\""));
   CHECK_THAT(out, Catch::Contains("no_such_demo"));
@@ -40,7 +40,7 @@ TEST_CASE("a demo missing a number is refused, naming the argument") {
   for (const Demo& d : demos()) {
     if (d.args.empty()) continue;
     INFO(d.id);
-    const std::string out = demo_json(d.id, none);
+    const std::string out = demo_json(d.id, none, Limits{});
     CHECK_THAT(out, Catch::Contains("\"status\":\"invalid\""));
     CHECK_THAT(out, Catch::Contains(std::string("\"field\":\"") + d.args.front().name + "\""));
   }

@@ -116,7 +116,7 @@ TEST_CASE("K is limited to what int32 sums can hold") {
   const Validation refused = validate(*kernel, Params{1, 1, 133145, 1, 1}, limits);
   CHECK_FALSE(refused.ok);
   CHECK(refused.field == "k");
-  CHECK(refused.error.find("K = 133145 is too large: the most is K = 133144") != std::string::npos);
+  CHECK(refused.error.find("K = 133,145 is too large: the most is K = 133,144") != std::string::npos);
   CHECK(refused.error.find("2147483647") != std::string::npos);
 }
 
@@ -141,7 +141,7 @@ TEST_CASE("the bit-width demo validates its arguments") {
   auto demo = [](double rows, double cols) {
     return demo_json("quantization_bit_sweep", [&](const char* name) {
       return std::string(name) == "rows" ? rows : cols;
-    });
+    }, Limits{});
   };
   CHECK(demo(std::nan(""), 8).find("\"status\":\"invalid\"") != std::string::npos);
   CHECK(demo(64, 0).find("\"field\":\"cols\"") != std::string::npos);
@@ -172,7 +172,7 @@ std::vector<double> json_array(const std::string& json, const std::string& schem
 TEST_CASE("the bit-width demo's errors grow as bits shrink, and per row beats per tensor") {
   const std::string json = demo_json("quantization_bit_sweep", [](const char* name) {
     return std::string(name) == "rows" ? 64.0 : 128.0;
-  });
+  }, Limits{});
   CHECK(json.find("\"bits\":[8,6,4,2]") != std::string::npos);
   for (const char* scheme : {"per_tensor", "per_row"})
     for (const char* key : {"max_abs_err", "rel_frobenius"}) {

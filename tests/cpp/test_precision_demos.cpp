@@ -15,7 +15,7 @@ std::string run(const char* id, std::map<std::string, double> args) {
   return demo_json(id, [&](const char* name) {
     const auto it = args.find(name);
     return it == args.end() ? std::nan("") : it->second;
-  });
+  }, Limits{});
 }
 
 // The text of the object in `json` that follows `after`, up to its closing brace.

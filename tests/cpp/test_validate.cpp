@@ -5,6 +5,7 @@
 
 #include "kernels/matmul/f32_matmul_problem.h"
 #include "kernels/relu/f32_relu_problem.h"
+#include "lab/number_text.h"
 #include "lab/validate.h"
 
 using namespace lab;
@@ -65,7 +66,7 @@ TEST_CASE("sizes above the memory cap are refused with the largest size that fit
   CHECK_FALSE(v.ok);
   CHECK(v.field == "n");
   CHECK_THAT(v.error, Catch::Contains("MiB"));
-  CHECK_THAT(v.error, Catch::Contains("N = " + std::to_string(largest)));
+  CHECK_THAT(v.error, Catch::Contains("N = " + number_text(static_cast<double>(largest))));
 }
 
 TEST_CASE("the cap follows the memory available") {
@@ -142,7 +143,7 @@ TEST_CASE("vector operations check only the length N") {
   const auto over = validate(relu, Params{1, static_cast<double>(largest + 1), 1, 0}, kLimits);
   CHECK_FALSE(over.ok);
   CHECK(over.field == "n");
-  CHECK_THAT(over.error, Catch::Contains("largest length that fits is N = " + std::to_string(largest)));
+  CHECK_THAT(over.error, Catch::Contains("largest length that fits is N = " + number_text(static_cast<double>(largest))));
 }
 
 TEST_CASE("the minimum time must be sensible") {
@@ -154,4 +155,44 @@ TEST_CASE("the minimum time must be sensible") {
     CHECK(v.field == "min_time");
   }
   CHECK(validate_timing(TimingOptions{}).ok);
+}
+
+TEST_CASE("a matrix request with only N is the square N x N x N problem") {
+  const auto v = validate(blocked(), Params{kNaN, 48, kNaN, 16}, kLimits);
+  REQUIRE(v.ok);
+  CHECK(v.shape.m == 48);
+  CHECK(v.shape.n == 48);
+  CHECK(v.shape.k == 48);
+  CHECK(v.shape.block == 16);
+  // Its errors name N, as a square request's do.
+  for (double n : {kNaN, 0.0, 2.5, 1e9}) {
+    INFO("n = " << n);
+    const auto bad = validate(loops(), Params{kNaN, n, kNaN}, kLimits);
+    CHECK_FALSE(bad.ok);
+    CHECK(bad.field == "n");
+    CHECK_THAT(bad.error, Catch::StartsWith("N "));
+  }
+  // The memory cap and the block rule apply to it as to N, N, N.
+  const int64_t largest = max_size(kMatmulF32, kLimits);
+  CHECK(validate(loops(), Params{kNaN, static_cast<double>(largest), kNaN}, kLimits).ok);
+  CHECK(validate(loops(), Params{kNaN, static_cast<double>(largest + 1), kNaN}, kLimits).field == "n");
+  CHECK(validate(blocked(), Params{kNaN, 48, kNaN, 49}, kLimits).field == "block");
+  // Only M missing, or only K, is not a square request: the missing one is named.
+  CHECK(validate(loops(), Params{kNaN, 8, 8}, kLimits).field == "m");
+  CHECK(validate(loops(), Params{8, 8, kNaN}, kLimits).field == "k");
+}
+
+TEST_CASE("cap_block runs a block larger than the matrix at its largest side, and refuses other bad blocks") {
+  Params p{kNaN, 48, kNaN, 128};
+  p.cap_block = true;
+  auto v = validate(blocked(), p, kLimits);
+  REQUIRE(v.ok);
+  CHECK(v.shape.block == 48);
+  p.block = 16;
+  CHECK(validate(blocked(), p, kLimits).shape.block == 16);
+  for (double block : {0.0, -1.0, kNaN, kInf, 3.5}) {
+    INFO("block = " << block);
+    p.block = block;
+    CHECK(validate(blocked(), p, kLimits).field == "block");
+  }
 }

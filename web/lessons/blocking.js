@@ -176,7 +176,7 @@ export default {
       },
       code: { kernels, operation: session.operation(kernels[0].operation), sources: kernels.map((k) => k.source) },
       async plan({ sizes, blocks, baseline, min_time_s }) {
-        const request = (kernel, n, block) => runRequest(session, kernel, n, { block, min_time_s });
+        const request = (kernel, n, block) => runRequest(kernel, n, { block, min_time_s });
         // Cells are matched to their size by position: a size typed as garbage is NaN, never equal to itself.
         const grid = sizes.flatMap((n, at) => blocks.flatMap((block) => kernels.map((kernel) => ({ at, n, block, kernel }))));
         // Which blocks suit which sizes is C++'s call. A block it refuses at this
@@ -195,7 +195,7 @@ export default {
           if (skip[i]) skipped.set(`${g.n}|${g.block}`, `Block ${g.block} was skipped at N = ${g.n}: ${checks[i].error}`);
         });
         const items = sizes.flatMap((n, at) => [
-          ...(baseline ? [{ requests: [runRequest(session, session.kernel(baseline), n, { min_time_s })], meta: { title: kernelTitle(session, baseline), n, baseline: true } }] : []),
+          ...(baseline ? [{ requests: [runRequest(session.kernel(baseline), n, { min_time_s })], meta: { title: kernelTitle(session, baseline), n, baseline: true } }] : []),
           ...grid.filter((g, i) => g.at === at && !skip[i]).map((g) => ({ requests: [request(g.kernel, n, g.block)], meta: { title: g.kernel.title, n, block: g.block } })),
         ]);
         return { items, skipped: [...skipped.values()] };

@@ -122,7 +122,7 @@ export default {
       noisy: overlap(fused, unfused),
     });
 
-    const request = (kernel, n, values) => runRequest(session, kernel, n, { block: values.block, threads: values.threads, min_time_s: values.min_time_s });
+    const request = (kernel, n, values) => runRequest(kernel, n, { block: values.block, threads: values.threads, min_time_s: values.min_time_s });
 
     // The exercise: bytes per element of each GELU schedule, judged against
     // the catalog's counts (the bytes each result reports, over N).

@@ -142,7 +142,7 @@ export default {
       plan({ sizes, min_time_s }) {
         return {
           items: sizes.flatMap((n) => kernels.map((k) => ({
-            requests: [runRequest(session, k, n, { min_time_s })],
+            requests: [runRequest(k, n, { min_time_s })],
             meta: { title: k.title, n },
           }))),
         };

@@ -200,7 +200,7 @@ export default {
       },
       code: codeFor(session, initial),
       plan({ kernel, n, block, min_time_s }) {
-        const request = runRequest(session, session.kernel(kernel), n, { block, min_time_s });
+        const request = runRequest(session.kernel(kernel), n, { block, min_time_s });
         return {
           items: [{
             requests: [{ ...request, single_shot: true }, request],

@@ -218,7 +218,7 @@ export default {
 
     const metricOf = (entry, name) => entry.result.check?.metrics?.[name];
 
-    const request = (kernel, n, values) => runRequest(session, kernel, n, { block: values.block, threads: 1, min_time_s: values.min_time_s });
+    const request = (kernel, n, values) => runRequest(kernel, n, { block: values.block, threads: 1, min_time_s: values.min_time_s });
 
     function verdict(entries, prediction) {
       const pairs = [...byN(matmulEntries(entries))].map(([n, atN]) => ({

@@ -205,15 +205,15 @@ export default {
       plan({ sizes, min_time_s }) {
         const peakRuns = counts.map((threads) => ({
           // A single call first: the browser compiles a hot function again, optimized, after it has run a while.
-          requests: [runRequest(session, session.kernel(peak), peakN, { threads, single_shot: true }),
-            runRequest(session, session.kernel(peak), peakN, { threads, min_time_s })],
+          requests: [runRequest(session.kernel(peak), peakN, { threads, single_shot: true }),
+            runRequest(session.kernel(peak), peakN, { threads, min_time_s })],
           meta: { kernel: peak, n: peakN, threads },
         }));
         const triadRuns = sizes.flatMap((n) => counts.map((threads) => ({
-          requests: [runRequest(session, session.kernel(triad), n, { threads, min_time_s })], meta: { kernel: triad, n, threads },
+          requests: [runRequest(session.kernel(triad), n, { threads, min_time_s })], meta: { kernel: triad, n, threads },
         })));
         const exerciseRuns = [exercise.vector, exercise.matrix].map(({ kernel, n, block = 0 }) => ({
-          requests: [runRequest(session, session.kernel(kernel), n, { block, threads: 1, min_time_s })], meta: { kernel, n, threads: 1, exercise: true },
+          requests: [runRequest(session.kernel(kernel), n, { block, threads: 1, min_time_s })], meta: { kernel, n, threads: 1, exercise: true },
         }));
         return { items: [...peakRuns, ...triadRuns, ...exerciseRuns] };
       },

@@ -412,12 +412,12 @@ export default {
       plan({ experiment, sizes, small_sizes: smallSizes, threads, block, min_time_s }) {
         const most = Number(threads);
         const counts = experiment === 'small' ? [...new Set([1, most])] : range(1, most);
-        // Each run caps b at its N, which would hide a b no size can take: check b as typed, at the largest N.
+        // Each run caps b at its N (C++'s cap_block), which would hide a b no size can take: check b as typed, at the largest N.
         const largest = session.operation(kernel.operation).max_n;
         return {
-          checks: [runRequest(session, kernel, largest, { block, threads: 1, min_time_s })],
+          checks: [runRequest(kernel, largest, { block, threads: 1, min_time_s })],
           items: (experiment === 'small' ? smallSizes : sizes).flatMap((n) => counts.map((p) => ({
-            requests: [runRequest(session, kernel, n, { block: Math.min(block, n), threads: p, min_time_s })],
+            requests: [runRequest(kernel, n, { block, cap_block: true, threads: p, min_time_s })],
             meta: { experiment, n, threads: p },
           }))),
         };

@@ -154,7 +154,7 @@ export default {
       }).filter(({ scalar }) => scalar);
     }
 
-    const request = (kernel, n, values) => runRequest(session, kernel, n, { block: values.block, min_time_s: values.min_time_s });
+    const request = (kernel, n, values) => runRequest(kernel, n, { block: values.block, min_time_s: values.min_time_s });
 
     function verdict(entries, prediction) {
       const sized = atSizes(relu, entries).filter(({ latest }) => latest.has(relu.simd.name));

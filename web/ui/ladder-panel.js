@@ -14,10 +14,12 @@ import { ABOVE_CEILING_ADVICE, isInteger, limits, roofFor } from './roofline.js'
 
 const LADDER = { id: 'roofline-ladder', title: 'Roofline: the ladder', lesson: 'roofline' };
 
-// The requests of one step, one per candidate kernel, all at N.
+// The requests of one step, one per candidate kernel, all at N (a square N x N x N).
+// A step keeps its block at every N: C++ runs one larger than the matrix at its
+// side (cap_block), and kernels without a block ignore it.
 function stepRequests(session, step, n, threads, minTime) {
-  return step.kernels.map((name) => runRequest(session, session.kernel(name), n,
-    { block: Math.min(step.block, n), threads: step.threads === 'all' ? threads : 1, min_time_s: minTime }));
+  return step.kernels.map((name) => runRequest(session.kernel(name), n,
+    { block: step.block, cap_block: true, threads: step.threads === 'all' ? threads : 1, min_time_s: minTime }));
 }
 
 const fastestResult = (results) => results.reduce((best, r) => (!best || r.gflops > best.gflops ? r : best), null);

@@ -1,16 +1,19 @@
-// The one place a lesson writes a run request for a kernel at size N. A
-// kernel of a vector operation is sized by its length N alone; any other runs
-// a square N × N × N product. A block and a thread count go only to a kernel
+// The one place a lesson writes a run request for a kernel at size N. Only N
+// is sent: C++ reads it as a vector's length, or as a square N × N × N
+// product for a matrix operation. A block and a thread count go only to a kernel
 // that takes them (its catalog `tunables`: C++ ignores them elsewhere), and an
 // option left undefined is not sent, so C++ applies its default.
 //
-// kernel: a catalog kernel; options: {block, threads, min_time_s, single_shot}.
-export function runRequest(session, kernel, n, { block, threads, min_time_s, single_shot } = {}) {
+// cap_block: a block larger than the matrix runs at the matrix's side (C++
+// decides), so one block can serve every N of a sweep.
+//
+// kernel: a catalog kernel; options: {block, cap_block, threads, min_time_s, single_shot}.
+export function runRequest(kernel, n, { block, cap_block, threads, min_time_s, single_shot } = {}) {
   const takes = (tunable) => kernel.tunables.includes(tunable);
-  const size = session.operation(kernel.operation).shape === 'vector' ? { n } : { m: n, n, k: n };
   const request = {
-    kernel: kernel.name, ...size,
+    kernel: kernel.name, n,
     block: takes('block') ? block : undefined,
+    cap_block: takes('block') ? cap_block : undefined,
     threads: takes('threads') ? threads : undefined,
     min_time_s, single_shot,
   };
