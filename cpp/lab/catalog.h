@@ -7,19 +7,11 @@
 #include <string_view>
 #include <vector>
 
-#include "lab/kernel_status.h"
-#include "lab/operation.h"
-#include "lab/params.h"
+#include "core/kernel_status.h"
+#include "core/operation.h"
+#include "core/params.h"
 
 namespace lab {
-
-// The memory traffic one schedule really causes, where it differs from the
-// operation's compulsory traffic: an unfused chain writes and rereads its
-// temporaries, a fused one does not. Defined once, beside the kernel.
-struct Traffic {
-  const char* formula;
-  double (*bytes)(const Shape&);
-};
 
 struct Kernel {
   const char* name;     // data type, operation, schedule: f32_matmul_ikj

@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-#include "lab/json_writer.h"
+#include "core/json_writer.h"
 
 namespace lab {
 

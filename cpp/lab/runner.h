@@ -6,7 +6,7 @@
 #include <string>
 
 #include "lab/catalog.h"
-#include "lab/timing.h"
+#include "core/timing.h"
 #include "lab/validate.h"
 
 namespace lab {

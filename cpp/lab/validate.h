@@ -5,8 +5,8 @@
 #include <string>
 
 #include "lab/catalog.h"
-#include "lab/params.h"
-#include "lab/timing.h"
+#include "core/params.h"
+#include "core/timing.h"
 
 namespace lab {
 

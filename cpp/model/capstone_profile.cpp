@@ -1,7 +1,7 @@
 // The profile runs on the runner's cached problem: right after a timed run of
 // the same model and sizes, that problem (weights, int8 codes, reference) is
 // reused warm, and only the profiled forward passes cost time. The steps of a
-// pass are timed with the lab's clock (lab/timing.h), whose resolution the page
+// pass are timed with the lab's clock (core/timing.h), whose resolution the page
 // shows; a step shorter than a few ticks is noise, which is why the median of
 // several passes is reported.
 #include "model/capstone_profile.h"
@@ -11,7 +11,7 @@
 #include <string>
 
 #include "lab/runner.h"
-#include "lab/stats.h"
+#include "core/stats.h"
 #include "model/capstone_problems.h"
 
 namespace lab::model {

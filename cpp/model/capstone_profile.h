@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "lab/demo.h"
-#include "lab/json_writer.h"
+#include "core/json_writer.h"
 
 namespace lab::model {
 

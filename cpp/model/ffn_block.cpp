@@ -6,7 +6,7 @@
 
 #include "kernels/gelu/f32_gelu_problem.h"
 #include "kernels/gelu/f32_matmul_bias_gelu_problem.h"
-#include "lab/random_fill.h"
+#include "core/random_fill.h"
 #include "model/model_weights.h"
 
 namespace lab::model {

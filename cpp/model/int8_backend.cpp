@@ -20,7 +20,7 @@
 #include <memory>
 
 #include "kernels/qmatmul/i8_matmul_grouped.h"
-#include "lab/thread_pool.h"
+#include "core/thread_pool.h"
 #include "model/asymmetric_quantize.h"
 #include "model/backend.h"
 #include "model/bias_act_wasmsimd.h"

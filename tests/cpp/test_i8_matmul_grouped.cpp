@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "kernels/qmatmul/i8_matmul_grouped.h"
-#include "lab/random_fill.h"
+#include "core/random_fill.h"
 
 using namespace lab;
 

@@ -8,7 +8,7 @@ import { seconds, secondsRange, percent, percentTick, ratio } from '../ui/format
 const LESSON = { id: 'measuring', number: 0, title: 'Measuring' };
 
 // The lab's timing code, shown beside the kernel being timed.
-const TIMING_SOURCES = ['cpp/lab/timing.cpp', 'cpp/lab/stats.cpp'];
+const TIMING_SOURCES = ['cpp/core/timing.cpp', 'cpp/core/stats.cpp'];
 
 const PLACES = {
   inside: 'inside the 95% CI of the median',

@@ -189,7 +189,7 @@ export default {
       code: {
         kernels: [...own, ...exerciseKernels],
         operations: [...new Set([...own, ...exerciseKernels].map((k) => k.operation))].map((id) => session.operation(id)),
-        sources: [...own.map((k) => k.source), ...EXPERT_PARTS, 'cpp/kernels/axpy/f32_axpy_wasmsimd.cpp', 'cpp/lab/thread_pool.h'],
+        sources: [...own.map((k) => k.source), ...EXPERT_PARTS, 'cpp/kernels/axpy/f32_axpy_wasmsimd.cpp', 'cpp/core/thread_pool.h'],
       },
       plan({ sizes, min_time_s }) {
         const peak = counts.map((threads) => ({

@@ -406,7 +406,7 @@ export default {
       ],
       code: {
         kernels: [kernel], operation: session.operation(kernel.operation),
-        sources: [kernel.source, 'cpp/kernels/matmul/f32_matmul_4x8_wasmsimd_tile.h', 'cpp/kernels/matmul/f32_matmul_register_blocked.h', 'cpp/lab/thread_pool.h', 'cpp/lab/thread_pool.cpp'],
+        sources: [kernel.source, 'cpp/kernels/matmul/f32_matmul_4x8_wasmsimd_tile.h', 'cpp/kernels/matmul/f32_matmul_register_blocked.h', 'cpp/core/thread_pool.h', 'cpp/core/thread_pool.cpp'],
       },
       plan({ experiment, sizes, small_sizes: smallSizes, threads, block, min_time_s }) {
         const most = Number(threads);

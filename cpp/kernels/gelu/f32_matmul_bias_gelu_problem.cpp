@@ -6,7 +6,7 @@
 
 #include "kernels/gelu/f32_gelu_problem.h"
 #include "kernels/gelu/f32x4_gelu.h"
-#include "lab/random_fill.h"
+#include "core/random_fill.h"
 
 namespace lab {
 

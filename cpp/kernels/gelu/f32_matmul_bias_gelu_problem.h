@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "kernels/matmul/f32_matmul_problem.h"
-#include "lab/operation.h"
+#include "core/operation.h"
 
 namespace lab {
 

@@ -5,7 +5,7 @@
 #include "kernels/gelu/f32_matmul_bias_gelu.h"
 #include "kernels/gelu/f32x4_gelu.h"
 #include "kernels/matmul/f32_matmul_4x8.h"
-#include "lab/thread_pool.h"
+#include "core/thread_pool.h"
 
 namespace lab {
 

@@ -19,7 +19,7 @@
 #include <vector>
 
 #include "kernels/gemm/f32_gemm_pack.h"
-#include "lab/thread_pool.h"
+#include "core/thread_pool.h"
 
 namespace lab::gemm {
 

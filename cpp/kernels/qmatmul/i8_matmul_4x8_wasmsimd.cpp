@@ -15,7 +15,7 @@
 
 #include "kernels/qmatmul/i16_pairs_wasmsimd.h"
 #include "kernels/qmatmul/i8_matmul.h"
-#include "lab/thread_pool.h"
+#include "core/thread_pool.h"
 
 namespace lab {
 

@@ -4,7 +4,7 @@
 #include <limits>
 
 #include "kernels/quantize/symmetric_quantize.h"
-#include "lab/random_fill.h"
+#include "core/random_fill.h"
 
 namespace lab {
 

@@ -1,4 +1,4 @@
-#include "lab/random_fill.h"
+#include "core/random_fill.h"
 
 #include <cmath>
 #include <vector>

@@ -1,4 +1,4 @@
-#include "lab/timing.h"
+#include "core/timing.h"
 
 #include <algorithm>
 #include <chrono>

@@ -1,4 +1,4 @@
-#include "lab/thread_pool.h"
+#include "core/thread_pool.h"
 
 #include <unistd.h>
 

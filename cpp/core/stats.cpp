@@ -1,4 +1,4 @@
-#include "lab/stats.h"
+#include "core/stats.h"
 
 #include <algorithm>
 #include <cmath>

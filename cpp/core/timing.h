@@ -6,7 +6,7 @@
 #include <functional>
 #include <vector>
 
-#include "lab/stats.h"
+#include "core/stats.h"
 
 namespace lab {
 

@@ -7,7 +7,7 @@
 #include <memory>
 #include <vector>
 
-#include "lab/params.h"
+#include "core/params.h"
 
 namespace lab {
 
@@ -62,6 +62,14 @@ struct Operation {
   // The same for N, where N is also summed over (a model's second layer).
   int64_t max_n = 0;
   const char* max_n_reason = nullptr;
+};
+
+// The memory traffic one schedule really causes, where it differs from the
+// operation's compulsory traffic: an unfused chain writes and rereads its
+// temporaries, a fused one does not. Defined once, beside the kernel.
+struct Traffic {
+  const char* formula;
+  double (*bytes)(const Shape&);
 };
 
 }  // namespace lab

@@ -1,4 +1,4 @@
-#include "lab/json_writer.h"
+#include "core/json_writer.h"
 
 #include <cmath>
 #include <cstdio>
