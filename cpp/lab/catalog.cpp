@@ -6,19 +6,19 @@
 #include "exercises/student_kernels.h"
 #include "kernels/gelu/f32_gelu.h"
 #include "kernels/gelu/f32_gelu_problem.h"
-#include "kernels/gelu/f32_matmul_bias_gelu.h"
-#include "kernels/gelu/f32_matmul_bias_gelu_problem.h"
+#include "kernels/matmul_bias_gelu/f32_matmul_bias_gelu.h"
+#include "kernels/matmul_bias_gelu/f32_matmul_bias_gelu_problem.h"
 #include "kernels/axpy/axpy.h"
 #include "kernels/axpy/axpy_problem.h"
-#include "kernels/gemm/f32_gemm.h"
+#include "kernels/matmul/f32_matmul_4x8_packed_wasmsimd.h"
 #include "kernels/matmul/f32_matmul_blocked.h"
 #include "kernels/matmul/f32_matmul_loop_orders.h"
 #include "kernels/matmul/f32_matmul_4x8.h"
 #include "kernels/matmul/f32_matmul_problem.h"
 #include "kernels/probe/probe.h"
 #include "kernels/probe/probe_problems.h"
-#include "kernels/qmatmul/i8_matmul.h"
-#include "kernels/qmatmul/i8_matmul_problem.h"
+#include "kernels/i8_matmul/i8_matmul.h"
+#include "kernels/i8_matmul/i8_matmul_problem.h"
 #include "kernels/quantize/f32_quantize_i8.h"
 #include "kernels/quantize/quantize_problems.h"
 #include "kernels/relu/f32_relu.h"
@@ -209,7 +209,7 @@ std::vector<Kernel> build_catalog() {
       {"f32_matmul_4x8_packed_wasmsimd", "roofline", "expert GEMM",
        "BLIS-style: packed panels of A and B, a 4 x 8 SIMD128 micro-kernel, blocks sized for "
        "L1 and L2, columns of C split over the thread pool.",
-       "cpp/kernels/gemm/f32_gemm.cpp", &kMatmulF32, {Tunable::threads}, false,
+       "cpp/kernels/matmul/f32_matmul_4x8_packed_wasmsimd.cpp", &kMatmulF32, {Tunable::threads}, false,
        run_matmul_threaded<f32_matmul_4x8_packed_wasmsimd>},
       {"f32_gelu_unfused_wasmsimd", "fusion", "GELU unfused",
        "One SIMD128 pass per step of GELU, as a framework runs it op by op: every temporary is "
@@ -222,19 +222,19 @@ std::vector<Kernel> build_catalog() {
        run_gelu<f32_gelu_fused_wasmsimd>},
       {"f32_matmul_bias_gelu_separate_wasmsimd", "fusion", "GEMM, bias, GELU",
        "The 4x8 SIMD128 GEMM, then a bias pass and a GELU pass, each reading and rewriting C.",
-       "cpp/kernels/gelu/f32_matmul_bias_gelu_separate_wasmsimd.cpp", &kMatmulBiasGeluF32,
+       "cpp/kernels/matmul_bias_gelu/f32_matmul_bias_gelu_separate_wasmsimd.cpp", &kMatmulBiasGeluF32,
        {Tunable::block, Tunable::threads}, false,
        run_matmul_bias_gelu<f32_matmul_bias_gelu_separate_wasmsimd>,
        &kMatmulBiasGeluSeparateTraffic},
       {"f32_matmul_bias_gelu_4x8_wasmsimd", "fusion", "GEMM + epilogue",
        "The 4x8 SIMD128 GEMM with bias and GELU in its epilogue, applied to each tile of sums "
        "in registers before C is stored.",
-       "cpp/kernels/gelu/f32_matmul_bias_gelu_4x8_wasmsimd.cpp", &kMatmulBiasGeluF32,
+       "cpp/kernels/matmul_bias_gelu/f32_matmul_bias_gelu_4x8_wasmsimd.cpp", &kMatmulBiasGeluF32,
        {Tunable::block, Tunable::threads}, false,
        run_matmul_bias_gelu<f32_matmul_bias_gelu_4x8_wasmsimd>},
       {"f32_quantize_i8_scalar", "quantization", "quantize scalar",
        "max|x|, then round and clamp one value at a time, compiled with the vectorizers off.",
-       "cpp/kernels/quantize/symmetric_quantize.cpp", &kQuantizeF32I8, {}, false,
+       "cpp/kernels/quantize/f32_quantize_i8_scalar.cpp", &kQuantizeF32I8, {}, false,
        run_quantize<f32_quantize_i8_scalar>},
       {"f32_quantize_i8_wasmsimd", "quantization", "quantize SIMD128",
        "max|x| four lanes at a time, then 16 codes per step: f32x4.nearest, a saturating "
@@ -252,13 +252,13 @@ std::vector<Kernel> build_catalog() {
       {"i8_matmul_scalar", "quantization", "int8 scalar",
        "i-k-j over int8 codes into an int32 row of sums, scaled once per element; compiled "
        "with the vectorizers off.",
-       "cpp/kernels/qmatmul/i8_matmul_scalar.cpp", &kMatmulI8, {}, false,
+       "cpp/kernels/i8_matmul/i8_matmul_scalar.cpp", &kMatmulI8, {}, false,
        run_i8_matmul<i8_matmul_scalar>},
       {"i8_matmul_4x8_wasmsimd", "quantization", "int8 4x8 SIMD128",
        "A 4 x 8 tile of int32 sums fed by i32x4.dot_i16x8_s (eight multiply-adds per "
        "instruction) from block-sized i16 panels; dequantized in registers; rows split over "
        "the thread pool.",
-       "cpp/kernels/qmatmul/i8_matmul_4x8_wasmsimd.cpp", &kMatmulI8,
+       "cpp/kernels/i8_matmul/i8_matmul_4x8_wasmsimd.cpp", &kMatmulI8,
        {Tunable::block, Tunable::threads}, false, run_i8_matmul<i8_matmul_4x8_wasmsimd>},
       {"f32_axpy_wasmsimd", "precision", "f32 axpy",
        "z = a x + y on f32 vectors with SIMD128: 12 bytes moved per element.",

@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "kernels/qmatmul/i8_matmul_grouped.h"
+#include "kernels/i8_matmul/i8_matmul_grouped.h"
 #include "lab/catalog.h"
 #include "lab/demo.h"
 #include "core/random_fill.h"

@@ -38,9 +38,9 @@ const TOLERANCE = 1.5;
 
 const SOURCES = [
   'cpp/model/backend.h', 'cpp/model/capstone_kernels.cpp', 'cpp/model/ffn_block.cpp', 'cpp/model/conv2d_im2col.cpp',
-  'cpp/model/naive_backend.cpp', 'cpp/model/optimized_backend.cpp', 'cpp/kernels/gemm/f32_gemm.cpp', 'cpp/model/bias_act_wasmsimd.cpp',
-  'cpp/model/int8_backend.cpp', 'cpp/kernels/qmatmul/i8_matmul_grouped.h', 'cpp/kernels/qmatmul/i8_matmul_grouped_4x8_wasmsimd.cpp',
-  'cpp/kernels/qmatmul/i16_pairs_wasmsimd.h', 'cpp/model/asymmetric_quantize_wasmsimd.cpp', 'cpp/model/step_clock.h', 'cpp/model/capstone_profile.cpp',
+  'cpp/model/naive_backend.cpp', 'cpp/model/optimized_backend.cpp', 'cpp/kernels/matmul/f32_matmul_4x8_packed_wasmsimd.cpp', 'cpp/model/bias_act_wasmsimd.cpp',
+  'cpp/model/int8_backend.cpp', 'cpp/kernels/i8_matmul/i8_matmul_grouped.h', 'cpp/kernels/i8_matmul/i8_matmul_grouped_4x8_wasmsimd.cpp',
+  'cpp/kernels/i8_matmul/i16_pairs_wasmsimd.h', 'cpp/model/asymmetric_quantize_wasmsimd.cpp', 'cpp/model/step_clock.h', 'cpp/model/capstone_profile.cpp',
 ];
 
 function diagram() {

@@ -301,7 +301,7 @@ export default {
     }
 
     const sources = [...new Set([
-      ...ours.map((k) => k.source), 'cpp/kernels/qmatmul/i16_pairs_wasmsimd.h', 'cpp/kernels/quantize/symmetric_quantize.h', session.kernel(F32_SIMD).source,
+      ...ours.map((k) => k.source), 'cpp/kernels/i8_matmul/i16_pairs_wasmsimd.h', 'cpp/kernels/quantize/symmetric_quantize.h', 'cpp/kernels/quantize/symmetric_quantize.cpp', session.kernel(F32_SIMD).source,
       ...session.demos((d) => d.lesson === LESSON.id).map((d) => d.source)])];
 
     page = new LessonPage(session, {

@@ -2,10 +2,10 @@
 // L1 and L2, columns of C split over the lab's thread pool. The numbers below
 // were chosen by timing the wasm build in Chromium on a 48 KiB L1d, 2 MiB L2
 // core; see each for why.
-#include "kernels/gemm/f32_gemm.h"
+#include "kernels/matmul/f32_matmul_4x8_packed_wasmsimd.h"
 
-#include "kernels/gemm/f32_gemm_blocked.h"
-#include "kernels/gemm/f32_gemm_tile_wasmsimd.h"
+#include "kernels/matmul/f32_matmul_4x8_packed_wasmsimd_loops.h"
+#include "kernels/matmul/f32_matmul_4x8_packed_wasmsimd_tile.h"
 
 namespace lab {
 
@@ -16,7 +16,7 @@ namespace {
 // 5 x 8 and 3 x 12 (14 registers) ran as fast on large matrices, 6 x 8 and
 // 4 x 12 (16 and 17) spill. 4 x 8 wins on small ones: its A slivers pack as
 // whole 4 x 4 transposes, where 5 rows leave one row to copy a float at a
-// time, and it has room to unroll K (f32_gemm_tile_wasmsimd.h).
+// time, and it has room to unroll K (f32_matmul_4x8_packed_wasmsimd_tile.h).
 using ExpertTile = gemm::Tile<4, 8 / 4>;
 
 // kc = 512: one B sliver (512 x 8 floats, 16 KiB) and one A sliver (512 x 4,

@@ -1,7 +1,7 @@
 // C = GELU(A * B + bias) with the bias and GELU in the GEMM's epilogue: after
 // the last block of K, each 4 x 8 tile of sums gets its bias and GELU in
 // registers and is stored once, final. C is written once and never read back.
-#include "kernels/gelu/f32_matmul_bias_gelu.h"
+#include "kernels/matmul_bias_gelu/f32_matmul_bias_gelu.h"
 #include "kernels/gelu/f32x4_gelu.h"
 #include "kernels/matmul/f32_matmul_4x8_wasmsimd_tile.h"
 #include "kernels/matmul/f32_matmul_register_blocked.h"

@@ -1,5 +1,5 @@
 // Packing: copies a block of A or B into the order the micro-kernel reads it
-// (f32_gemm_tile_wasmsimd.h), once per block, so that the kernel, which reads
+// (f32_matmul_4x8_packed_wasmsimd_tile.h), once per block, so that the kernel, which reads
 // each packed value many times, always reads contiguous memory.
 //
 //   A block (mc x kc) -> slivers of kRows rows; in a sliver, step p holds the

@@ -1,4 +1,4 @@
-#include "kernels/gelu/f32_matmul_bias_gelu_problem.h"
+#include "kernels/matmul_bias_gelu/f32_matmul_bias_gelu_problem.h"
 
 #include <algorithm>
 #include <cmath>
@@ -68,7 +68,7 @@ const Operation kMatmulBiasGeluF32{
     "C = GELU(A x B + bias) for row-major f32 matrices, A M x K, B K x N, the bias a row of N "
     "added to every row, GELU the tanh approximation of the GELU operation",
     "GELU in double of the exact product plus the bias",
-    "cpp/kernels/gelu/f32_matmul_bias_gelu_problem.cpp",
+    "cpp/kernels/matmul_bias_gelu/f32_matmul_bias_gelu_problem.cpp",
     "max_rel_err is max over C of |C - exact| / (|A| x |B| + |bias| + |A x B + bias|), all in "
     "double. The tolerance is 1.13 gamma_(K+1) + 2^-21: the summation bound of the product "
     "with the bias as one more term, stretched by GELU's steepest slope (below 1.13), plus "

@@ -9,7 +9,7 @@
 // The innermost loop runs the micro-kernel with the same B sliver on every
 // A sliver of the block, so that sliver stays in L1; the packed A block is
 // reread once per B sliver from L2. The block sizes (Blocking) say how much
-// each level holds; f32_gemm.cpp chooses them.
+// each level holds; f32_matmul_4x8_packed_wasmsimd.cpp chooses them.
 #pragma once
 
 #include <algorithm>
@@ -18,7 +18,7 @@
 #include <new>
 #include <vector>
 
-#include "kernels/gemm/f32_gemm_pack.h"
+#include "kernels/matmul/f32_matmul_4x8_packed_wasmsimd_packing.h"
 #include "core/thread_pool.h"
 
 namespace lab::gemm {

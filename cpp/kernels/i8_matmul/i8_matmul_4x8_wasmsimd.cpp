@@ -1,6 +1,6 @@
 // The int8 matmul with WebAssembly SIMD128: both inputs widened to i16 as they
 // are packed into small panels, and multiplied by i32x4.dot_i16x8_s, eight
-// multiply-adds per instruction (kernels/qmatmul/i16_pairs_wasmsimd.h).
+// multiply-adds per instruction (kernels/i8_matmul/i16_pairs_wasmsimd.h).
 //
 // The K loop is blocked like the f32 kernels' (block x block panels of B stay
 // in cache), so a tile's int32 sums must survive from one block of K to the
@@ -13,8 +13,8 @@
 #include <cstring>
 #include <vector>
 
-#include "kernels/qmatmul/i16_pairs_wasmsimd.h"
-#include "kernels/qmatmul/i8_matmul.h"
+#include "kernels/i8_matmul/i16_pairs_wasmsimd.h"
+#include "kernels/i8_matmul/i8_matmul.h"
 #include "core/thread_pool.h"
 
 namespace lab {

@@ -17,8 +17,8 @@
 #include <cstring>
 #include <vector>
 
-#include "kernels/qmatmul/i16_pairs_wasmsimd.h"
-#include "kernels/qmatmul/i8_matmul_grouped.h"
+#include "kernels/i8_matmul/i16_pairs_wasmsimd.h"
+#include "kernels/i8_matmul/i8_matmul_grouped.h"
 #include "core/thread_pool.h"
 
 namespace lab {

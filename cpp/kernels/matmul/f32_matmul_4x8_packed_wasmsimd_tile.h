@@ -1,5 +1,5 @@
 // The expert GEMM's micro-kernel: one kRows x kCols tile of C, computed from a
-// packed sliver of A and a packed sliver of B (see f32_gemm_pack.h), in wasm
+// packed sliver of A and a packed sliver of B (see f32_matmul_4x8_packed_wasmsimd_packing.h), in wasm
 // SIMD128. Everything else in the GEMM exists to feed this loop.
 //
 // Why packed slivers: at step p along K the kernel needs kRows values of A and
@@ -15,7 +15,7 @@
 // f32x4.mul and one f32x4.add per accumulator (wasm SIMD128 has no fused
 // multiply-add). V8 gives wasm 15 vector registers on x64, and the loop needs
 // accumulators + B vectors + one splat + one product: a tile must fit in them
-// or V8 spills sums to memory. Which tile is best was measured (f32_gemm.cpp).
+// or V8 spills sums to memory. Which tile is best was measured (f32_matmul_4x8_packed_wasmsimd.cpp).
 #pragma once
 
 #include <wasm_simd128.h>

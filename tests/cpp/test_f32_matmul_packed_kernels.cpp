@@ -1,11 +1,11 @@
-// The expert GEMM (cpp/kernels/gemm/) against the exact product: every square
+// The expert GEMM (cpp/kernels/matmul/) against the exact product: every square
 // size up to 70 (every way a 4 x 8 tile can be cut, many times over), sizes
 // either side of the block edges, thin and wide shapes, on 1, 2 and 3 threads.
 #include <algorithm>
 #include <cmath>
 #include <vector>
 
-#include "kernels/gemm/f32_gemm.h"
+#include "kernels/matmul/f32_matmul_4x8_packed_wasmsimd.h"
 #include "kernels/matmul/f32_matmul_problem.h"
 #include "matmul_cases.h"
 

@@ -2,7 +2,7 @@
 // LAB_SCALAR_ONLY_SOURCES): one int8 x int8 multiply and one int32 add per term.
 #include <vector>
 
-#include "kernels/qmatmul/i8_matmul.h"
+#include "kernels/i8_matmul/i8_matmul.h"
 
 namespace lab {
 

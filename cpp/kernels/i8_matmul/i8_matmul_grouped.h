@@ -21,7 +21,7 @@
 namespace lab {
 
 // B's codes widened to i16 and packed in pairs along K, tiles of 8 columns
-// (kernels/qmatmul/i16_pairs_wasmsimd.h), and its scales per group and column.
+// (kernels/i8_matmul/i16_pairs_wasmsimd.h), and its scales per group and column.
 struct I8GroupedB {
   int64_t k = 0, n = 0, group = 0;
   std::vector<int16_t> pairs;  // tile t, pair q at (t * ceil(k / 2) + q) * 16
