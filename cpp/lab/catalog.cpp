@@ -1,148 +1,33 @@
 #include "lab/catalog.h"
 
 #include <algorithm>
-#include <type_traits>
 
 #include "exercises/student_kernels.h"
-#include "kernels/gelu/f32_gelu.h"
-#include "kernels/gelu/f32_gelu_problem.h"
-#include "kernels/matmul_bias_gelu/f32_matmul_bias_gelu.h"
-#include "kernels/matmul_bias_gelu/f32_matmul_bias_gelu_problem.h"
 #include "kernels/axpy/axpy.h"
-#include "kernels/axpy/axpy_problem.h"
+#include "kernels/axpy/axpy_adapter.h"
+#include "kernels/gelu/f32_gelu.h"
+#include "kernels/gelu/f32_gelu_adapter.h"
+#include "kernels/i8_matmul/i8_matmul.h"
+#include "kernels/i8_matmul/i8_matmul_adapter.h"
+#include "kernels/matmul/f32_matmul_4x8.h"
 #include "kernels/matmul/f32_matmul_4x8_packed_wasmsimd.h"
+#include "kernels/matmul/f32_matmul_adapter.h"
 #include "kernels/matmul/f32_matmul_blocked.h"
 #include "kernels/matmul/f32_matmul_loop_orders.h"
-#include "kernels/matmul/f32_matmul_4x8.h"
-#include "kernels/matmul/f32_matmul_problem.h"
+#include "kernels/matmul_bias_gelu/f32_matmul_bias_gelu.h"
+#include "kernels/matmul_bias_gelu/f32_matmul_bias_gelu_adapter.h"
 #include "kernels/probe/probe.h"
-#include "kernels/probe/probe_problems.h"
-#include "kernels/i8_matmul/i8_matmul.h"
-#include "kernels/i8_matmul/i8_matmul_problem.h"
+#include "kernels/probe/probe_adapters.h"
 #include "kernels/quantize/f32_quantize_i8.h"
-#include "kernels/quantize/quantize_problems.h"
+#include "kernels/quantize/quantize_adapters.h"
 #include "kernels/relu/f32_relu.h"
-#include "kernels/relu/f32_relu_problem.h"
+#include "kernels/relu/f32_relu_adapter.h"
+#include "model/capstone_adapter.h"
 #include "model/capstone_kernels.h"
 
 namespace lab {
 
 namespace {
-
-// Reference kernels return nothing; exercises return whether they are written yet.
-template <class Call>
-KernelStatus status_of(Call call) {
-  if constexpr (std::is_void_v<decltype(call())>) {
-    call();
-    return KernelStatus::done;
-  } else {
-    return call();
-  }
-}
-
-// One adapter from the catalog's uniform entry point to any matmul kernel's
-// own signature: with or without a block size and a thread count.
-template <auto Fn>
-KernelStatus run_matmul(Problem& problem, const Shape& s) {
-  auto& p = static_cast<MatmulProblem&>(problem);
-  using F = decltype(Fn);
-  return status_of([&] {
-    if constexpr (std::is_invocable_v<F, const float*, const float*, float*, int64_t, int64_t,
-                                      int64_t, int64_t, int64_t>)
-      return Fn(p.a(), p.b(), p.c(), s.m, s.n, s.k, s.block, s.threads);
-    else if constexpr (std::is_invocable_v<F, const float*, const float*, float*, int64_t,
-                                           int64_t, int64_t, int64_t>)
-      return Fn(p.a(), p.b(), p.c(), s.m, s.n, s.k, s.block);
-    else
-      return Fn(p.a(), p.b(), p.c(), s.m, s.n, s.k);
-  });
-}
-
-// A matmul that chooses its own blocking and takes only a thread count.
-template <auto Fn>
-KernelStatus run_matmul_threaded(Problem& problem, const Shape& s) {
-  auto& p = static_cast<MatmulProblem&>(problem);
-  return status_of([&] { return Fn(p.a(), p.b(), p.c(), s.m, s.n, s.k, s.threads); });
-}
-
-template <auto Fn>
-KernelStatus run_relu(Problem& problem, const Shape& s) {
-  auto& p = static_cast<ReluProblem&>(problem);
-  return status_of([&] { return Fn(p.x(), p.y(), s.n); });
-}
-
-// The unfused GELU takes the problem's scratch vector for its temporaries.
-template <auto Fn>
-KernelStatus run_gelu(Problem& problem, const Shape& s) {
-  auto& p = static_cast<GeluProblem&>(problem);
-  using F = decltype(Fn);
-  return status_of([&] {
-    if constexpr (std::is_invocable_v<F, const float*, float*, float*, int64_t>)
-      return Fn(p.x(), p.y(), p.scratch(), s.n);
-    else
-      return Fn(p.x(), p.y(), s.n);
-  });
-}
-
-template <auto Fn>
-KernelStatus run_matmul_bias_gelu(Problem& problem, const Shape& s) {
-  auto& p = static_cast<MatmulBiasGeluProblem&>(problem);
-  return status_of(
-      [&] { return Fn(p.a(), p.b(), p.bias(), p.c(), s.m, s.n, s.k, s.block, s.threads); });
-}
-
-template <auto Fn>
-KernelStatus run_quantize(Problem& problem, const Shape& s) {
-  auto& p = static_cast<QuantizeProblem&>(problem);
-  return status_of([&] { return Fn(p.x(), p.q(), p.scale(), s.n); });
-}
-
-template <auto Fn>
-KernelStatus run_dequantize(Problem& problem, const Shape& s) {
-  auto& p = static_cast<DequantizeProblem&>(problem);
-  return status_of([&] { return Fn(p.q(), p.scale(), p.x(), s.n); });
-}
-
-// The int8 matmuls take the codes and scales the problem quantized ahead of time.
-template <auto Fn>
-KernelStatus run_i8_matmul(Problem& problem, const Shape& s) {
-  auto& p = static_cast<I8MatmulProblem&>(problem);
-  return status_of([&] {
-    if constexpr (std::is_invocable_v<decltype(Fn), const int8_t*, const float*, const int8_t*,
-                                      const float*, float*, int64_t, int64_t, int64_t, int64_t,
-                                      int64_t>)
-      return Fn(p.a(), p.scale_a(), p.b(), p.scale_b(), p.c(), s.m, s.n, s.k, s.block, s.threads);
-    else
-      return Fn(p.a(), p.scale_a(), p.b(), p.scale_b(), p.c(), s.m, s.n, s.k);
-  });
-}
-
-// Both axpy problems hold x, y and z of their own element type.
-template <class AxpyProblem, auto Fn>
-KernelStatus run_axpy(Problem& problem, const Shape& s) {
-  auto& p = static_cast<AxpyProblem&>(problem);
-  return status_of([&] { return Fn(kAxpyScale, p.x(), p.y(), p.z(), s.n); });
-}
-
-// The ceiling probe updates the problem's lanes; the triad is the axpy problem's
-// z = a x + y read as a = b + s c.
-template <auto Fn>
-KernelStatus run_mul_add(Problem& problem, const Shape& s) {
-  auto& p = static_cast<MulAddProblem&>(problem);
-  return status_of([&] { return Fn(p.x(), p.y(), kMulAddM, kMulAddC, kMulAddLanes, s.n, s.threads); });
-}
-
-template <auto Fn>
-KernelStatus run_triad(Problem& problem, const Shape& s) {
-  auto& p = static_cast<F32AxpyProblem&>(problem);
-  return status_of([&] { return Fn(kAxpyScale, p.y(), p.x(), p.z(), s.n, s.threads); });
-}
-
-// One forward pass of a capstone model on one backend.
-template <class ModelProblem, auto Fn>
-KernelStatus run_model(Problem& problem, const Shape& s) {
-  return status_of([&] { return Fn(static_cast<ModelProblem&>(problem), s.threads); });
-}
 
 constexpr const char* kLoopOrders = "cpp/kernels/matmul/f32_matmul_loop_orders.cpp";
 constexpr const char* kReluC = "cpp/kernels/relu/f32_relu_c.cpp";
