@@ -1,6 +1,9 @@
 // The catalog: every kernel the lab offers, declared once. The page builds its
 // lesson lists from it, the tests walk it, and the benchmarks iterate it.
 #pragma once
+#if !defined(LAB_UPPER_LAYER)
+#error "lab/catalog.h is the upper layer: kernels, models, demos and exercises may include only core/ and kernel headers"
+#endif
 
 #include <cstdint>
 #include <functional>

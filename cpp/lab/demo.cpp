@@ -5,7 +5,7 @@
 
 #include "demos/quantization_demos.h"
 #include "demos/precision_demos.h"
-#include "model/capstone_profile.h"
+#include "lab/capstone_profile_demo.h"
 
 namespace lab {
 

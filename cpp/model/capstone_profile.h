@@ -1,24 +1,33 @@
 // The capstone's profile: where the time of one forward pass goes. The timed
-// kernels of the catalog time whole forward passes; this demo runs a few more
-// with the model's StepClock on and reports each step's median.
+// kernels of the catalog time whole forward passes; the profile runs a few more
+// with the model's StepClock on and reports each step's median. This is the
+// computation; the demo that the page calls (lab/capstone_profile_demo.h)
+// reads its arguments and finds the runner's cached problem.
 #pragma once
 
-#include <vector>
+#include <string>
 
-#include "lab/demo.h"
 #include "core/json_writer.h"
+#include "core/operation.h"
+#include "core/params.h"
+#include "model/backend.h"
+#include "model/capstone_problems.h"
 
 namespace lab::model {
 
-// args: model (0 FFN block, 1 conv2d), backend (0 naive, 1 optimized, 2 int8),
-// m, n, k (the catalog's shape of that model), threads, forwards. Writes the
-// model's operation id, the backend (and for int8, its group along K,
-// int8_group), the per-step medians (steps: [{name,
-// median_s, min_s, max_s}]), the median forward pass, and the output's
-// relative Frobenius error against the reference.
-void capstone_profile(const std::vector<double>& args, JsonWriter& out);
+// The model's operation: 0 the FFN block, 1 the conv2d.
+const Operation& capstone_model_op(int model);
 
-// Refuses sizes the model cannot compute or that would need too much memory.
-DemoRefusal capstone_profile_refusal(const std::vector<double>& args);
+// Why the profile refuses these sizes (more memory than a profile may use), or
+// an empty string when it runs them.
+std::string capstone_profile_memory_error(const Operation& op, const Shape& shape);
+
+// Runs `forwards` forward passes of `problem` (of `op`, at `shape`) on one
+// backend with shape.threads threads. Writes the model's operation id, the
+// backend (and for int8, its group along K, int8_group), the per-step medians
+// (steps: [{name, median_s, min_s, max_s}]), the median forward pass, and the
+// output's relative Frobenius error against the reference.
+void capstone_profile_forwards(ModelProblem& problem, const Operation& op, BackendKind kind,
+                               const Shape& shape, int forwards, JsonWriter& out);
 
 }  // namespace lab::model
