@@ -132,7 +132,7 @@ std::vector<Kernel> build_catalog() {
        run_quantize<f32_quantize_i8_student>},
       {"i8_dequantize_f32_wasmsimd", "quantization", "dequantize SIMD128",
        "16 codes per load, widened to i32, converted and multiplied by the scale.",
-       "cpp/kernels/quantize/f32_quantize_i8_wasmsimd.cpp", &kDequantizeI8F32, {}, false,
+       "cpp/kernels/quantize/i8_dequantize_f32_wasmsimd.cpp", &kDequantizeI8F32, {}, false,
        run_dequantize<i8_dequantize_f32_wasmsimd>},
       {"i8_matmul_scalar", "quantization", "int8 scalar",
        "i-k-j over int8 codes into an int32 row of sums, scaled once per element; compiled "
