@@ -35,7 +35,7 @@
 #include "lab/catalog.h"
 #include "lab/lab_json.h"
 #include "lab/runner.h"
-#include "lab/thread_pool.h"
+#include "core/thread_pool.h"
 
 namespace {
 

@@ -11,7 +11,7 @@
 
 #include "lab/demo.h"
 #include "lab/lab_json.h"
-#include "lab/thread_pool.h"
+#include "core/thread_pool.h"
 
 namespace {
 

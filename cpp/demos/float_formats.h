@@ -6,7 +6,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "lab/json_writer.h"
+#include "core/json_writer.h"
 
 namespace lab {
 

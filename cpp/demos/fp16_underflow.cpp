@@ -7,7 +7,7 @@
 #include "demos/fp16_class.h"
 #include "demos/precision_demos.h"
 #include "kernels/convert/f16_convert.h"
-#include "lab/random_fill.h"
+#include "core/random_fill.h"
 
 namespace lab {
 

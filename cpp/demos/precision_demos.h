@@ -4,7 +4,7 @@
 
 #include <vector>
 
-#include "lab/json_writer.h"
+#include "core/json_writer.h"
 
 namespace lab {
 

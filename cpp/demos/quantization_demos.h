@@ -2,7 +2,7 @@
 
 #include <vector>
 
-#include "lab/json_writer.h"
+#include "core/json_writer.h"
 
 namespace lab {
 

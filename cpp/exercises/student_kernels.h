@@ -5,7 +5,7 @@
 
 #include <cstdint>
 
-#include "lab/kernel_status.h"
+#include "core/kernel_status.h"
 
 namespace lab {
 

@@ -3,149 +3,34 @@
 #include <algorithm>
 #include <list>
 #include <string>
-#include <type_traits>
 #include <utility>
 
 #include "exercises/student_kernels.h"
-#include "kernels/gelu/f32_gelu.h"
-#include "kernels/gelu/f32_gelu_problem.h"
-#include "kernels/gelu/f32_matmul_bias_gelu.h"
-#include "kernels/gelu/f32_matmul_bias_gelu_problem.h"
 #include "kernels/axpy/axpy.h"
-#include "kernels/axpy/axpy_problem.h"
-#include "kernels/gemm/f32_gemm.h"
+#include "kernels/axpy/axpy_adapter.h"
+#include "kernels/gelu/f32_gelu.h"
+#include "kernels/gelu/f32_gelu_adapter.h"
+#include "kernels/i8_matmul/i8_matmul.h"
+#include "kernels/i8_matmul/i8_matmul_adapter.h"
+#include "kernels/matmul/f32_matmul_4x8.h"
+#include "kernels/matmul/f32_matmul_4x8_packed_wasmsimd.h"
+#include "kernels/matmul/f32_matmul_adapter.h"
 #include "kernels/matmul/f32_matmul_blocked.h"
 #include "kernels/matmul/f32_matmul_loop_orders.h"
-#include "kernels/matmul/f32_matmul_4x8.h"
-#include "kernels/matmul/f32_matmul_problem.h"
+#include "kernels/matmul_bias_gelu/f32_matmul_bias_gelu.h"
+#include "kernels/matmul_bias_gelu/f32_matmul_bias_gelu_adapter.h"
 #include "kernels/probe/probe.h"
-#include "kernels/probe/probe_problems.h"
-#include "kernels/qmatmul/i8_matmul.h"
-#include "kernels/qmatmul/i8_matmul_problem.h"
+#include "kernels/probe/probe_adapters.h"
 #include "kernels/quantize/f32_quantize_i8.h"
-#include "kernels/quantize/quantize_problems.h"
+#include "kernels/quantize/quantize_adapters.h"
 #include "kernels/relu/f32_relu.h"
-#include "kernels/relu/f32_relu_problem.h"
+#include "kernels/relu/f32_relu_adapter.h"
+#include "model/capstone_adapter.h"
 #include "model/capstone_kernels.h"
 
 namespace lab {
 
 namespace {
-
-// Reference kernels return nothing; exercises return whether they are written yet.
-template <class Call>
-KernelStatus status_of(Call call) {
-  if constexpr (std::is_void_v<decltype(call())>) {
-    call();
-    return KernelStatus::done;
-  } else {
-    return call();
-  }
-}
-
-// One adapter from the catalog's uniform entry point to any matmul kernel's
-// own signature: with or without a block size and a thread count.
-template <auto Fn>
-KernelStatus run_matmul(Problem& problem, const Shape& s) {
-  auto& p = static_cast<MatmulProblem&>(problem);
-  using F = decltype(Fn);
-  return status_of([&] {
-    if constexpr (std::is_invocable_v<F, const float*, const float*, float*, int64_t, int64_t,
-                                      int64_t, int64_t, int64_t>)
-      return Fn(p.a(), p.b(), p.c(), s.m, s.n, s.k, s.block, s.threads);
-    else if constexpr (std::is_invocable_v<F, const float*, const float*, float*, int64_t,
-                                           int64_t, int64_t, int64_t>)
-      return Fn(p.a(), p.b(), p.c(), s.m, s.n, s.k, s.block);
-    else
-      return Fn(p.a(), p.b(), p.c(), s.m, s.n, s.k);
-  });
-}
-
-// A matmul that chooses its own blocking and takes only a thread count.
-template <auto Fn>
-KernelStatus run_matmul_threaded(Problem& problem, const Shape& s) {
-  auto& p = static_cast<MatmulProblem&>(problem);
-  return status_of([&] { return Fn(p.a(), p.b(), p.c(), s.m, s.n, s.k, s.threads); });
-}
-
-template <auto Fn>
-KernelStatus run_relu(Problem& problem, const Shape& s) {
-  auto& p = static_cast<ReluProblem&>(problem);
-  return status_of([&] { return Fn(p.x(), p.y(), s.n); });
-}
-
-// The unfused GELU takes the problem's scratch vector for its temporaries.
-template <auto Fn>
-KernelStatus run_gelu(Problem& problem, const Shape& s) {
-  auto& p = static_cast<GeluProblem&>(problem);
-  using F = decltype(Fn);
-  return status_of([&] {
-    if constexpr (std::is_invocable_v<F, const float*, float*, float*, int64_t>)
-      return Fn(p.x(), p.y(), p.scratch(), s.n);
-    else
-      return Fn(p.x(), p.y(), s.n);
-  });
-}
-
-template <auto Fn>
-KernelStatus run_matmul_bias_gelu(Problem& problem, const Shape& s) {
-  auto& p = static_cast<MatmulBiasGeluProblem&>(problem);
-  return status_of(
-      [&] { return Fn(p.a(), p.b(), p.bias(), p.c(), s.m, s.n, s.k, s.block, s.threads); });
-}
-
-template <auto Fn>
-KernelStatus run_quantize(Problem& problem, const Shape& s) {
-  auto& p = static_cast<QuantizeProblem&>(problem);
-  return status_of([&] { return Fn(p.x(), p.q(), p.scale(), s.n); });
-}
-
-template <auto Fn>
-KernelStatus run_dequantize(Problem& problem, const Shape& s) {
-  auto& p = static_cast<DequantizeProblem&>(problem);
-  return status_of([&] { return Fn(p.q(), p.scale(), p.x(), s.n); });
-}
-
-// The int8 matmuls take the codes and scales the problem quantized ahead of time.
-template <auto Fn>
-KernelStatus run_i8_matmul(Problem& problem, const Shape& s) {
-  auto& p = static_cast<I8MatmulProblem&>(problem);
-  return status_of([&] {
-    if constexpr (std::is_invocable_v<decltype(Fn), const int8_t*, const float*, const int8_t*,
-                                      const float*, float*, int64_t, int64_t, int64_t, int64_t,
-                                      int64_t>)
-      return Fn(p.a(), p.scale_a(), p.b(), p.scale_b(), p.c(), s.m, s.n, s.k, s.block, s.threads);
-    else
-      return Fn(p.a(), p.scale_a(), p.b(), p.scale_b(), p.c(), s.m, s.n, s.k);
-  });
-}
-
-// Both axpy problems hold x, y and z of their own element type.
-template <class AxpyProblem, auto Fn>
-KernelStatus run_axpy(Problem& problem, const Shape& s) {
-  auto& p = static_cast<AxpyProblem&>(problem);
-  return status_of([&] { return Fn(kAxpyScale, p.x(), p.y(), p.z(), s.n); });
-}
-
-// The ceiling probe updates the problem's lanes; the triad is the axpy problem's
-// z = a x + y read as a = b + s c.
-template <auto Fn>
-KernelStatus run_mul_add(Problem& problem, const Shape& s) {
-  auto& p = static_cast<MulAddProblem&>(problem);
-  return status_of([&] { return Fn(p.x(), p.y(), kMulAddM, kMulAddC, kMulAddLanes, s.n, s.threads); });
-}
-
-template <auto Fn>
-KernelStatus run_triad(Problem& problem, const Shape& s) {
-  auto& p = static_cast<F32AxpyProblem&>(problem);
-  return status_of([&] { return Fn(kAxpyScale, p.y(), p.x(), p.z(), s.n, s.threads); });
-}
-
-// One forward pass of a capstone model on one backend.
-template <class ModelProblem, auto Fn>
-KernelStatus run_model(Problem& problem, const Shape& s) {
-  return status_of([&] { return Fn(static_cast<ModelProblem&>(problem), s.threads); });
-}
 
 constexpr const char* kLoopOrders = "cpp/kernels/matmul/f32_matmul_loop_orders.cpp";
 constexpr const char* kReluC = "cpp/kernels/relu/f32_relu_c.cpp";
@@ -153,15 +38,16 @@ constexpr const char* kMatmul4x8C = "cpp/kernels/matmul/f32_matmul_4x8_c.cpp";
 constexpr const char* kCapstone = "cpp/model/capstone_kernels.cpp";
 constexpr const char* kRegisterBlocked = "cpp/kernels/matmul/f32_matmul_register_blocked.h";
 constexpr const char* kTile4x8 = "cpp/kernels/matmul/f32_matmul_4x8_wasmsimd_tile.h";
-constexpr const char* kThreadPoolH = "cpp/lab/thread_pool.h";
-constexpr const char* kThreadPoolCpp = "cpp/lab/thread_pool.cpp";
-constexpr const char* kGemmExpert = "cpp/kernels/gemm/f32_gemm.cpp";
-constexpr const char* kGemmPacking = "cpp/kernels/gemm/f32_gemm_pack.h";
-constexpr const char* kGemmTile = "cpp/kernels/gemm/f32_gemm_tile_wasmsimd.h";
-constexpr const char* kGemmLoops = "cpp/kernels/gemm/f32_gemm_blocked.h";
+constexpr const char* kThreadPoolH = "cpp/core/thread_pool.h";
+constexpr const char* kThreadPoolCpp = "cpp/core/thread_pool.cpp";
+constexpr const char* kGemmExpert = "cpp/kernels/matmul/f32_matmul_4x8_packed_wasmsimd.cpp";
+constexpr const char* kGemmPacking = "cpp/kernels/matmul/f32_matmul_4x8_packed_wasmsimd_packing.h";
+constexpr const char* kGemmTile = "cpp/kernels/matmul/f32_matmul_4x8_packed_wasmsimd_tile.h";
+constexpr const char* kGemmLoops = "cpp/kernels/matmul/f32_matmul_4x8_packed_wasmsimd_loops.h";
 constexpr const char* kGeluSteps = "cpp/kernels/gelu/f32x4_gelu.h";
 constexpr const char* kSymmetricQuantize = "cpp/kernels/quantize/symmetric_quantize.h";
-constexpr const char* kI16Pairs = "cpp/kernels/qmatmul/i16_pairs_wasmsimd.h";
+constexpr const char* kSymmetricQuantizeCpp = "cpp/kernels/quantize/symmetric_quantize.cpp";
+constexpr const char* kI16Pairs = "cpp/kernels/i8_matmul/i16_pairs_wasmsimd.h";
 constexpr const char* kBf16Convert = "cpp/kernels/convert/bf16_convert.h";
 constexpr const char* kModelBackendH = "cpp/model/backend.h";
 constexpr const char* kFfnBlockCpp = "cpp/model/ffn_block.cpp";
@@ -170,11 +56,11 @@ constexpr const char* kNaiveBackend = "cpp/model/naive_backend.cpp";
 constexpr const char* kOptimizedBackend = "cpp/model/optimized_backend.cpp";
 constexpr const char* kInt8Backend = "cpp/model/int8_backend.cpp";
 constexpr const char* kBiasAct = "cpp/model/bias_act_wasmsimd.cpp";
-constexpr const char* kGroupedH = "cpp/kernels/qmatmul/i8_matmul_grouped.h";
-constexpr const char* kGroupedKernel = "cpp/kernels/qmatmul/i8_matmul_grouped_4x8_wasmsimd.cpp";
+constexpr const char* kGroupedH = "cpp/kernels/i8_matmul/i8_matmul_grouped.h";
+constexpr const char* kGroupedKernel = "cpp/kernels/i8_matmul/i8_matmul_grouped_4x8_wasmsimd.cpp";
 constexpr const char* kAsymmetricQuantize = "cpp/model/asymmetric_quantize_wasmsimd.cpp";
-constexpr const char* kTimingCpp = "cpp/lab/timing.cpp";
-constexpr const char* kStatsCpp = "cpp/lab/stats.cpp";
+constexpr const char* kTimingCpp = "cpp/core/timing.cpp";
+constexpr const char* kStatsCpp = "cpp/core/stats.cpp";
 
 std::vector<Kernel> build_catalog() {
   return {
@@ -254,7 +140,7 @@ std::vector<Kernel> build_catalog() {
        {DType::f32, Variant::simd128, Role::expert},
        "BLIS-style: packed panels of A and B, a 4 x 8 SIMD128 micro-kernel, blocks sized for "
        "L1 and L2, columns of C split over the thread pool.",
-       "cpp/kernels/gemm/f32_gemm.cpp", {kGemmPacking, kGemmTile, kGemmLoops, kThreadPoolH}, &kMatmulF32, {Tunable::threads}, false,
+       "cpp/kernels/matmul/f32_matmul_4x8_packed_wasmsimd.cpp", {kGemmPacking, kGemmTile, kGemmLoops, kThreadPoolH}, &kMatmulF32, {Tunable::threads}, false,
        run_matmul_threaded<f32_matmul_4x8_packed_wasmsimd>},
       {"f32_gelu_unfused_wasmsimd", "fusion", "GELU unfused",
        {DType::f32, Variant::simd128, Role::unfused},
@@ -270,7 +156,7 @@ std::vector<Kernel> build_catalog() {
       {"f32_matmul_bias_gelu_separate_wasmsimd", "fusion", "GEMM, bias, GELU",
        {DType::f32, Variant::simd128, Role::unfused},
        "The 4x8 SIMD128 GEMM, then a bias pass and a GELU pass, each reading and rewriting C.",
-       "cpp/kernels/gelu/f32_matmul_bias_gelu_separate_wasmsimd.cpp", {kGeluSteps, kTile4x8, kRegisterBlocked}, &kMatmulBiasGeluF32,
+       "cpp/kernels/matmul_bias_gelu/f32_matmul_bias_gelu_separate_wasmsimd.cpp", {kGeluSteps, kTile4x8, kRegisterBlocked}, &kMatmulBiasGeluF32,
        {Tunable::block, Tunable::threads}, false,
        run_matmul_bias_gelu<f32_matmul_bias_gelu_separate_wasmsimd>,
        &kMatmulBiasGeluSeparateTraffic},
@@ -278,13 +164,13 @@ std::vector<Kernel> build_catalog() {
        {DType::f32, Variant::simd128, Role::fused},
        "The 4x8 SIMD128 GEMM with bias and GELU in its epilogue, applied to each tile of sums "
        "in registers before C is stored.",
-       "cpp/kernels/gelu/f32_matmul_bias_gelu_4x8_wasmsimd.cpp", {kGeluSteps, kTile4x8, kRegisterBlocked}, &kMatmulBiasGeluF32,
+       "cpp/kernels/matmul_bias_gelu/f32_matmul_bias_gelu_4x8_wasmsimd.cpp", {kGeluSteps, kTile4x8, kRegisterBlocked}, &kMatmulBiasGeluF32,
        {Tunable::block, Tunable::threads}, false,
        run_matmul_bias_gelu<f32_matmul_bias_gelu_4x8_wasmsimd>},
       {"f32_quantize_i8_scalar", "quantization", "quantize scalar",
        {DType::f32, Variant::scalar, Role::elementwise},
        "max|x|, then round and clamp one value at a time, compiled with the vectorizers off.",
-       "cpp/kernels/quantize/symmetric_quantize.cpp", {kSymmetricQuantize}, &kQuantizeF32I8, {}, false,
+       "cpp/kernels/quantize/f32_quantize_i8_scalar.cpp", {kSymmetricQuantize, kSymmetricQuantizeCpp}, &kQuantizeF32I8, {}, false,
        run_quantize<f32_quantize_i8_scalar>},
       {"f32_quantize_i8_wasmsimd", "quantization", "quantize SIMD128",
        {DType::f32, Variant::simd128, Role::elementwise},
@@ -300,20 +186,20 @@ std::vector<Kernel> build_catalog() {
       {"i8_dequantize_f32_wasmsimd", "quantization", "dequantize SIMD128",
        {DType::i8, Variant::simd128, Role::elementwise},
        "16 codes per load, widened to i32, converted and multiplied by the scale.",
-       "cpp/kernels/quantize/f32_quantize_i8_wasmsimd.cpp", {kSymmetricQuantize}, &kDequantizeI8F32, {}, false,
+       "cpp/kernels/quantize/i8_dequantize_f32_wasmsimd.cpp", {kSymmetricQuantize}, &kDequantizeI8F32, {}, false,
        run_dequantize<i8_dequantize_f32_wasmsimd>},
       {"i8_matmul_scalar", "quantization", "int8 scalar",
        {DType::i8, Variant::scalar, Role::loop_order},
        "i-k-j over int8 codes into an int32 row of sums, scaled once per element; compiled "
        "with the vectorizers off.",
-       "cpp/kernels/qmatmul/i8_matmul_scalar.cpp", {kSymmetricQuantize}, &kMatmulI8, {}, false,
+       "cpp/kernels/i8_matmul/i8_matmul_scalar.cpp", {kSymmetricQuantize}, &kMatmulI8, {}, false,
        run_i8_matmul<i8_matmul_scalar>},
       {"i8_matmul_4x8_wasmsimd", "quantization", "int8 4x8 SIMD128",
        {DType::i8, Variant::simd128, Role::register_blocked},
        "A 4 x 8 tile of int32 sums fed by i32x4.dot_i16x8_s and i32x4.add (eight multiply-adds "
        "per two instructions, twice f32x4's four) from block-sized i16 panels; dequantized in "
        "registers; rows split over the thread pool.",
-       "cpp/kernels/qmatmul/i8_matmul_4x8_wasmsimd.cpp", {kI16Pairs, kSymmetricQuantize, kThreadPoolH}, &kMatmulI8,
+       "cpp/kernels/i8_matmul/i8_matmul_4x8_wasmsimd.cpp", {kI16Pairs, kSymmetricQuantize, kThreadPoolH}, &kMatmulI8,
        {Tunable::block, Tunable::threads}, false, run_i8_matmul<i8_matmul_4x8_wasmsimd>},
       {"f32_axpy_wasmsimd", "precision", "f32 axpy",
        {DType::f32, Variant::simd128, Role::elementwise},

@@ -1,6 +1,9 @@
 // The catalog: every kernel the lab offers, declared once. The page builds its
 // lesson lists from it, the tests walk it, and the benchmarks iterate it.
 #pragma once
+#if !defined(LAB_UPPER_LAYER)
+#error "lab/catalog.h is the upper layer: kernels, models, demos and exercises may include only core/ and kernel headers"
+#endif
 
 #include <cstddef>
 #include <cstdint>
@@ -11,19 +14,11 @@
 #include <utility>
 #include <vector>
 
-#include "lab/kernel_status.h"
-#include "lab/operation.h"
-#include "lab/params.h"
+#include "core/kernel_status.h"
+#include "core/operation.h"
+#include "core/params.h"
 
 namespace lab {
-
-// The memory traffic one schedule really causes, where it differs from the
-// operation's compulsory traffic: an unfused chain writes and rereads its
-// temporaries, a fused one does not. Defined once, beside the kernel.
-struct Traffic {
-  const char* formula;
-  double (*bytes)(const Shape&);
-};
 
 // What a kernel is, as data, so that the page and the bench never guess it
 // from its name.

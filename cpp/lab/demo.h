@@ -3,6 +3,9 @@
 // kernels, demos are declared once here; the page lists the ones this build
 // has and calls them by id with named numbers, validated in C++ like a run's.
 #pragma once
+#if !defined(LAB_UPPER_LAYER)
+#error "lab/demo.h is the upper layer: kernels, models, demos and exercises may include only core/ and kernel headers"
+#endif
 
 #include <functional>
 #include <string>
@@ -10,7 +13,7 @@
 #include <vector>
 
 #include "lab/catalog.h"
-#include "lab/json_writer.h"
+#include "core/json_writer.h"
 #include "lab/validate.h"
 
 namespace lab {

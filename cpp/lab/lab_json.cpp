@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "lab/demo.h"
-#include "lab/json_writer.h"
+#include "core/json_writer.h"
 
 #if defined(__wasm__)
 #define LAB_TARGET "wasm"

@@ -3,6 +3,9 @@
 // and NaN and the infinities spelled as JavaScript spells them, since the
 // page shows these messages beside what the learner typed.
 #pragma once
+#if !defined(LAB_UPPER_LAYER)
+#error "lab/number_text.h is the upper layer: kernels, models, demos and exercises may include only core/ and kernel headers"
+#endif
 
 #include <string>
 

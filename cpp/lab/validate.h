@@ -1,12 +1,15 @@
 // Every check a run's parameters must pass before any memory is touched. A bad
 // value gets a message a student can act on, and nothing changes.
 #pragma once
+#if !defined(LAB_UPPER_LAYER)
+#error "lab/validate.h is the upper layer: kernels, models, demos and exercises may include only core/ and kernel headers"
+#endif
 
 #include <string>
 
 #include "lab/catalog.h"
-#include "lab/params.h"
-#include "lab/timing.h"
+#include "core/params.h"
+#include "core/timing.h"
 
 namespace lab {
 

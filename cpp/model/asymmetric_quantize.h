@@ -1,7 +1,7 @@
 // Asymmetric int8 quantization of activations, as inference libraries
 // quantize activations at run time (ONNX Runtime's dynamic quantization, for
 // one), here per group of values along a row (the int8 GEMM's groups, see
-// kernels/qmatmul/i8_matmul_grouped.h). The codes span the group's own range
+// kernels/i8_matmul/i8_matmul_grouped.h). The codes span the group's own range
 // [min, max] (widened to include 0, so that 0 is exact) rather than
 // [-max|x|, max|x|]:
 //

@@ -1,6 +1,6 @@
 #include "model/backend.h"
 
-#include "kernels/qmatmul/i8_matmul_grouped.h"
+#include "kernels/i8_matmul/i8_matmul_grouped.h"
 
 namespace lab::model {
 

@@ -1,7 +1,7 @@
 #include "model/bias_act_wasmsimd.h"
 
 #include "kernels/gelu/f32x4_gelu.h"
-#include "lab/thread_pool.h"
+#include "core/thread_pool.h"
 
 namespace lab::model {
 

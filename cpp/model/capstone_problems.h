@@ -12,7 +12,7 @@
 #include <memory>
 #include <vector>
 
-#include "lab/catalog.h"
+#include "core/operation.h"
 #include "model/backend.h"
 #include "model/conv2d_im2col.h"
 #include "model/ffn_block.h"

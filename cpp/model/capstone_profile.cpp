@@ -1,15 +1,15 @@
-// The profile runs on the runner's cached problem: right after a timed run of
-// the same model and sizes, that problem (weights, int8 codes, reference) is
-// reused warm, and only the profiled forward passes cost time. The steps of a
-// pass are timed with the lab's clock (lab/timing.h), whose resolution the page
-// shows; a step shorter than a few ticks is noise, which is why the median of
-// several passes is reported.
+// The profile runs on the runner's cached problem (lab/demo.cpp hands it over):
+// right after a timed run of the same model and sizes, that problem (weights,
+// int8 codes, reference) is reused warm, and only the profiled forward passes
+// cost time. The steps of a pass are timed with the lab's clock
+// (core/timing.h), whose resolution the page shows; a step shorter than a few
+// ticks is noise, which is why the median of several passes is reported.
 #include "model/capstone_profile.h"
 
 #include <string>
 #include <vector>
 
-#include "lab/stats.h"
+#include "core/stats.h"
 
 namespace lab::model {
 

@@ -1,9 +1,11 @@
 // The capstone's profile: where the time of one forward pass goes. The timed
-// kernels of the catalog time whole forward passes; this demo runs a few more
-// with the model's StepClock on and reports each step's median.
+// kernels of the catalog time whole forward passes; the profile runs a few more
+// with the model's StepClock on and reports each step's median. This is the
+// computation; the demo that the page calls (lab/demo.cpp)
+// reads its arguments and finds the runner's cached problem.
 #pragma once
 
-#include "lab/json_writer.h"
+#include "core/json_writer.h"
 #include "model/capstone_problems.h"
 
 namespace lab::model {

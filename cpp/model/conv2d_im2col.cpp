@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "lab/random_fill.h"
+#include "core/random_fill.h"
 #include "model/model_weights.h"
 
 namespace lab::model {

@@ -5,8 +5,8 @@
 #include <limits>
 
 #include "kernels/gelu/f32_gelu_problem.h"
-#include "kernels/gelu/f32_matmul_bias_gelu_problem.h"
-#include "lab/random_fill.h"
+#include "kernels/matmul_bias_gelu/f32_matmul_bias_gelu_problem.h"
+#include "core/random_fill.h"
 #include "model/model_weights.h"
 
 namespace lab::model {

@@ -5,7 +5,7 @@
 // Each forward pass then quantizes its input activations, one scale and zero
 // point per row and group (asymmetric, model/asymmetric_quantize.h: they
 // change with every input, so this is timed), multiplies them with the grouped
-// int8 GEMM (kernels/qmatmul/i8_matmul_grouped.h), whose f32 sums come out
+// int8 GEMM (kernels/i8_matmul/i8_matmul_grouped.h), whose f32 sums come out
 // already scaled, and adds the bias and GELU in f32.
 //
 // Why groups of 32: a scale shared by a whole row of 512 or 2048 activations
@@ -19,8 +19,8 @@
 // capstone page shows both for your machine.
 #include <memory>
 
-#include "kernels/qmatmul/i8_matmul_grouped.h"
-#include "lab/thread_pool.h"
+#include "kernels/i8_matmul/i8_matmul_grouped.h"
+#include "core/thread_pool.h"
 #include "model/asymmetric_quantize.h"
 #include "model/backend.h"
 #include "model/bias_act_wasmsimd.h"

@@ -5,7 +5,7 @@
 #include <limits>
 
 #include "kernels/matmul/f32_matmul_problem.h"
-#include "kernels/qmatmul/i8_matmul_grouped.h"
+#include "kernels/i8_matmul/i8_matmul_grouped.h"
 #include "model/asymmetric_quantize.h"
 
 namespace lab::model {

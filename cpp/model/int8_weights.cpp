@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "kernels/qmatmul/i8_matmul_grouped.h"
+#include "kernels/i8_matmul/i8_matmul_grouped.h"
 #include "kernels/quantize/symmetric_quantize.h"
 
 namespace lab::model {

@@ -2,7 +2,7 @@
 
 #include <cmath>
 
-#include "lab/random_fill.h"
+#include "core/random_fill.h"
 
 namespace lab::model {
 

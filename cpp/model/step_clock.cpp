@@ -1,6 +1,6 @@
 #include "model/step_clock.h"
 
-#include "lab/timing.h"
+#include "core/timing.h"
 
 namespace lab::model {
 

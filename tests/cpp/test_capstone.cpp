@@ -10,10 +10,10 @@
 #include <string>
 #include <vector>
 
-#include "kernels/qmatmul/i8_matmul_grouped.h"
+#include "kernels/i8_matmul/i8_matmul_grouped.h"
 #include "lab/catalog.h"
 #include "lab/demo.h"
-#include "lab/random_fill.h"
+#include "core/random_fill.h"
 #include "lab/validate.h"
 #include "model/asymmetric_quantize.h"
 #include "model/capstone_problems.h"

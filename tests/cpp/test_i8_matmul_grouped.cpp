@@ -8,8 +8,8 @@
 #include <cstdint>
 #include <vector>
 
-#include "kernels/qmatmul/i8_matmul_grouped.h"
-#include "lab/random_fill.h"
+#include "kernels/i8_matmul/i8_matmul_grouped.h"
+#include "core/random_fill.h"
 
 using namespace lab;
 

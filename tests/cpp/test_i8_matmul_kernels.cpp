@@ -4,10 +4,10 @@
 #include <string>
 #include <vector>
 
-#include "kernels/qmatmul/i8_matmul.h"
-#include "kernels/qmatmul/i8_matmul_problem.h"
+#include "kernels/i8_matmul/i8_matmul.h"
+#include "kernels/i8_matmul/i8_matmul_problem.h"
 #include "lab/demo.h"
-#include "lab/random_fill.h"
+#include "core/random_fill.h"
 #include "lab/runner.h"
 #include "lab/validate.h"
 #include "matmul_cases.h"

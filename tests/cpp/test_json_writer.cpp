@@ -2,7 +2,7 @@
 
 #include <cmath>
 
-#include "lab/json_writer.h"
+#include "core/json_writer.h"
 
 using lab::JsonWriter;
 

@@ -3,8 +3,8 @@
 #include <cstring>
 #include <vector>
 
-#include "kernels/gelu/f32_matmul_bias_gelu.h"
-#include "kernels/gelu/f32_matmul_bias_gelu_problem.h"
+#include "kernels/matmul_bias_gelu/f32_matmul_bias_gelu.h"
+#include "kernels/matmul_bias_gelu/f32_matmul_bias_gelu_problem.h"
 #include "kernels/matmul/f32_matmul_4x8.h"
 #include "lab/runner.h"
 #include "matmul_cases.h"

@@ -5,7 +5,7 @@
 #include "kernels/quantize/f32_quantize_i8.h"
 #include "kernels/quantize/quantize_problems.h"
 #include "kernels/quantize/symmetric_quantize.h"
-#include "lab/random_fill.h"
+#include "core/random_fill.h"
 #include "quantize_cases.h"
 
 using namespace lab;

@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "lab/stats.h"
+#include "core/stats.h"
 
 using lab::summarize;
 

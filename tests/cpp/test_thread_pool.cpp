@@ -7,7 +7,7 @@
 #include <set>
 #include <vector>
 
-#include "lab/thread_pool.h"
+#include "core/thread_pool.h"
 #include "matmul_cases.h"
 
 using namespace lab;

@@ -2,7 +2,7 @@
 
 #include <atomic>
 
-#include "lab/timing.h"
+#include "core/timing.h"
 
 using namespace lab;
 

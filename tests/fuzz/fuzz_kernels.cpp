@@ -22,7 +22,7 @@
 #include <vector>
 
 #include "lab/catalog.h"
-#include "lab/random_fill.h"
+#include "core/random_fill.h"
 #include "lab/runner.h"
 
 namespace {

@@ -5,7 +5,7 @@
 #include <limits>
 
 #include "kernels/convert/bf16_convert.h"
-#include "lab/random_fill.h"
+#include "core/random_fill.h"
 
 namespace lab {
 

@@ -2,7 +2,7 @@
 
 #include <cstdint>
 
-#include "lab/catalog.h"
+#include "core/operation.h"
 
 namespace lab {
 

@@ -5,7 +5,7 @@
 #include <limits>
 
 #include "kernels/gelu/f32x4_gelu.h"
-#include "lab/random_fill.h"
+#include "core/random_fill.h"
 
 namespace lab {
 

@@ -4,7 +4,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "lab/operation.h"
+#include "core/operation.h"
 
 namespace lab {
 

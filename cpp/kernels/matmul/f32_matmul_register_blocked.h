@@ -25,7 +25,7 @@
 #include <cstdint>
 #include <type_traits>
 
-#include "lab/thread_pool.h"
+#include "core/thread_pool.h"
 
 namespace lab::register_blocked {
 

@@ -14,7 +14,7 @@
 #include <wasm_simd128.h>
 
 #include "kernels/probe/probe.h"
-#include "lab/thread_pool.h"
+#include "core/thread_pool.h"
 
 namespace lab {
 

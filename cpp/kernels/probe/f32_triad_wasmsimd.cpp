@@ -5,7 +5,7 @@
 // so no two threads ever write the same line.
 #include "kernels/axpy/axpy.h"
 #include "kernels/probe/probe.h"
-#include "lab/thread_pool.h"
+#include "core/thread_pool.h"
 
 namespace lab {
 

@@ -5,7 +5,7 @@
 #include <limits>
 
 #include "kernels/axpy/axpy_problem.h"
-#include "lab/random_fill.h"
+#include "core/random_fill.h"
 
 namespace lab {
 

@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "lab/operation.h"
+#include "core/operation.h"
 
 namespace lab {
 

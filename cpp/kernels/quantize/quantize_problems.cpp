@@ -5,7 +5,7 @@
 #include <utility>
 
 #include "kernels/quantize/symmetric_quantize.h"
-#include "lab/random_fill.h"
+#include "core/random_fill.h"
 
 namespace lab {
 

@@ -1,12 +1,10 @@
-// Symmetric quantization in plain C. Compiled with the vectorizers off
-// (cpp/CMakeLists.txt, LAB_SCALAR_ONLY_SOURCES): f32_quantize_i8_scalar is the
-// baseline its SIMD128 twin is timed against.
+// Symmetric quantization in plain C, the one definition every quantizer of the
+// lab follows. Compiled with the vectorizers off (cpp/CMakeLists.txt,
+// LAB_SCALAR_ONLY_SOURCES), as f32_quantize_i8_scalar.cpp, which calls it.
 #include "kernels/quantize/symmetric_quantize.h"
 
 #include <algorithm>
 #include <cmath>
-
-#include "kernels/quantize/f32_quantize_i8.h"
 
 namespace lab {
 
@@ -22,10 +20,6 @@ void quantize_symmetric(const float* x, int64_t count, int64_t stride, int bits,
     q[i * stride] = static_cast<int8_t>(std::clamp(code, -qmax, qmax));
   }
   *scale = quantization_scale(max_abs, bits);
-}
-
-void f32_quantize_i8_scalar(const float* x, int8_t* q, float* scale, int64_t n) {
-  quantize_symmetric(x, n, 1, 8, q, scale);
 }
 
 }  // namespace lab

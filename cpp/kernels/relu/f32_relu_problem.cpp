@@ -4,7 +4,7 @@
 #include <cmath>
 #include <limits>
 
-#include "lab/random_fill.h"
+#include "core/random_fill.h"
 
 namespace lab {
 

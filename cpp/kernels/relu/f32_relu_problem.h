@@ -3,7 +3,7 @@
 
 #include <vector>
 
-#include "lab/operation.h"
+#include "core/operation.h"
 
 namespace lab {
 

@@ -1,0 +1,120 @@
+#include "core/timing.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+
+// In a browser, steady_clock reads performance.now(), whose resolution the
+// browser coarsens (to 5 us at best, 100 us without cross-origin isolation).
+#if defined(__wasm__)
+#define LAB_CLOCK_NAME "performance.now() through std::chrono::steady_clock"
+#else
+#define LAB_CLOCK_NAME "std::chrono::steady_clock"
+#endif
+
+namespace lab {
+
+namespace {
+
+// A sample must last at least this many clock steps, so one step is <= 1%.
+constexpr double kStepsPerSample = 100.0;
+// Progress is reported at most this often, so the page is not flooded.
+constexpr double kProgressInterval_s = 0.05;
+// Fewest samples that still give a median and a spread.
+constexpr int kMinSamplesWhenSlow = 3;
+// Calls in one sample at most, whatever the clock says.
+constexpr int kMaxBatch = 1 << 24;
+
+}  // namespace
+
+double now_seconds() {
+  using clock = std::chrono::steady_clock;
+  return std::chrono::duration<double>(clock::now().time_since_epoch()).count();
+}
+
+double estimate_resolution(const std::function<double()>& read, int steps) {
+  std::vector<double> deltas;
+  deltas.reserve(steps);
+  for (int i = 0; i < steps; ++i) {
+    const double start = read();
+    double next = read();
+    // Bounded spin: a clock that never moves would otherwise hang us.
+    for (int spins = 0; next == start && spins < 10000000; ++spins) next = read();
+    if (next > start) deltas.push_back(next - start);
+  }
+  if (deltas.empty()) return 0.0;
+  std::sort(deltas.begin(), deltas.end());
+  return deltas[deltas.size() / 2];
+}
+
+const ClockInfo& clock_info() {
+  static const ClockInfo info{LAB_CLOCK_NAME, estimate_resolution(now_seconds, 25)};
+  return info;
+}
+
+Measurement single_sample(double seconds) {
+  Measurement m;
+  m.clock = clock_info().name;
+  m.resolution_s = clock_info().resolution_s;
+  m.samples.push_back(seconds);
+  m.total_s = seconds;
+  m.first_call_s = seconds;
+  m.per_call = summarize(m.samples);
+  return m;
+}
+
+Measurement measure(const std::function<void()>& body, const TimingOptions& options,
+                    const ProgressFn& progress) {
+  Measurement m;
+  m.clock = clock_info().name;
+  m.resolution_s = clock_info().resolution_s;
+
+  // Warm-up and calibration in one: early calls pay for page faults and cold
+  // caches, and we keep growing the batch until one timed batch spans at least
+  // kStepsPerSample clock steps. One cold call alone would misjudge the batch.
+  // A batch counts as long enough only when two timings of it in a row say so:
+  // one alone may have been slowed by a page fault, a garbage collection or
+  // the engine recompiling the kernel, and calls far shorter than a clock step
+  // would then be timed one at a time, most of them as zero.
+  const double min_sample_s = kStepsPerSample * m.resolution_s;
+  for (int long_enough = 0;;) {
+    const double start = now_seconds();
+    for (int i = 0; i < m.batch; ++i) body();
+    const double elapsed = now_seconds() - start;
+    m.warmup_calls += m.batch;
+    if (m.batch >= kMaxBatch) break;
+    if (elapsed >= min_sample_s) {
+      if (++long_enough == 2) break;
+      continue;
+    }
+    long_enough = 0;
+    const double grow = elapsed > 0 ? 1.5 * min_sample_s / elapsed : 10.0;
+    m.batch = static_cast<int>(std::min<double>(kMaxBatch, std::ceil(m.batch * std::min(grow, 10.0))));
+  }
+
+  double last_report = now_seconds();
+  while (static_cast<int>(m.samples.size()) < options.max_samples) {
+    const double start = now_seconds();
+    for (int i = 0; i < m.batch; ++i) body();
+    const double elapsed = now_seconds() - start;
+    m.samples.push_back(elapsed / m.batch);
+    m.total_s += elapsed;
+
+    const bool enough_time = m.total_s >= options.min_time_s;
+    const int count = static_cast<int>(m.samples.size());
+    if (enough_time && count >= options.min_samples) break;
+    if (m.total_s >= options.max_time_s && count >= kMinSamplesWhenSlow) break;
+    const double now = now_seconds();
+    if (progress && now - last_report >= kProgressInterval_s) {
+      last_report = now;
+      if (!progress(std::min(m.total_s / options.min_time_s, 1.0))) {
+        m.cancelled = true;
+        break;
+      }
+    }
+  }
+  m.per_call = summarize(m.samples);
+  return m;
+}
+
+}  // namespace lab

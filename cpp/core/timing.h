@@ -1,0 +1,60 @@
+// How a kernel is timed: warm up, batch calls until one sample is long enough
+// for the clock's resolution to be at most 1% of it, then take samples until a
+// minimum total time has passed.
+#pragma once
+
+#include <functional>
+#include <vector>
+
+#include "core/stats.h"
+
+namespace lab {
+
+struct ClockInfo {
+  const char* name;     // which clock, in words
+  double resolution_s;  // the smallest step it was seen to take
+};
+
+// Measured once per process, on first use.
+const ClockInfo& clock_info();
+
+double now_seconds();
+
+// Estimate of a clock's resolution: the median of the non-zero steps seen
+// between consecutive readings. Exposed so it can be tested on a fake clock.
+double estimate_resolution(const std::function<double()>& read, int steps);
+
+struct TimingOptions {
+  double min_time_s = 0.5;   // keep sampling until this much time is spent
+  int min_samples = 10;
+  // Slow kernels: past this much time, stop once kMinSamplesWhenSlow are in.
+  double max_time_s = 10.0;
+  int max_samples = 5000;
+  bool single_shot = false;  // report only the first, cold call: no warm-up, no repetition
+};
+
+struct Measurement {
+  Summary per_call;             // seconds per call of the body
+  std::vector<double> samples;  // seconds per call, one entry per sample
+  int batch = 1;                // calls of the body inside one timed sample
+  int warmup_calls = 0;
+  double first_call_s = 0;      // the cold first call, timed alone (set by the runner)
+  double total_s = 0;           // time spent in timed samples
+  double resolution_s = 0;
+  const char* clock = "";
+  bool cancelled = false;
+};
+
+// A Measurement made of one sample: the single-shot view of a kernel.
+Measurement single_sample(double seconds);
+
+// Called between samples with the fraction of the minimum time done so far;
+// returning false cancels the measurement.
+using ProgressFn = std::function<bool(double fraction)>;
+
+// Times `body`, which has already been called once (the cold call), so
+// options.single_shot is the caller's business and is ignored here.
+Measurement measure(const std::function<void()>& body, const TimingOptions& options,
+                    const ProgressFn& progress);
+
+}  // namespace lab
