@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include "core/source_file.h"
 
 namespace lab {
 
@@ -60,3 +61,5 @@ Summary summarize(const std::vector<double>& samples) {
 }
 
 }  // namespace lab
+
+LAB_SOURCE_DEFINE(stats_cpp)

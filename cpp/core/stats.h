@@ -5,6 +5,7 @@
 #pragma once
 
 #include <vector>
+#include "core/source_file.h"
 
 namespace lab {
 
@@ -27,3 +28,5 @@ Summary summarize(const std::vector<double>& samples);
 double binomial_half_cdf(int n, int j);
 
 }  // namespace lab
+
+LAB_SOURCE_DECLARE(stats_cpp)

@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include "core/source_file.h"
 
 namespace lab {
 
@@ -108,3 +109,5 @@ void parallel_for(int64_t tasks, int threads, const std::function<void(int64_t)>
 }
 
 }  // namespace lab
+
+LAB_SOURCE_DEFINE(thread_pool_cpp)

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <functional>
 #include <vector>
+#include "core/source_file.h"
 
 namespace lab {
 
@@ -83,3 +84,7 @@ void parallel_rows(int64_t m, int64_t tile_rows, int64_t threads, const Body& bo
 }
 
 }  // namespace lab
+
+LAB_SOURCE_HEADER(thread_pool_h)
+
+LAB_SOURCE_DECLARE(thread_pool_cpp)

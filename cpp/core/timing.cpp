@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include "core/source_file.h"
 
 // In a browser, steady_clock reads performance.now(), whose resolution the
 // browser coarsens (to 5 us at best, 100 us without cross-origin isolation).
@@ -118,3 +119,5 @@ Measurement measure(const std::function<void()>& body, const TimingOptions& opti
 }
 
 }  // namespace lab
+
+LAB_SOURCE_DEFINE(timing_cpp)

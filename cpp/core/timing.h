@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/stats.h"
+#include "core/source_file.h"
 
 namespace lab {
 
@@ -58,3 +59,5 @@ Measurement measure(const std::function<void()>& body, const TimingOptions& opti
                     const ProgressFn& progress);
 
 }  // namespace lab
+
+LAB_SOURCE_DECLARE(timing_cpp)

@@ -8,6 +8,7 @@
 #include "demos/precision_demos.h"
 #include "kernels/convert/f16_convert.h"
 #include "core/random_fill.h"
+#include "core/source_file.h"
 
 namespace lab {
 
@@ -91,3 +92,5 @@ void fp16_underflow(const std::vector<double>& args, JsonWriter& out) {
 }
 
 }  // namespace lab
+
+LAB_SOURCE_DEFINE(fp16_underflow_cpp)

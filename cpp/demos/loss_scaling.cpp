@@ -15,6 +15,7 @@
 
 #include "demos/precision_demos.h"
 #include "kernels/convert/f16_convert.h"
+#include "core/source_file.h"
 
 namespace lab {
 
@@ -133,3 +134,5 @@ void loss_scaling(const std::vector<double>& args, JsonWriter& out) {
 }
 
 }  // namespace lab
+
+LAB_SOURCE_DEFINE(loss_scaling_cpp)

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/json_writer.h"
+#include "core/source_file.h"
 
 namespace lab {
 
@@ -22,3 +23,8 @@ void fp16_underflow(const std::vector<double>& args, JsonWriter& out);
 void loss_scaling(const std::vector<double>& args, JsonWriter& out);
 
 }  // namespace lab
+
+LAB_SOURCE_DECLARE(precision_round_cpp)
+LAB_SOURCE_DECLARE(precision_formats_cpp)
+LAB_SOURCE_DECLARE(fp16_underflow_cpp)
+LAB_SOURCE_DECLARE(loss_scaling_cpp)

@@ -4,6 +4,7 @@
 
 #include "demos/float_formats.h"
 #include "demos/precision_demos.h"
+#include "core/source_file.h"
 
 namespace lab {
 
@@ -50,3 +51,5 @@ void precision_formats(const std::vector<double>&, JsonWriter& out) {
 }
 
 }  // namespace lab
+
+LAB_SOURCE_DEFINE(precision_formats_cpp)

@@ -3,6 +3,7 @@
 
 #include "demos/float_formats.h"
 #include "demos/precision_demos.h"
+#include "core/source_file.h"
 
 namespace lab {
 
@@ -43,3 +44,5 @@ void precision_round(const std::vector<double>& args, JsonWriter& out) {
 }
 
 }  // namespace lab
+
+LAB_SOURCE_DEFINE(precision_round_cpp)

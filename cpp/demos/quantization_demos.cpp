@@ -6,6 +6,7 @@
 
 #include "kernels/quantize/symmetric_quantize.h"
 #include "core/random_fill.h"
+#include "core/source_file.h"
 
 namespace lab {
 
@@ -95,3 +96,5 @@ void int8_quantize_vector(const std::vector<double>& args, JsonWriter& out) {
 }
 
 }  // namespace lab
+
+LAB_SOURCE_DEFINE(quantization_demos_cpp)

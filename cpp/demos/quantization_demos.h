@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "core/json_writer.h"
+#include "core/source_file.h"
 
 namespace lab {
 
@@ -21,3 +22,5 @@ void quantization_bit_sweep(const std::vector<double>& args, JsonWriter& out);
 void int8_quantize_vector(const std::vector<double>& args, JsonWriter& out);
 
 }  // namespace lab
+
+LAB_SOURCE_DECLARE(quantization_demos_cpp)

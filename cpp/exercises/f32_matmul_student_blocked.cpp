@@ -9,6 +9,7 @@
 // When you are done: return KernelStatus::done, run `npm run check`, then
 // `npm start` and open the Blocking lesson to sweep your kernel's block size.
 #include "exercises/student_kernels.h"
+#include "core/source_file.h"
 
 namespace lab {
 
@@ -20,3 +21,5 @@ KernelStatus f32_matmul_student_blocked(const float* a, const float* b, float* c
 }
 
 }  // namespace lab
+
+LAB_SOURCE_DEFINE(f32_matmul_student_blocked_cpp)

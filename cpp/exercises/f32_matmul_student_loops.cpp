@@ -9,6 +9,7 @@
 //   2. run `npm run check`: it tests this function at many sizes, odd ones included
 //   3. run `npm start` and open the Loops lesson: your kernel is timed beside the six orders
 #include "exercises/student_kernels.h"
+#include "core/source_file.h"
 
 namespace lab {
 
@@ -20,3 +21,5 @@ KernelStatus f32_matmul_student_loops(const float* a, const float* b, float* c, 
 }
 
 }  // namespace lab
+
+LAB_SOURCE_DEFINE(f32_matmul_student_loops_cpp)

@@ -17,6 +17,7 @@
 #include <cmath>
 
 #include "exercises/student_kernels.h"
+#include "core/source_file.h"
 
 namespace lab {
 
@@ -27,3 +28,5 @@ KernelStatus f32_quantize_i8_student(const float* x, int8_t* q, float* scale, in
 }
 
 }  // namespace lab
+
+LAB_SOURCE_DEFINE(f32_quantize_i8_student_cpp)

@@ -14,6 +14,7 @@
 #include <wasm_simd128.h>
 
 #include "exercises/student_kernels.h"
+#include "core/source_file.h"
 
 namespace lab {
 
@@ -24,3 +25,5 @@ KernelStatus f32_relu_student_wasmsimd(const float* x, float* y, int64_t n) {
 }
 
 }  // namespace lab
+
+LAB_SOURCE_DEFINE(f32_relu_student_wasmsimd_cpp)

@@ -6,6 +6,7 @@
 #include <cstdint>
 
 #include "core/kernel_status.h"
+#include "core/source_file.h"
 
 namespace lab {
 
@@ -25,3 +26,8 @@ KernelStatus f32_relu_student_wasmsimd(const float* x, float* y, int64_t n);
 KernelStatus f32_quantize_i8_student(const float* x, int8_t* q, float* scale, int64_t n);
 
 }  // namespace lab
+
+LAB_SOURCE_DECLARE(f32_matmul_student_loops_cpp)
+LAB_SOURCE_DECLARE(f32_matmul_student_blocked_cpp)
+LAB_SOURCE_DECLARE(f32_relu_student_wasmsimd_cpp)
+LAB_SOURCE_DECLARE(f32_quantize_i8_student_cpp)

@@ -5,6 +5,24 @@
 #include <string>
 #include <utility>
 
+#include "core/stats.h"
+#include "core/thread_pool.h"
+#include "core/timing.h"
+#include "kernels/convert/bf16_convert.h"
+#include "kernels/gelu/f32x4_gelu.h"
+#include "kernels/i8_matmul/i16_pairs_wasmsimd.h"
+#include "kernels/i8_matmul/i8_matmul_grouped.h"
+#include "kernels/matmul/f32_matmul_4x8_packed_wasmsimd_loops.h"
+#include "kernels/matmul/f32_matmul_4x8_packed_wasmsimd_packing.h"
+#include "kernels/matmul/f32_matmul_4x8_packed_wasmsimd_tile.h"
+#include "kernels/matmul/f32_matmul_4x8_wasmsimd_tile.h"
+#include "kernels/matmul/f32_matmul_register_blocked.h"
+#include "kernels/quantize/symmetric_quantize.h"
+#include "model/asymmetric_quantize.h"
+#include "model/backend.h"
+#include "model/bias_act_wasmsimd.h"
+#include "model/conv2d_im2col.h"
+#include "model/ffn_block.h"
 #include "exercises/student_kernels.h"
 #include "kernels/axpy/axpy.h"
 #include "kernels/axpy/axpy_adapter.h"
@@ -32,131 +50,101 @@ namespace lab {
 
 namespace {
 
-constexpr const char* kLoopOrders = "cpp/kernels/matmul/f32_matmul_loop_orders.cpp";
-constexpr const char* kReluC = "cpp/kernels/relu/f32_relu_c.cpp";
-constexpr const char* kMatmul4x8C = "cpp/kernels/matmul/f32_matmul_4x8_c.cpp";
-constexpr const char* kCapstone = "cpp/model/capstone_kernels.cpp";
-constexpr const char* kRegisterBlocked = "cpp/kernels/matmul/f32_matmul_register_blocked.h";
-constexpr const char* kTile4x8 = "cpp/kernels/matmul/f32_matmul_4x8_wasmsimd_tile.h";
-constexpr const char* kThreadPoolH = "cpp/core/thread_pool.h";
-constexpr const char* kThreadPoolCpp = "cpp/core/thread_pool.cpp";
-constexpr const char* kGemmExpert = "cpp/kernels/matmul/f32_matmul_4x8_packed_wasmsimd.cpp";
-constexpr const char* kGemmPacking = "cpp/kernels/matmul/f32_matmul_4x8_packed_wasmsimd_packing.h";
-constexpr const char* kGemmTile = "cpp/kernels/matmul/f32_matmul_4x8_packed_wasmsimd_tile.h";
-constexpr const char* kGemmLoops = "cpp/kernels/matmul/f32_matmul_4x8_packed_wasmsimd_loops.h";
-constexpr const char* kGeluSteps = "cpp/kernels/gelu/f32x4_gelu.h";
-constexpr const char* kSymmetricQuantize = "cpp/kernels/quantize/symmetric_quantize.h";
-constexpr const char* kSymmetricQuantizeCpp = "cpp/kernels/quantize/symmetric_quantize.cpp";
-constexpr const char* kI16Pairs = "cpp/kernels/i8_matmul/i16_pairs_wasmsimd.h";
-constexpr const char* kBf16Convert = "cpp/kernels/convert/bf16_convert.h";
-constexpr const char* kModelBackendH = "cpp/model/backend.h";
-constexpr const char* kFfnBlockCpp = "cpp/model/ffn_block.cpp";
-constexpr const char* kConv2dCpp = "cpp/model/conv2d_im2col.cpp";
-constexpr const char* kNaiveBackend = "cpp/model/naive_backend.cpp";
-constexpr const char* kOptimizedBackend = "cpp/model/optimized_backend.cpp";
-constexpr const char* kInt8Backend = "cpp/model/int8_backend.cpp";
-constexpr const char* kBiasAct = "cpp/model/bias_act_wasmsimd.cpp";
-constexpr const char* kGroupedH = "cpp/kernels/i8_matmul/i8_matmul_grouped.h";
-constexpr const char* kGroupedKernel = "cpp/kernels/i8_matmul/i8_matmul_grouped_4x8_wasmsimd.cpp";
-constexpr const char* kAsymmetricQuantize = "cpp/model/asymmetric_quantize_wasmsimd.cpp";
-constexpr const char* kTimingCpp = "cpp/core/timing.cpp";
-constexpr const char* kStatsCpp = "cpp/core/stats.cpp";
-
 std::vector<Kernel> build_catalog() {
   return {
       {"f32_matmul_ijk", "loops", "i-j-k",
        {DType::f32, Variant::autovec, Role::naive},
        "The textbook order: a dot product per C element, walking B down a column (stride N).",
-       kLoopOrders, {}, &kMatmulF32, {}, false, run_matmul<f32_matmul_ijk>},
+       source::f32_matmul_loop_orders_cpp, {}, &kMatmulF32, {}, false, run_matmul<f32_matmul_ijk>},
       {"f32_matmul_ikj", "loops", "i-k-j",
        {DType::f32, Variant::autovec, Role::loop_order},
        "Scales a row of B by one A element and adds it to a row of C: every access is stride 1.",
-       kLoopOrders, {}, &kMatmulF32, {}, false, run_matmul<f32_matmul_ikj>},
+       source::f32_matmul_loop_orders_cpp, {}, &kMatmulF32, {}, false, run_matmul<f32_matmul_ikj>},
       {"f32_matmul_jik", "loops", "j-i-k",
        {DType::f32, Variant::autovec, Role::loop_order},
        "A dot product per C element, C filled column by column; B is still walked down a column.",
-       kLoopOrders, {}, &kMatmulF32, {}, false, run_matmul<f32_matmul_jik>},
+       source::f32_matmul_loop_orders_cpp, {}, &kMatmulF32, {}, false, run_matmul<f32_matmul_jik>},
       {"f32_matmul_jki", "loops", "j-k-i",
        {DType::f32, Variant::autovec, Role::loop_order},
        "Scales a column of A into a column of C: both walked with a large stride.",
-       kLoopOrders, {}, &kMatmulF32, {}, false, run_matmul<f32_matmul_jki>},
+       source::f32_matmul_loop_orders_cpp, {}, &kMatmulF32, {}, false, run_matmul<f32_matmul_jki>},
       {"f32_matmul_kij", "loops", "k-i-j",
        {DType::f32, Variant::autovec, Role::loop_order},
        "Rank-1 updates of all of C, row by row: stride 1, but C streams through the cache K times.",
-       kLoopOrders, {}, &kMatmulF32, {}, false, run_matmul<f32_matmul_kij>},
+       source::f32_matmul_loop_orders_cpp, {}, &kMatmulF32, {}, false, run_matmul<f32_matmul_kij>},
       {"f32_matmul_kji", "loops", "k-j-i",
        {DType::f32, Variant::autovec, Role::loop_order},
        "Rank-1 updates of all of C, column by column: large strides on A and C.",
-       kLoopOrders, {}, &kMatmulF32, {}, false, run_matmul<f32_matmul_kji>},
+       source::f32_matmul_loop_orders_cpp, {}, &kMatmulF32, {}, false, run_matmul<f32_matmul_kji>},
       {"f32_matmul_student_loops", "loops", "your loops",
        {DType::f32, Variant::autovec, Role::exercise},
        "Exercise 1: the loop order you predicted fastest, written by you.",
-       "cpp/exercises/f32_matmul_student_loops.cpp", {}, &kMatmulF32, {}, true,
+       source::f32_matmul_student_loops_cpp, {}, &kMatmulF32, {}, true,
        run_matmul<f32_matmul_student_loops>},
       {"f32_matmul_blocked", "blocking", "blocked i-k-j",
        {DType::f32, Variant::autovec, Role::blocked},
        "i-k-j run tile by tile, so each tile of A, B and C is reused while it is in cache.",
-       "cpp/kernels/matmul/f32_matmul_blocked.cpp", {}, &kMatmulF32, {Tunable::block}, false,
+       source::f32_matmul_blocked_cpp, {}, &kMatmulF32, {Tunable::block}, false,
        run_matmul<f32_matmul_blocked>},
       {"f32_matmul_student_blocked", "blocking", "your blocked",
        {DType::f32, Variant::autovec, Role::exercise},
        "Exercise 2: tiled matmul, written by you.",
-       "cpp/exercises/f32_matmul_student_blocked.cpp", {}, &kMatmulF32, {Tunable::block}, true,
+       source::f32_matmul_student_blocked_cpp, {}, &kMatmulF32, {Tunable::block}, true,
        run_matmul<f32_matmul_student_blocked>},
       {"f32_relu_scalar", "vectorization", "ReLU scalar",
        {DType::f32, Variant::scalar, Role::elementwise},
        "The plain C loop compiled with the vectorizers off: one f32 compare and select per element.",
-       kReluC, {}, &kReluF32, {}, false, run_relu<f32_relu_scalar>},
+       source::f32_relu_c_cpp, {}, &kReluF32, {}, false, run_relu<f32_relu_scalar>},
       {"f32_relu_autovec", "vectorization", "ReLU auto-vectorized",
        {DType::f32, Variant::autovec, Role::elementwise},
        "The same C loop, left to the compiler's vectorizer: where it vectorizes, four elements per "
        "instruction.",
-       kReluC, {}, &kReluF32, {}, false, run_relu<f32_relu_autovec>},
+       source::f32_relu_c_cpp, {}, &kReluF32, {}, false, run_relu<f32_relu_autovec>},
       {"f32_relu_wasmsimd", "vectorization", "ReLU SIMD128",
        {DType::f32, Variant::simd128, Role::elementwise},
        "Written with wasm SIMD128 intrinsics: f32x4.pmax on four loads at a time.",
-       "cpp/kernels/relu/f32_relu_wasmsimd.cpp", {}, &kReluF32, {}, false,
+       source::f32_relu_wasmsimd_cpp, {}, &kReluF32, {}, false,
        run_relu<f32_relu_wasmsimd>},
       {"f32_relu_student_wasmsimd", "vectorization", "your SIMD ReLU",
        {DType::f32, Variant::simd128, Role::exercise},
        "Exercise 3: ReLU with SIMD128 intrinsics, written by you.",
-       "cpp/exercises/f32_relu_student_wasmsimd.cpp", {}, &kReluF32, {}, true,
+       source::f32_relu_student_wasmsimd_cpp, {}, &kReluF32, {}, true,
        run_relu<f32_relu_student_wasmsimd>},
       {"f32_matmul_4x8_scalar", "vectorization", "4x8 scalar",
        {DType::f32, Variant::scalar, Role::register_blocked},
        "A 4 x 8 tile of C kept in 32 accumulators, compiled with the vectorizers off.",
-       kMatmul4x8C, {kRegisterBlocked}, &kMatmulF32, {Tunable::block}, false, run_matmul<f32_matmul_4x8_scalar>},
+       source::f32_matmul_4x8_c_cpp, {source::f32_matmul_register_blocked_h}, &kMatmulF32, {Tunable::block}, false, run_matmul<f32_matmul_4x8_scalar>},
       {"f32_matmul_4x8_autovec", "vectorization", "4x8 auto-vectorized",
        {DType::f32, Variant::autovec, Role::register_blocked},
        "The same 4 x 8 C micro-kernel, left to the compiler's vectorizer.",
-       kMatmul4x8C, {kRegisterBlocked}, &kMatmulF32, {Tunable::block}, false, run_matmul<f32_matmul_4x8_autovec>},
+       source::f32_matmul_4x8_c_cpp, {source::f32_matmul_register_blocked_h}, &kMatmulF32, {Tunable::block}, false, run_matmul<f32_matmul_4x8_autovec>},
       {"f32_matmul_4x8_wasmsimd", "vectorization", "4x8 SIMD128",
        {DType::f32, Variant::simd128, Role::register_blocked},
        "The 4 x 8 tile as eight f32x4 accumulators, B rows loaded as vectors and A splatted; "
        "rows of C split over the thread pool.",
-       "cpp/kernels/matmul/f32_matmul_4x8_wasmsimd.cpp", {kTile4x8, kRegisterBlocked, kThreadPoolH}, &kMatmulF32,
+       source::f32_matmul_4x8_wasmsimd_cpp, {source::f32_matmul_4x8_wasmsimd_tile_h, source::f32_matmul_register_blocked_h, source::thread_pool_h}, &kMatmulF32,
        {Tunable::block, Tunable::threads}, false, run_matmul<f32_matmul_4x8_wasmsimd>},
       {"f32_matmul_4x8_packed_wasmsimd", "roofline", "expert GEMM",
        {DType::f32, Variant::simd128, Role::expert},
        "BLIS-style: packed panels of A and B, a 4 x 8 SIMD128 micro-kernel, blocks sized for "
        "L1 and L2, columns of C split over the thread pool.",
-       "cpp/kernels/matmul/f32_matmul_4x8_packed_wasmsimd.cpp", {kGemmPacking, kGemmTile, kGemmLoops, kThreadPoolH}, &kMatmulF32, {Tunable::threads}, false,
+       source::f32_matmul_4x8_packed_wasmsimd_cpp, {source::f32_matmul_4x8_packed_wasmsimd_packing_h, source::f32_matmul_4x8_packed_wasmsimd_tile_h, source::f32_matmul_4x8_packed_wasmsimd_loops_h, source::thread_pool_h}, &kMatmulF32, {Tunable::threads}, false,
        run_matmul_threaded<f32_matmul_4x8_packed_wasmsimd>},
       {"f32_gelu_unfused_wasmsimd", "fusion", "GELU unfused",
        {DType::f32, Variant::simd128, Role::unfused},
        "One SIMD128 pass per step of GELU, as a framework runs it op by op: every temporary is "
        "written to memory and read back by the next pass.",
-       "cpp/kernels/gelu/f32_gelu_unfused_wasmsimd.cpp", {kGeluSteps}, &kGeluF32, {}, false,
+       source::f32_gelu_unfused_wasmsimd_cpp, {source::f32x4_gelu_h}, &kGeluF32, {}, false,
        run_gelu<f32_gelu_unfused_wasmsimd>, &kGeluUnfusedTraffic},
       {"f32_gelu_fused_wasmsimd", "fusion", "GELU fused",
        {DType::f32, Variant::simd128, Role::fused},
        "The same steps in one SIMD128 pass, all in registers: x read once, y written once.",
-       "cpp/kernels/gelu/f32_gelu_fused_wasmsimd.cpp", {kGeluSteps}, &kGeluF32, {}, false,
+       source::f32_gelu_fused_wasmsimd_cpp, {source::f32x4_gelu_h}, &kGeluF32, {}, false,
        run_gelu<f32_gelu_fused_wasmsimd>},
       {"f32_matmul_bias_gelu_separate_wasmsimd", "fusion", "GEMM, bias, GELU",
        {DType::f32, Variant::simd128, Role::unfused},
        "The 4x8 SIMD128 GEMM, then a bias pass and a GELU pass, each reading and rewriting C.",
-       "cpp/kernels/matmul_bias_gelu/f32_matmul_bias_gelu_separate_wasmsimd.cpp", {kGeluSteps, kTile4x8, kRegisterBlocked}, &kMatmulBiasGeluF32,
+       source::f32_matmul_bias_gelu_separate_wasmsimd_cpp, {source::f32x4_gelu_h, source::f32_matmul_4x8_wasmsimd_tile_h, source::f32_matmul_register_blocked_h}, &kMatmulBiasGeluF32,
        {Tunable::block, Tunable::threads}, false,
        run_matmul_bias_gelu<f32_matmul_bias_gelu_separate_wasmsimd>,
        &kMatmulBiasGeluSeparateTraffic},
@@ -164,100 +152,100 @@ std::vector<Kernel> build_catalog() {
        {DType::f32, Variant::simd128, Role::fused},
        "The 4x8 SIMD128 GEMM with bias and GELU in its epilogue, applied to each tile of sums "
        "in registers before C is stored.",
-       "cpp/kernels/matmul_bias_gelu/f32_matmul_bias_gelu_4x8_wasmsimd.cpp", {kGeluSteps, kTile4x8, kRegisterBlocked}, &kMatmulBiasGeluF32,
+       source::f32_matmul_bias_gelu_4x8_wasmsimd_cpp, {source::f32x4_gelu_h, source::f32_matmul_4x8_wasmsimd_tile_h, source::f32_matmul_register_blocked_h}, &kMatmulBiasGeluF32,
        {Tunable::block, Tunable::threads}, false,
        run_matmul_bias_gelu<f32_matmul_bias_gelu_4x8_wasmsimd>},
       {"f32_quantize_i8_scalar", "quantization", "quantize scalar",
        {DType::f32, Variant::scalar, Role::elementwise},
        "max|x|, then round and clamp one value at a time, compiled with the vectorizers off.",
-       "cpp/kernels/quantize/f32_quantize_i8_scalar.cpp", {kSymmetricQuantize, kSymmetricQuantizeCpp}, &kQuantizeF32I8, {}, false,
+       source::f32_quantize_i8_scalar_cpp, {source::symmetric_quantize_h, source::symmetric_quantize_cpp}, &kQuantizeF32I8, {}, false,
        run_quantize<f32_quantize_i8_scalar>},
       {"f32_quantize_i8_wasmsimd", "quantization", "quantize SIMD128",
        {DType::f32, Variant::simd128, Role::elementwise},
        "max|x| four lanes at a time, then 16 codes per step: f32x4.nearest, a saturating "
        "convert and two narrows into one 16-byte store.",
-       "cpp/kernels/quantize/f32_quantize_i8_wasmsimd.cpp", {kSymmetricQuantize}, &kQuantizeF32I8, {}, false,
+       source::f32_quantize_i8_wasmsimd_cpp, {source::symmetric_quantize_h}, &kQuantizeF32I8, {}, false,
        run_quantize<f32_quantize_i8_wasmsimd>},
       {"f32_quantize_i8_student", "quantization", "your quantize",
        {DType::f32, Variant::autovec, Role::exercise},
        "Exercise 4: per-tensor int8 quantization, written by you.",
-       "cpp/exercises/f32_quantize_i8_student.cpp", {}, &kQuantizeF32I8, {}, true,
+       source::f32_quantize_i8_student_cpp, {}, &kQuantizeF32I8, {}, true,
        run_quantize<f32_quantize_i8_student>},
       {"i8_dequantize_f32_wasmsimd", "quantization", "dequantize SIMD128",
        {DType::i8, Variant::simd128, Role::elementwise},
        "16 codes per load, widened to i32, converted and multiplied by the scale.",
-       "cpp/kernels/quantize/i8_dequantize_f32_wasmsimd.cpp", {kSymmetricQuantize}, &kDequantizeI8F32, {}, false,
+       source::i8_dequantize_f32_wasmsimd_cpp, {source::symmetric_quantize_h}, &kDequantizeI8F32, {}, false,
        run_dequantize<i8_dequantize_f32_wasmsimd>},
       {"i8_matmul_scalar", "quantization", "int8 scalar",
        {DType::i8, Variant::scalar, Role::loop_order},
        "i-k-j over int8 codes into an int32 row of sums, scaled once per element; compiled "
        "with the vectorizers off.",
-       "cpp/kernels/i8_matmul/i8_matmul_scalar.cpp", {kSymmetricQuantize}, &kMatmulI8, {}, false,
+       source::i8_matmul_scalar_cpp, {source::symmetric_quantize_h}, &kMatmulI8, {}, false,
        run_i8_matmul<i8_matmul_scalar>},
       {"i8_matmul_4x8_wasmsimd", "quantization", "int8 4x8 SIMD128",
        {DType::i8, Variant::simd128, Role::register_blocked},
        "A 4 x 8 tile of int32 sums fed by i32x4.dot_i16x8_s and i32x4.add (eight multiply-adds "
        "per two instructions, twice f32x4's four) from block-sized i16 panels; dequantized in "
        "registers; rows split over the thread pool.",
-       "cpp/kernels/i8_matmul/i8_matmul_4x8_wasmsimd.cpp", {kI16Pairs, kSymmetricQuantize, kThreadPoolH}, &kMatmulI8,
+       source::i8_matmul_4x8_wasmsimd_cpp, {source::i16_pairs_wasmsimd_h, source::symmetric_quantize_h, source::thread_pool_h}, &kMatmulI8,
        {Tunable::block, Tunable::threads}, false, run_i8_matmul<i8_matmul_4x8_wasmsimd>},
       {"f32_axpy_wasmsimd", "precision", "f32 axpy",
        {DType::f32, Variant::simd128, Role::elementwise},
        "z = a x + y on f32 vectors with SIMD128: 12 bytes moved per element.",
-       "cpp/kernels/axpy/f32_axpy_wasmsimd.cpp", {}, &kAxpyF32, {}, false,
+       source::f32_axpy_wasmsimd_cpp, {}, &kAxpyF32, {}, false,
        run_axpy<F32AxpyProblem, f32_axpy_wasmsimd>},
       {"bf16_axpy_wasmsimd", "precision", "bf16 axpy",
        {DType::bf16, Variant::simd128, Role::elementwise},
        "The same axpy on bf16 vectors, widened to f32 by a shift and rounded back with integer "
        "SIMD: 6 bytes moved per element.",
-       "cpp/kernels/axpy/bf16_axpy_wasmsimd.cpp", {kBf16Convert}, &kAxpyBf16, {}, false,
+       source::bf16_axpy_wasmsimd_cpp, {source::bf16_convert_h}, &kAxpyBf16, {}, false,
        run_axpy<Bf16AxpyProblem, bf16_axpy_wasmsimd>},
       {"f32_mul_add_13chains_wasmsimd", "roofline", "mul+add ceiling",
        {DType::f32, Variant::simd128, Role::ceiling_probe},
        "13 independent chains of f32x4.mul then f32x4.add, all in registers: as much arithmetic "
        "per cycle as the core issues, no memory traffic; groups of lanes spread over threads.",
-       "cpp/kernels/probe/f32_mul_add_13chains_wasmsimd.cpp", {kThreadPoolH}, &kMulAddF32, {Tunable::threads},
+       source::f32_mul_add_13chains_wasmsimd_cpp, {source::thread_pool_h}, &kMulAddF32, {Tunable::threads},
        false, run_mul_add<f32_mul_add_13chains_wasmsimd>},
       {"f32_triad_wasmsimd", "roofline", "triad bandwidth",
        {DType::f32, Variant::simd128, Role::bandwidth_probe},
        "The STREAM triad a = b + s c with SIMD128, each thread on its own run of cache lines: "
        "far beyond the caches, memory sets its speed.",
-       "cpp/kernels/probe/f32_triad_wasmsimd.cpp", {kThreadPoolH}, &kTriadF32, {Tunable::threads}, false,
+       source::f32_triad_wasmsimd_cpp, {source::thread_pool_h}, &kTriadF32, {Tunable::threads}, false,
        run_triad<f32_triad_wasmsimd>},
       {"ffn_block_naive", "capstone", "FFN naive",
        {DType::f32, Variant::scalar, Role::backend, Backend::naive},
        "The feed-forward block on the naive backend: i-j-k GEMMs, a scalar loop for bias and "
        "GELU, one thread.",
-       kCapstone, {kModelBackendH, kFfnBlockCpp, kNaiveBackend}, &kFfnBlock, {}, false,
+       source::capstone_kernels_cpp, {source::backend_h, source::ffn_block_cpp, source::naive_backend_cpp}, &kFfnBlock, {}, false,
        run_model<model::FfnProblem, model::ffn_block_naive>},
       {"ffn_block_optimized", "capstone", "FFN optimized",
        {DType::f32, Variant::simd128, Role::backend, Backend::optimized},
        "The feed-forward block on the optimized backend: the expert GEMM of lesson 8 on every "
        "thread, then one SIMD pass for bias and GELU.",
-       kCapstone, {kModelBackendH, kFfnBlockCpp, kOptimizedBackend, kGemmExpert, kBiasAct}, &kFfnBlock, {Tunable::threads}, false,
+       source::capstone_kernels_cpp, {source::backend_h, source::ffn_block_cpp, source::optimized_backend_cpp, source::f32_matmul_4x8_packed_wasmsimd_cpp, source::bias_act_wasmsimd_cpp}, &kFfnBlock, {Tunable::threads}, false,
        run_model<model::FfnProblem, model::ffn_block_optimized>},
       {"ffn_block_int8", "capstone", "FFN int8",
        {DType::i8, Variant::simd128, Role::backend, Backend::int8},
        "The feed-forward block on the int8 backend: activations quantized per row and group "
        "of 32 (asymmetric), the grouped int8 SIMD128 GEMM on weights quantized and packed "
        "ahead of time, bias and GELU in f32.",
-       kCapstone, {kModelBackendH, kFfnBlockCpp, kInt8Backend, kGroupedH, kGroupedKernel, kI16Pairs, kAsymmetricQuantize}, &kFfnBlock, {Tunable::threads}, false,
+       source::capstone_kernels_cpp, {source::backend_h, source::ffn_block_cpp, source::int8_backend_cpp, source::i8_matmul_grouped_h, source::i8_matmul_grouped_4x8_wasmsimd_cpp, source::i16_pairs_wasmsimd_h, source::asymmetric_quantize_wasmsimd_cpp}, &kFfnBlock, {Tunable::threads}, false,
        run_model<model::FfnProblem, model::ffn_block_int8>, &kFfnBlockInt8Traffic},
       {"conv2d_im2col_naive", "capstone", "conv2d naive",
        {DType::f32, Variant::scalar, Role::backend, Backend::naive},
        "im2col, then the GEMM on the naive backend: i-j-k loops and a scalar bias loop.",
-       kCapstone, {kModelBackendH, kConv2dCpp, kNaiveBackend}, &kConv2dIm2col, {}, false,
+       source::capstone_kernels_cpp, {source::backend_h, source::conv2d_im2col_cpp, source::naive_backend_cpp}, &kConv2dIm2col, {}, false,
        run_model<model::ConvProblem, model::conv2d_im2col_naive>},
       {"conv2d_im2col_optimized", "capstone", "conv2d optimized",
        {DType::f32, Variant::simd128, Role::backend, Backend::optimized},
        "im2col, then the expert GEMM of lesson 8 and a SIMD bias pass.",
-       kCapstone, {kModelBackendH, kConv2dCpp, kOptimizedBackend, kGemmExpert, kBiasAct}, &kConv2dIm2col, {Tunable::threads}, false,
+       source::capstone_kernels_cpp, {source::backend_h, source::conv2d_im2col_cpp, source::optimized_backend_cpp, source::f32_matmul_4x8_packed_wasmsimd_cpp, source::bias_act_wasmsimd_cpp}, &kConv2dIm2col, {Tunable::threads}, false,
        run_model<model::ConvProblem, model::conv2d_im2col_optimized>},
       {"conv2d_im2col_int8", "capstone", "conv2d int8",
        {DType::i8, Variant::simd128, Role::backend, Backend::int8},
        "im2col, then the im2col matrix quantized per row and group of 32 and the grouped int8 "
        "SIMD128 GEMM on filters quantized and packed ahead of time, bias in f32.",
-       kCapstone, {kModelBackendH, kConv2dCpp, kInt8Backend, kGroupedH, kGroupedKernel, kI16Pairs, kAsymmetricQuantize}, &kConv2dIm2col, {Tunable::threads}, false,
+       source::capstone_kernels_cpp, {source::backend_h, source::conv2d_im2col_cpp, source::int8_backend_cpp, source::i8_matmul_grouped_h, source::i8_matmul_grouped_4x8_wasmsimd_cpp, source::i16_pairs_wasmsimd_h, source::asymmetric_quantize_wasmsimd_cpp}, &kConv2dIm2col, {Tunable::threads}, false,
        run_model<model::ConvProblem, model::conv2d_im2col_int8>, &kConv2dIm2colInt8Traffic},
   };
 }
@@ -334,7 +322,7 @@ Shape default_shape(const Operation& op) {
 }
 
 const SharedSources& shared_sources() {
-  static const SharedSources sources{{kTimingCpp, kStatsCpp}, {kThreadPoolH, kThreadPoolCpp}};
+  static const SharedSources sources{{source::timing_cpp, source::stats_cpp}, {source::thread_pool_h, source::thread_pool_cpp}};
   return sources;
 }
 

@@ -4,6 +4,9 @@
 #include <string>
 
 #include "demos/quantization_demos.h"
+#include "kernels/convert/bf16_convert.h"
+#include "kernels/convert/f16_convert.h"
+#include "model/step_clock.h"
 #include "demos/precision_demos.h"
 #include "lab/number_text.h"
 #include "lab/runner.h"
@@ -39,13 +42,13 @@ std::vector<Demo> build_demos() {
       {"quantization_bit_sweep", "quantization",
        "Quantize and dequantize a matrix whose rows differ 1000-fold in size, at 8, 6, 4 and 2 "
        "bits, with one scale per tensor and one per row: the errors.",
-       "cpp/demos/quantization_demos.cpp",
+       source::quantization_demos_cpp, {},
        {{"rows", "Rows", 2, 1024, true}, {"cols", "Columns", 1, 4096, true}},
        quantization_bit_sweep},
       {"int8_quantize_vector", "quantization",
        "Quantize six numbers to int8 with one scale, as you would by hand: the scale, the codes "
        "and the largest rounding error.",
-       "cpp/demos/quantization_demos.cpp",
+       source::quantization_demos_cpp, {},
        {{"x0", "x0", -1e6, 1e6, false}, {"x1", "x1", -1e6, 1e6, false},
         {"x2", "x2", -1e6, 1e6, false}, {"x3", "x3", -1e6, 1e6, false},
         {"x4", "x4", -1e6, 1e6, false}, {"x5", "x5", -1e6, 1e6, false}},
@@ -53,20 +56,22 @@ std::vector<Demo> build_demos() {
       {"precision_round", "precision",
        "A number as f32, and that f32 rounded to f16 and to bf16: bits, fields, errors, and what "
        "the rounding did.",
-       "cpp/demos/precision_round.cpp", {{"x", "The number", -kF32Bound, kF32Bound, false}},
+       source::precision_round_cpp,
+       {source::f16_convert_h, source::f16_convert_cpp, source::bf16_convert_h},
+       {{"x", "The number", -kF32Bound, kF32Bound, false}},
        precision_round},
       {"precision_formats", "precision",
        "Range and precision of f32, f16 and bf16, each decoded from a bit pattern.",
-       "cpp/demos/precision_formats.cpp", {}, precision_formats},
+       source::precision_formats_cpp, {}, {}, precision_formats},
       {"fp16_underflow", "precision",
        "Gradient magnitudes from 1e-2 to 1e-10 stored in fp16, as they are and multiplied by a "
        "loss scale S = 2^s, and the share of a synthetic gradient distribution that survives.",
-       "cpp/demos/fp16_underflow.cpp",
+       source::fp16_underflow_cpp, {source::f16_convert_h},
        {{"scale_log2", "The scale's exponent s", 0, 32, true}}, fp16_underflow},
       {"loss_scaling", "precision",
        "A small fit with fp16 gradients and dynamic loss scaling, step by step, beside the same "
        "fit without a scale.",
-       "cpp/demos/loss_scaling.cpp",
+       source::loss_scaling_cpp, {source::f16_convert_h},
        {{"steps", "Steps", 1, 2000, true},
         {"scale_log2", "The initial scale's exponent", 0, 24, true},
         {"growth_interval", "Growth interval", 1, 1000, true}},
@@ -74,7 +79,7 @@ std::vector<Demo> build_demos() {
       {"capstone_profile", "capstone",
        "A few forward passes of a capstone model on one backend, each step timed with the "
        "lab's clock: the median time of each step, and of the whole pass.",
-       "cpp/model/capstone_profile.cpp",
+       source::capstone_profile_cpp, {source::step_clock_h},
        {{"model", "The model (0: FFN block, 1: conv2d)", 0, 1, true},
         {"backend", "The backend (0: naive, 1: optimized, 2: int8)", 0, 2, true},
         {"m", "M", 1, 1 << 20, true, true},
@@ -166,6 +171,9 @@ void write_demos(JsonWriter& w) {
         .field("lesson", d.lesson)
         .field("summary", d.summary)
         .field("source", d.source);
+    w.key("sources").begin_array().value(d.source);
+    for (const char* header : d.headers) w.value(header);
+    w.end_array();
     w.key("args").begin_array();
     for (const DemoArg& a : d.args)
       w.begin_object()

@@ -34,6 +34,8 @@ struct Demo {
   const char* lesson;   // the lesson that shows it
   const char* summary;  // what it computes, in one sentence
   const char* source;   // the file that defines it, relative to the repository root
+  // Further files the page shows beside it: what the demo's computation uses.
+  std::vector<const char*> headers;
   std::vector<DemoArg> args;
   // Writes the result's fields into an open JSON object. args are valid and in
   // the order declared. nullptr for a demo that runs on a kernel's problem.

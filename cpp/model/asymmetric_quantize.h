@@ -21,6 +21,7 @@
 #pragma once
 
 #include <cstdint>
+#include "core/source_file.h"
 
 namespace lab::model {
 
@@ -34,3 +35,5 @@ void f32_quantize_asymmetric_groups_wasmsimd(const float* x, int16_t* q, float* 
                                              int64_t group);
 
 }  // namespace lab::model
+
+LAB_SOURCE_DECLARE(asymmetric_quantize_wasmsimd_cpp)

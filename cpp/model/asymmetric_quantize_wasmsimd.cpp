@@ -8,6 +8,7 @@
 #include <cmath>
 
 #include "model/asymmetric_quantize.h"
+#include "core/source_file.h"
 
 namespace lab::model {
 
@@ -66,3 +67,5 @@ void f32_quantize_asymmetric_groups_wasmsimd(const float* x, int16_t* q, float* 
 }
 
 }  // namespace lab::model
+
+LAB_SOURCE_DEFINE(asymmetric_quantize_wasmsimd_cpp)

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "model/step_clock.h"
+#include "core/source_file.h"
 
 namespace lab::model {
 
@@ -93,3 +94,9 @@ const Backend& backend(BackendKind kind);
 const char* backend_name(BackendKind kind);
 
 }  // namespace lab::model
+
+LAB_SOURCE_HEADER(backend_h)
+
+LAB_SOURCE_DECLARE(naive_backend_cpp)
+LAB_SOURCE_DECLARE(optimized_backend_cpp)
+LAB_SOURCE_DECLARE(int8_backend_cpp)

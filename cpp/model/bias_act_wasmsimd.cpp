@@ -2,6 +2,7 @@
 
 #include "kernels/gelu/f32x4_gelu.h"
 #include "core/thread_pool.h"
+#include "core/source_file.h"
 
 namespace lab::model {
 
@@ -32,3 +33,5 @@ void f32_bias_act_wasmsimd(float* y, const float* bias, int64_t m, int64_t n, Ac
 }
 
 }  // namespace lab::model
+
+LAB_SOURCE_DEFINE(bias_act_wasmsimd_cpp)

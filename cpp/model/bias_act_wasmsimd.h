@@ -8,6 +8,7 @@
 #include <cstdint>
 
 #include "model/backend.h"
+#include "core/source_file.h"
 
 namespace lab::model {
 
@@ -16,3 +17,5 @@ void f32_bias_act_wasmsimd(float* y, const float* bias, int64_t m, int64_t n, Ac
                            int64_t threads);
 
 }  // namespace lab::model
+
+LAB_SOURCE_DECLARE(bias_act_wasmsimd_cpp)

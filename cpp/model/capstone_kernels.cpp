@@ -2,6 +2,7 @@
 // backends themselves are in naive_backend.cpp, optimized_backend.cpp and
 // int8_backend.cpp.
 #include "model/capstone_kernels.h"
+#include "core/source_file.h"
 
 namespace lab::model {
 
@@ -20,3 +21,5 @@ void conv2d_im2col_optimized(ConvProblem& p, int64_t threads) {
 void conv2d_im2col_int8(ConvProblem& p, int64_t threads) { p.forward(BackendKind::int8, threads); }
 
 }  // namespace lab::model
+
+LAB_SOURCE_DEFINE(capstone_kernels_cpp)

@@ -6,6 +6,7 @@
 #include <cstdint>
 
 #include "model/capstone_problems.h"
+#include "core/source_file.h"
 
 namespace lab::model {
 
@@ -18,3 +19,5 @@ void conv2d_im2col_optimized(ConvProblem& problem, int64_t threads);
 void conv2d_im2col_int8(ConvProblem& problem, int64_t threads);
 
 }  // namespace lab::model
+
+LAB_SOURCE_DECLARE(capstone_kernels_cpp)

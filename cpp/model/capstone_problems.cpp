@@ -206,7 +206,7 @@ const Operation kFfnBlock{
     "y = GELU(x W1 + b1) W2 + b2, a transformer's feed-forward block: M = batch, K = d_model, "
     "N = d_ff; x and y are M x K, W1 is K x N, W2 is N x K",
     "the same f32 weights and input, both layers and GELU's tanh formula computed in double",
-    "cpp/model/ffn_block.cpp",
+    source::ffn_block_cpp,
     kModelErrorModel,
     "4 M K N + M N + M K + 32 M N (the two GEMMs' multiply-adds, both biases, and GELU at the "
     "32 flops of the lab's SIMD GELU)",
@@ -225,7 +225,7 @@ const Operation kConv2dIm2col{
     "image's side (an M x M image, channels-last), K = input channels, N = output channels; "
     "the GEMM is (M^2 pixels) x (9 K) times (9 K) x N",
     "the same f32 filters and image, convolved directly (no im2col) in double",
-    "cpp/model/conv2d_im2col.cpp",
+    source::conv2d_im2col_cpp,
     kModelErrorModel,
     "2 M^2 N 9 K + M^2 N (the GEMM's multiply-adds and the bias)",
     "4 (M^2 K + 9 K N + N + M^2 N) (the image read and the output written once, the filters "

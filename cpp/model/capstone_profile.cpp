@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/stats.h"
+#include "core/source_file.h"
 
 namespace lab::model {
 
@@ -49,3 +50,5 @@ void capstone_profile(ModelProblem& problem, const Operation& op, BackendKind ki
 }
 
 }  // namespace lab::model
+
+LAB_SOURCE_DEFINE(capstone_profile_cpp)

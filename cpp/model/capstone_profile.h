@@ -7,6 +7,7 @@
 
 #include "core/json_writer.h"
 #include "model/capstone_problems.h"
+#include "core/source_file.h"
 
 namespace lab::model {
 
@@ -21,3 +22,5 @@ void capstone_profile(ModelProblem& problem, const Operation& op, BackendKind ki
                       const Shape& shape, int forwards, JsonWriter& out);
 
 }  // namespace lab::model
+
+LAB_SOURCE_DECLARE(capstone_profile_cpp)

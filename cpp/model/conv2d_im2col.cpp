@@ -5,6 +5,7 @@
 
 #include "core/random_fill.h"
 #include "model/model_weights.h"
+#include "core/source_file.h"
 
 namespace lab::model {
 
@@ -90,3 +91,5 @@ Int8Expected conv2d_int8_reference(const ConvWeights& weights, const float* x) {
 }
 
 }  // namespace lab::model
+
+LAB_SOURCE_DEFINE(conv2d_im2col_cpp)

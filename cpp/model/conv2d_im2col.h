@@ -17,6 +17,7 @@
 #include "model/backend.h"
 #include "model/int8_reference.h"
 #include "model/model_reference.h"
+#include "core/source_file.h"
 
 namespace lab::model {
 
@@ -78,3 +79,5 @@ struct Int8Expected {
 Int8Expected conv2d_int8_reference(const ConvWeights& weights, const float* x);
 
 }  // namespace lab::model
+
+LAB_SOURCE_DECLARE(conv2d_im2col_cpp)

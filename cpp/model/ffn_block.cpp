@@ -8,6 +8,7 @@
 #include "kernels/matmul_bias_gelu/f32_matmul_bias_gelu_problem.h"
 #include "core/random_fill.h"
 #include "model/model_weights.h"
+#include "core/source_file.h"
 
 namespace lab::model {
 
@@ -105,3 +106,5 @@ Int8Error FfnInt8Reference::error(const float* hidden, const float* y) const {
 }
 
 }  // namespace lab::model
+
+LAB_SOURCE_DEFINE(ffn_block_cpp)

@@ -14,6 +14,7 @@
 #include "model/backend.h"
 #include "model/int8_reference.h"
 #include "model/model_reference.h"
+#include "core/source_file.h"
 
 namespace lab::model {
 
@@ -76,3 +77,5 @@ class FfnInt8Reference {
 };
 
 }  // namespace lab::model
+
+LAB_SOURCE_DECLARE(ffn_block_cpp)

@@ -25,6 +25,7 @@
 #include "model/backend.h"
 #include "model/bias_act_wasmsimd.h"
 #include "model/int8_weights.h"
+#include "core/source_file.h"
 
 namespace lab::model {
 
@@ -75,3 +76,5 @@ const Backend& int8_backend() {
 }
 
 }  // namespace lab::model
+
+LAB_SOURCE_DEFINE(int8_backend_cpp)

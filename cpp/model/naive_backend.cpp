@@ -6,6 +6,7 @@
 
 #include "kernels/matmul/f32_matmul_loop_orders.h"
 #include "model/backend.h"
+#include "core/source_file.h"
 
 namespace lab::model {
 
@@ -51,3 +52,5 @@ const Backend& naive_backend() {
 }
 
 }  // namespace lab::model
+
+LAB_SOURCE_DEFINE(naive_backend_cpp)

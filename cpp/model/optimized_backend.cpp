@@ -5,6 +5,7 @@
 #include "kernels/matmul/f32_matmul_4x8_packed_wasmsimd.h"
 #include "model/backend.h"
 #include "model/bias_act_wasmsimd.h"
+#include "core/source_file.h"
 
 namespace lab::model {
 
@@ -42,3 +43,5 @@ const Backend& optimized_backend() {
 }
 
 }  // namespace lab::model
+
+LAB_SOURCE_DEFINE(optimized_backend_cpp)

@@ -7,6 +7,7 @@
 
 #include <string>
 #include <vector>
+#include "core/source_file.h"
 
 namespace lab::model {
 
@@ -37,3 +38,5 @@ class StepClock {
 };
 
 }  // namespace lab::model
+
+LAB_SOURCE_HEADER(step_clock_h)

@@ -5,6 +5,7 @@
 #include <set>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "lab/catalog.h"
 #include "lab/lab_json.h"
@@ -74,6 +75,20 @@ TEST_CASE("every file a kernel shows exists, once, and the kernel's own file com
   for (const auto* paths : {&shared_sources().timing, &shared_sources().thread_pool}) {
     REQUIRE_FALSE(paths->empty());
     for (const char* path : *paths) CHECK_FALSE(read(path).empty());
+  }
+}
+
+// The paths come from the compiler (core/source_file.h): each must read as the
+// repository-relative path the page fetches, whatever folder the build ran in.
+TEST_CASE("every path a kernel shows is relative to the repository root") {
+  for (const Kernel& k : catalog()) {
+    std::vector<std::string> paths{k.source, k.op->reference_source};
+    paths.insert(paths.end(), k.headers.begin(), k.headers.end());
+    for (const std::string& path : paths) {
+      INFO(k.name << ": " << path);
+      CHECK_THAT(path, Catch::StartsWith("cpp/"));
+      CHECK_THAT(path, !Catch::Contains("..") && !Catch::Contains("./") && !Catch::Contains("//"));
+    }
   }
 }
 

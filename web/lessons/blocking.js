@@ -174,7 +174,7 @@ export default {
         xLabel: 'Block size b', yLabel: 'GFLOP/s', xLogBase: 2, xFormat: String, yFormat: gflops,
         empty: 'Each run adds one line per kernel and size here; a dashed line is the unblocked kernel.',
       },
-      code: { kernels, operation: session.operation(kernels[0].operation), sources: kernels.map((k) => k.source) },
+      code: { kernels, operation: session.operation(kernels[0].operation), sources: session.sourcesOf(kernels) },
       async plan({ sizes, blocks, baseline, min_time_s }) {
         const request = (kernel, n, block) => runRequest(kernel, n, { block, min_time_s });
         // Cells are matched to their size by position: a size typed as garbage is NaN, never equal to itself.

@@ -324,7 +324,7 @@ export default {
       panels: [el('div', { class: 'card', 'data-panel': 'profile' }, el('h2', {}, 'Where the time goes'), profileBody)],
       code: {
         kernels: models.flatMap((m) => m.kernels), operations: models.map((m) => m.op),
-        sources: session.sourcesOf(models.flatMap((m) => m.kernels), session.demos((d) => d.lesson === LESSON.id).map((d) => d.source)),
+        sources: session.sourcesOf(models.flatMap((m) => m.kernels), session.demos((d) => d.lesson === LESSON.id).flatMap((d) => d.sources)),
       },
       plan(values) {
         const model = models.find((m) => m.id === values.model);

@@ -138,7 +138,7 @@ export default {
         xLabel: 'N', yLabel: 'GFLOP/s', xLogBase: 2, xFormat: String, yFormat: gflops,
         empty: 'Each run adds one point per kernel and size here.',
       },
-      code: { kernels, operation: session.operation(kernels[0].operation), sources: kernels.map((k) => k.source) },
+      code: { kernels, operation: session.operation(kernels[0].operation), sources: session.sourcesOf(kernels) },
       plan({ sizes, min_time_s }) {
         return {
           items: sizes.flatMap((n) => kernels.map((k) => ({

@@ -273,7 +273,7 @@ export default {
         },
       }],
       panels: [roundingPanel(session), formatsPanel(session), underflowPanel(session), lossScalingPanel(session)],
-      code: { kernels, operations: [session.operation('f32_axpy'), session.operation('bf16_axpy')], sources: session.sourcesOf([f32, bf16]) },
+      code: { kernels, operations: [session.operation('f32_axpy'), session.operation('bf16_axpy')], sources: session.sourcesOf([f32, bf16], session.demos((d) => d.lesson === LESSON.id).flatMap((d) => d.sources)) },
       plan: (values) => ({
         items: values.lengths.flatMap((n) => [f32, bf16].map((kernel) => ({
           requests: [{ kernel: kernel.name, n, min_time_s: values.min_time_s }],

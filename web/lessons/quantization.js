@@ -300,7 +300,7 @@ export default {
       })).filter((s) => s.points.length);
     }
 
-    const sources = session.sourcesOf([...ours, f32Simd], session.demos((d) => d.lesson === LESSON.id).map((d) => d.source));
+    const sources = session.sourcesOf([...ours, f32Simd], session.demos((d) => d.lesson === LESSON.id).flatMap((d) => d.sources));
 
     page = new LessonPage(session, {
       ...LESSON,

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include "core/source_file.h"
 
 namespace lab {
 
@@ -15,3 +16,6 @@ void f32_axpy_wasmsimd(float a, const float* x, const float* y, float* z, int64_
 void bf16_axpy_wasmsimd(float a, const uint16_t* x, const uint16_t* y, uint16_t* z, int64_t n);
 
 }  // namespace lab
+
+LAB_SOURCE_DECLARE(f32_axpy_wasmsimd_cpp)
+LAB_SOURCE_DECLARE(bf16_axpy_wasmsimd_cpp)

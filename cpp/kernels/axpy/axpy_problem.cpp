@@ -6,6 +6,7 @@
 
 #include "kernels/convert/bf16_convert.h"
 #include "core/random_fill.h"
+#include "core/source_file.h"
 
 namespace lab {
 
@@ -116,7 +117,7 @@ const Operation kAxpyF32{
     ShapeKind::vector,
     "z = a x + y for each of the N elements of f32 vectors x, y and z (a = 0.3)",
     "a x + y computed in double from the same f32 inputs",
-    "cpp/kernels/axpy/axpy_problem.cpp",
+    LAB_THIS_FILE,
     "one rounding after the multiply and one after the add: max_rel_err is max over z of "
     "|z - (a x + y)| / (|a x| + |y|), and must stay within gamma_2 = 2u / (1 - 2u), u = 2^-24",
     "2 N (a multiply and an add per element)",
@@ -133,7 +134,7 @@ const Operation kAxpyBf16{
     "z = a x + y for each of the N elements of bf16 vectors x, y and z (a = 0.3), computed in f32 "
     "and rounded to bf16",
     "the scalar conversions: f32_to_bf16(a * bf16_to_f32(x) + bf16_to_f32(y)) for each element",
-    "cpp/kernels/axpy/axpy_problem.cpp",
+    LAB_THIS_FILE,
     "every element must be that bf16 bit pattern exactly: tolerance 0; max_rel_err is "
     "|z - reference| / (|a x| + |y|). The metric max_rel_err_vs_f32 compares the first 65536 "
     "elements with a x + y on the f32 inputs before they were rounded to bf16",
@@ -146,3 +147,5 @@ const Operation kAxpyBf16{
 };
 
 }  // namespace lab
+
+LAB_SOURCE_DEFINE(axpy_problem_cpp)

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/operation.h"
+#include "core/source_file.h"
 
 namespace lab {
 
@@ -46,3 +47,5 @@ extern const Operation kAxpyF32;
 extern const Operation kAxpyBf16;
 
 }  // namespace lab
+
+LAB_SOURCE_DECLARE(axpy_problem_cpp)

@@ -6,6 +6,7 @@
 
 #include "kernels/axpy/axpy.h"
 #include "kernels/convert/bf16_convert.h"
+#include "core/source_file.h"
 
 namespace lab {
 
@@ -46,3 +47,5 @@ void bf16_axpy_wasmsimd(float a, const uint16_t* x, const uint16_t* y, uint16_t*
 }
 
 }  // namespace lab
+
+LAB_SOURCE_DEFINE(bf16_axpy_wasmsimd_cpp)

@@ -4,6 +4,7 @@
 #include <wasm_simd128.h>
 
 #include "kernels/axpy/axpy.h"
+#include "core/source_file.h"
 
 namespace lab {
 
@@ -22,3 +23,5 @@ void f32_axpy_wasmsimd(float a, const float* x, const float* y, float* z, int64_
 }
 
 }  // namespace lab
+
+LAB_SOURCE_DEFINE(f32_axpy_wasmsimd_cpp)

@@ -9,6 +9,7 @@
 #include <cstdint>
 
 #include "kernels/convert/float_bits.h"
+#include "core/source_file.h"
 
 namespace lab {
 
@@ -28,3 +29,5 @@ inline uint16_t f32_to_bf16(float f) {
 }
 
 }  // namespace lab
+
+LAB_SOURCE_HEADER(bf16_convert_h)

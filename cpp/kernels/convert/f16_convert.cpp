@@ -1,6 +1,7 @@
 #include "kernels/convert/f16_convert.h"
 
 #include "kernels/convert/float_bits.h"
+#include "core/source_file.h"
 
 namespace lab {
 
@@ -76,3 +77,5 @@ uint16_t f32_to_f16(float f) {
 }
 
 }  // namespace lab
+
+LAB_SOURCE_DEFINE(f16_convert_cpp)

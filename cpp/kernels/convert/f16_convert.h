@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include "core/source_file.h"
 
 namespace lab {
 
@@ -18,3 +19,7 @@ float f16_to_f32(uint16_t h);
 uint16_t f32_to_f16(float f);
 
 }  // namespace lab
+
+LAB_SOURCE_HEADER(f16_convert_h)
+
+LAB_SOURCE_DECLARE(f16_convert_cpp)

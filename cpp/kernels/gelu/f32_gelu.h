@@ -3,6 +3,7 @@
 #include <cstdint>
 
 #include "core/operation.h"
+#include "core/source_file.h"
 
 namespace lab {
 
@@ -19,3 +20,6 @@ void f32_gelu_fused_wasmsimd(const float* x, float* y, int64_t n);
 extern const Traffic kGeluUnfusedTraffic;
 
 }  // namespace lab
+
+LAB_SOURCE_DECLARE(f32_gelu_unfused_wasmsimd_cpp)
+LAB_SOURCE_DECLARE(f32_gelu_fused_wasmsimd_cpp)

@@ -3,6 +3,7 @@
 // once; the temporaries never reach memory.
 #include "kernels/gelu/f32_gelu.h"
 #include "kernels/gelu/f32x4_gelu.h"
+#include "core/source_file.h"
 
 namespace lab {
 
@@ -11,3 +12,5 @@ void f32_gelu_fused_wasmsimd(const float* x, float* y, int64_t n) {
 }
 
 }  // namespace lab
+
+LAB_SOURCE_DEFINE(f32_gelu_fused_wasmsimd_cpp)

@@ -6,6 +6,7 @@
 
 #include "kernels/gelu/f32x4_gelu.h"
 #include "core/random_fill.h"
+#include "core/source_file.h"
 
 namespace lab {
 
@@ -63,7 +64,7 @@ const Operation kGeluF32{
     "GELU(x) = x Phi(x) (Phi the standard normal CDF), for each of the N elements of an f32 "
     "vector, x uniform in [-6, 6]",
     "the same formula in double, with std::tanh",
-    "cpp/kernels/gelu/f32_gelu_problem.cpp",
+    LAB_THIS_FILE,
     "max_rel_err is max over y of |y - exact| / max(|x|, 2^-126): relative to the input, not "
     "to y. For very negative x, 1 + tanh cancels, y is tiny, and its error is still about |x| "
     "times an ulp of 1, so an error relative to y would blame the cancellation, not the kernel "

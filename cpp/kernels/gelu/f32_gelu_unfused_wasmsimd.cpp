@@ -4,6 +4,7 @@
 // cost is the traffic between them.
 #include "kernels/gelu/f32_gelu.h"
 #include "kernels/gelu/f32x4_gelu.h"
+#include "core/source_file.h"
 
 namespace lab {
 
@@ -29,3 +30,5 @@ const Traffic kGeluUnfusedTraffic{
     unfused_bytes};
 
 }  // namespace lab
+
+LAB_SOURCE_DEFINE(f32_gelu_unfused_wasmsimd_cpp)

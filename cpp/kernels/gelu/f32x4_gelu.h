@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include "core/source_file.h"
 
 namespace lab::f32x4_gelu {
 
@@ -158,3 +159,5 @@ void map(float* out, int64_t n, const Constants& k, Step step, const In*... in) 
 
 }  // namespace
 }  // namespace lab::f32x4_gelu
+
+LAB_SOURCE_HEADER(f32x4_gelu_h)

@@ -18,6 +18,7 @@
 #include <wasm_simd128.h>
 
 #include <cstdint>
+#include "core/source_file.h"
 
 namespace lab::i16_pairs {
 
@@ -70,3 +71,5 @@ inline void update(const int16_t* a, int64_t width, const int16_t* b, int64_t pa
 }
 
 }  // namespace lab::i16_pairs
+
+LAB_SOURCE_HEADER(i16_pairs_wasmsimd_h)

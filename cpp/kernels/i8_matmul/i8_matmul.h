@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstdint>
+#include "core/source_file.h"
 
 namespace lab {
 
@@ -24,3 +25,6 @@ void i8_matmul_4x8_wasmsimd(const int8_t* a, const float* scale_a, const int8_t*
                             int64_t block, int64_t threads);
 
 }  // namespace lab
+
+LAB_SOURCE_DECLARE(i8_matmul_scalar_cpp)
+LAB_SOURCE_DECLARE(i8_matmul_4x8_wasmsimd_cpp)

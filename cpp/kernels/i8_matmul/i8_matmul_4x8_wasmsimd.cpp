@@ -16,6 +16,7 @@
 #include "kernels/i8_matmul/i16_pairs_wasmsimd.h"
 #include "kernels/i8_matmul/i8_matmul.h"
 #include "core/thread_pool.h"
+#include "core/source_file.h"
 
 namespace lab {
 
@@ -138,3 +139,5 @@ void i8_matmul_4x8_wasmsimd(const int8_t* a, const float* scale_a, const int8_t*
 }
 
 }  // namespace lab
+
+LAB_SOURCE_DEFINE(i8_matmul_4x8_wasmsimd_cpp)

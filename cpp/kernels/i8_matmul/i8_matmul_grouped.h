@@ -17,6 +17,7 @@
 
 #include <cstdint>
 #include <vector>
+#include "core/source_file.h"
 
 namespace lab {
 
@@ -46,3 +47,7 @@ void i8_matmul_grouped_4x8_wasmsimd(const int16_t* a, int64_t lda, const float* 
                                     const I8GroupedB& b, float* c, int64_t m, int64_t threads);
 
 }  // namespace lab
+
+LAB_SOURCE_HEADER(i8_matmul_grouped_h)
+
+LAB_SOURCE_DECLARE(i8_matmul_grouped_4x8_wasmsimd_cpp)

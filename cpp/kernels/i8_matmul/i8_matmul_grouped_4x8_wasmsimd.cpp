@@ -20,6 +20,7 @@
 #include "kernels/i8_matmul/i16_pairs_wasmsimd.h"
 #include "kernels/i8_matmul/i8_matmul_grouped.h"
 #include "core/thread_pool.h"
+#include "core/source_file.h"
 
 namespace lab {
 
@@ -116,3 +117,5 @@ void i8_matmul_grouped_4x8_wasmsimd(const int16_t* a, int64_t lda, const float* 
 }
 
 }  // namespace lab
+
+LAB_SOURCE_DEFINE(i8_matmul_grouped_4x8_wasmsimd_cpp)

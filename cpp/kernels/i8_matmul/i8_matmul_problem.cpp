@@ -5,6 +5,7 @@
 
 #include "kernels/quantize/symmetric_quantize.h"
 #include "core/random_fill.h"
+#include "core/source_file.h"
 
 namespace lab {
 
@@ -98,7 +99,7 @@ const Operation kMatmulI8{
     "C = scale_a[i] x scale_b[j] x (qA x qB)[i][j]: the product of int8 matrices (A quantized "
     "per row, B per column, both symmetric), summed in int32 and dequantized to f32",
     "the integer product summed exactly in int64, times both scales in double",
-    "cpp/kernels/i8_matmul/i8_matmul_problem.cpp",
+    LAB_THIS_FILE,
     "the int32 sum is exact, so the only error is the epilogue's: float(sum) x (scale_a x "
     "scale_b) rounds three times. max_rel_err is max over C of |C - exact| / |exact|, within "
     "4 u, u = 2^-24. The metrics compare C with the f32 product of the unquantized A and B: "

@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "kernels/i8_matmul/i8_matmul.h"
+#include "core/source_file.h"
 
 namespace lab {
 
@@ -23,3 +24,5 @@ void i8_matmul_scalar(const int8_t* a, const float* scale_a, const int8_t* b,
 }
 
 }  // namespace lab
+
+LAB_SOURCE_DEFINE(i8_matmul_scalar_cpp)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include "core/source_file.h"
 
 namespace lab {
 
@@ -19,3 +20,6 @@ void f32_matmul_4x8_wasmsimd(const float* a, const float* b, float* c, int64_t m
                              int64_t k, int64_t block, int64_t threads);
 
 }  // namespace lab
+
+LAB_SOURCE_DECLARE(f32_matmul_4x8_c_cpp)
+LAB_SOURCE_DECLARE(f32_matmul_4x8_wasmsimd_cpp)

@@ -8,6 +8,7 @@
 #include "kernels/c_variant.h"
 #include "kernels/matmul/f32_matmul_4x8.h"
 #include "kernels/matmul/f32_matmul_register_blocked.h"
+#include "core/source_file.h"
 
 namespace lab {
 
@@ -43,3 +44,5 @@ void LAB_C_VARIANT(f32_matmul_4x8)(const float* a, const float* b, float* c, int
 }
 
 }  // namespace lab
+
+LAB_C_VARIANT_SOURCE(f32_matmul_4x8_c_cpp)

@@ -6,6 +6,7 @@
 
 #include "kernels/matmul/f32_matmul_4x8_packed_wasmsimd_loops.h"
 #include "kernels/matmul/f32_matmul_4x8_packed_wasmsimd_tile.h"
+#include "core/source_file.h"
 
 namespace lab {
 
@@ -51,3 +52,5 @@ void F32GemmPackedB::multiply(const float* a, float* c, int64_t m, int64_t threa
 }
 
 }  // namespace lab
+
+LAB_SOURCE_DEFINE(f32_matmul_4x8_packed_wasmsimd_cpp)

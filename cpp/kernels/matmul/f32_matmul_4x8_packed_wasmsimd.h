@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <memory>
+#include "core/source_file.h"
 
 namespace lab {
 
@@ -35,3 +36,5 @@ class F32GemmPackedB {
 };
 
 }  // namespace lab
+
+LAB_SOURCE_DECLARE(f32_matmul_4x8_packed_wasmsimd_cpp)

@@ -20,6 +20,7 @@
 
 #include "kernels/matmul/f32_matmul_4x8_packed_wasmsimd_packing.h"
 #include "core/thread_pool.h"
+#include "core/source_file.h"
 
 namespace lab::gemm {
 
@@ -150,3 +151,5 @@ void gemm(const float* a, const float* b, float* c, int64_t m, int64_t n, int64_
 
 }  // namespace
 }  // namespace lab::gemm
+
+LAB_SOURCE_HEADER(f32_matmul_4x8_packed_wasmsimd_loops_h)

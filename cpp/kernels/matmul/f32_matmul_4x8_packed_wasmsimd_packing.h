@@ -17,6 +17,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include "core/source_file.h"
 
 namespace lab::gemm {
 
@@ -92,3 +93,5 @@ void pack_b(const float* b, int64_t ldb, int64_t kc, int64_t nc, float* packed) 
 
 }  // namespace
 }  // namespace lab::gemm
+
+LAB_SOURCE_HEADER(f32_matmul_4x8_packed_wasmsimd_packing_h)

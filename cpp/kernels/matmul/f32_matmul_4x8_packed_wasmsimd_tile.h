@@ -21,6 +21,7 @@
 #include <wasm_simd128.h>
 
 #include <cstdint>
+#include "core/source_file.h"
 
 namespace lab::gemm {
 
@@ -78,3 +79,5 @@ struct Tile {
 
 }  // namespace
 }  // namespace lab::gemm
+
+LAB_SOURCE_HEADER(f32_matmul_4x8_packed_wasmsimd_tile_h)

@@ -3,6 +3,7 @@
 #include "kernels/matmul/f32_matmul_4x8.h"
 #include "kernels/matmul/f32_matmul_4x8_wasmsimd_tile.h"
 #include "kernels/matmul/f32_matmul_register_blocked.h"
+#include "core/source_file.h"
 
 namespace lab {
 
@@ -12,3 +13,5 @@ void f32_matmul_4x8_wasmsimd(const float* a, const float* b, float* c, int64_t m
 }
 
 }  // namespace lab
+
+LAB_SOURCE_DEFINE(f32_matmul_4x8_wasmsimd_cpp)

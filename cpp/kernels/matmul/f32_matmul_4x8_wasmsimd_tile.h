@@ -11,6 +11,7 @@
 #include <cstdint>
 
 #include "kernels/matmul/f32_matmul_register_blocked.h"
+#include "core/source_file.h"
 
 namespace lab {
 
@@ -50,3 +51,5 @@ struct Tile4x8Simd {
 
 }  // namespace
 }  // namespace lab
+
+LAB_SOURCE_HEADER(f32_matmul_4x8_wasmsimd_tile_h)

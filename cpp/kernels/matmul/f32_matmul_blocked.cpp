@@ -5,6 +5,7 @@
 #include "kernels/matmul/f32_matmul_blocked.h"
 
 #include <algorithm>
+#include "core/source_file.h"
 
 namespace lab {
 
@@ -39,3 +40,5 @@ void f32_matmul_blocked(const float* a, const float* b, float* c, int64_t m, int
 }
 
 }  // namespace lab
+
+LAB_SOURCE_DEFINE(f32_matmul_blocked_cpp)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include "core/source_file.h"
 
 namespace lab {
 
@@ -9,3 +10,5 @@ void f32_matmul_blocked(const float* a, const float* b, float* c, int64_t m, int
                         int64_t block);
 
 }  // namespace lab
+
+LAB_SOURCE_DECLARE(f32_matmul_blocked_cpp)

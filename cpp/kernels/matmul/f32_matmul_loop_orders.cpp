@@ -10,6 +10,7 @@
 #include "kernels/matmul/f32_matmul_loop_orders.h"
 
 #include <algorithm>
+#include "core/source_file.h"
 
 namespace lab {
 
@@ -78,3 +79,5 @@ void f32_matmul_kji(const float* __restrict a, const float* __restrict b, float*
 }
 
 }  // namespace lab
+
+LAB_SOURCE_DEFINE(f32_matmul_loop_orders_cpp)

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include "core/source_file.h"
 
 namespace lab {
 
@@ -14,3 +15,5 @@ void f32_matmul_kij(const float* a, const float* b, float* c, int64_t m, int64_t
 void f32_matmul_kji(const float* a, const float* b, float* c, int64_t m, int64_t n, int64_t k);
 
 }  // namespace lab
+
+LAB_SOURCE_DECLARE(f32_matmul_loop_orders_cpp)

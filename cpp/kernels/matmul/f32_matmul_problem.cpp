@@ -4,6 +4,7 @@
 #include <limits>
 
 #include "core/random_fill.h"
+#include "core/source_file.h"
 
 namespace lab {
 
@@ -80,7 +81,7 @@ const Operation kMatmulF32{
     ShapeKind::matrix,
     "C = A x B for row-major f32 matrices: A is M x K, B is K x N, C is M x N",
     "the exact product A x B, accumulated in double (f32 x f32 products are exact in double)",
-    "cpp/kernels/matmul/f32_matmul_problem.cpp",
+    LAB_THIS_FILE,
     "max_rel_err is max over C of |C - exact| / (|A| x |B|), exact computed in double; "
     "it must stay within gamma_K = K u / (1 - K u), u = 2^-24, the bound for any summation order",
     "2 M N K (one multiply and one add per term)",

@@ -26,6 +26,7 @@
 #include <type_traits>
 
 #include "core/thread_pool.h"
+#include "core/source_file.h"
 
 namespace lab::register_blocked {
 
@@ -101,3 +102,5 @@ void matmul(const float* a, const float* b, float* c, int64_t m, int64_t n, int6
 
 }  // namespace
 }  // namespace lab::register_blocked
+
+LAB_SOURCE_HEADER(f32_matmul_register_blocked_h)

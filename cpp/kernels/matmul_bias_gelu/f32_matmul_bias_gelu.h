@@ -3,6 +3,7 @@
 #include <cstdint>
 
 #include "core/operation.h"
+#include "core/source_file.h"
 
 namespace lab {
 
@@ -24,3 +25,6 @@ void f32_matmul_bias_gelu_4x8_wasmsimd(const float* a, const float* b, const flo
 extern const Traffic kMatmulBiasGeluSeparateTraffic;
 
 }  // namespace lab
+
+LAB_SOURCE_DECLARE(f32_matmul_bias_gelu_separate_wasmsimd_cpp)
+LAB_SOURCE_DECLARE(f32_matmul_bias_gelu_4x8_wasmsimd_cpp)

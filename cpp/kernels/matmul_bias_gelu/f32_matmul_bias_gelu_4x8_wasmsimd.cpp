@@ -5,6 +5,7 @@
 #include "kernels/gelu/f32x4_gelu.h"
 #include "kernels/matmul/f32_matmul_4x8_wasmsimd_tile.h"
 #include "kernels/matmul/f32_matmul_register_blocked.h"
+#include "core/source_file.h"
 
 namespace lab {
 
@@ -46,3 +47,5 @@ void f32_matmul_bias_gelu_4x8_wasmsimd(const float* a, const float* b, const flo
 }
 
 }  // namespace lab
+
+LAB_SOURCE_DEFINE(f32_matmul_bias_gelu_4x8_wasmsimd_cpp)

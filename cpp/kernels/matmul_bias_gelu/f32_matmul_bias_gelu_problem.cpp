@@ -7,6 +7,7 @@
 #include "kernels/gelu/f32_gelu_problem.h"
 #include "kernels/gelu/f32x4_gelu.h"
 #include "core/random_fill.h"
+#include "core/source_file.h"
 
 namespace lab {
 
@@ -68,7 +69,7 @@ const Operation kMatmulBiasGeluF32{
     "C = GELU(A x B + bias) for row-major f32 matrices, A M x K, B K x N, the bias a row of N "
     "added to every row, GELU the tanh approximation of x Phi(x)",
     "the same tanh formula in double, applied to the exact product plus the bias",
-    "cpp/kernels/matmul_bias_gelu/f32_matmul_bias_gelu_problem.cpp",
+    LAB_THIS_FILE,
     "max_rel_err is max over C of |C - exact| / (|A| x |B| + |bias| + |A x B + bias|), all in "
     "double. The tolerance is 1.13 gamma_(K+1) + 2^-21: the summation bound of the product "
     "with the bias as one more term, stretched by GELU's steepest slope (below 1.13), plus "

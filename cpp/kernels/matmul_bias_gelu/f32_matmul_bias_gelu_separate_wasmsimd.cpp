@@ -6,6 +6,7 @@
 #include "kernels/gelu/f32x4_gelu.h"
 #include "kernels/matmul/f32_matmul_4x8.h"
 #include "core/thread_pool.h"
+#include "core/source_file.h"
 
 namespace lab {
 
@@ -38,3 +39,5 @@ const Traffic kMatmulBiasGeluSeparateTraffic{
     separate_bytes};
 
 }  // namespace lab
+
+LAB_SOURCE_DEFINE(f32_matmul_bias_gelu_separate_wasmsimd_cpp)

@@ -15,6 +15,7 @@
 
 #include "kernels/probe/probe.h"
 #include "core/thread_pool.h"
+#include "core/source_file.h"
 
 namespace lab {
 
@@ -51,3 +52,5 @@ void f32_mul_add_13chains_wasmsimd(const float* x, float* y, float m, float c, i
 }
 
 }  // namespace lab
+
+LAB_SOURCE_DEFINE(f32_mul_add_13chains_wasmsimd_cpp)

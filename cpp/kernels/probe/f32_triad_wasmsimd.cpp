@@ -6,6 +6,7 @@
 #include "kernels/axpy/axpy.h"
 #include "kernels/probe/probe.h"
 #include "core/thread_pool.h"
+#include "core/source_file.h"
 
 namespace lab {
 
@@ -21,3 +22,5 @@ void f32_triad_wasmsimd(float s, const float* b, const float* c, float* a, int64
 }
 
 }  // namespace lab
+
+LAB_SOURCE_DEFINE(f32_triad_wasmsimd_cpp)

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include "core/source_file.h"
 
 namespace lab {
 
@@ -22,3 +23,6 @@ void f32_triad_wasmsimd(float s, const float* b, const float* c, float* a, int64
                         int64_t threads);
 
 }  // namespace lab
+
+LAB_SOURCE_DECLARE(f32_mul_add_13chains_wasmsimd_cpp)
+LAB_SOURCE_DECLARE(f32_triad_wasmsimd_cpp)

@@ -6,6 +6,7 @@
 
 #include "kernels/axpy/axpy_problem.h"
 #include "core/random_fill.h"
+#include "core/source_file.h"
 
 namespace lab {
 
@@ -66,7 +67,7 @@ const Operation kMulAddF32{
     "multiples of c in [1, 2): each lane takes N / 12480 steps, the first N mod 12480 lanes one more",
     "the closed form min(x + t c, 256) for a lane that starts at x and takes t steps: every step "
     "is exact until 256, where adding c rounds back to 256 (a tie, to even)",
-    "cpp/kernels/probe/probe_problems.cpp",
+    LAB_THIS_FILE,
     "exact: every lane must equal the closed form bit for bit (tolerance 0); max_rel_err is "
     "max over lanes of |y - expected| / expected",
     "2 N (a multiply and an add per update)",
@@ -83,7 +84,7 @@ const Operation kTriadF32{
     ShapeKind::vector,
     "the STREAM triad a = b + s c over f32 vectors of N elements (s = 0.3)",
     "b + s c computed in double from the same f32 inputs",
-    "cpp/kernels/axpy/axpy_problem.cpp",
+    source::axpy_problem_cpp,
     "one rounding after the multiply and one after the add: max_rel_err is max over a of "
     "|a - (b + s c)| / (|s c| + |b|), and must stay within gamma_2 = 2u / (1 - 2u), u = 2^-24",
     "2 N (a multiply and an add per element)",

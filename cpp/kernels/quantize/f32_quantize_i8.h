@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include "core/source_file.h"
 
 namespace lab {
 
@@ -14,3 +15,7 @@ void f32_quantize_i8_wasmsimd(const float* x, int8_t* q, float* scale, int64_t n
 void i8_dequantize_f32_wasmsimd(const int8_t* q, float scale, float* x, int64_t n);
 
 }  // namespace lab
+
+LAB_SOURCE_DECLARE(f32_quantize_i8_scalar_cpp)
+LAB_SOURCE_DECLARE(f32_quantize_i8_wasmsimd_cpp)
+LAB_SOURCE_DECLARE(i8_dequantize_f32_wasmsimd_cpp)

@@ -4,6 +4,7 @@
 // is timed against.
 #include "kernels/quantize/f32_quantize_i8.h"
 #include "kernels/quantize/symmetric_quantize.h"
+#include "core/source_file.h"
 
 namespace lab {
 
@@ -12,3 +13,5 @@ void f32_quantize_i8_scalar(const float* x, int8_t* q, float* scale, int64_t n) 
 }
 
 }  // namespace lab
+
+LAB_SOURCE_DEFINE(f32_quantize_i8_scalar_cpp)

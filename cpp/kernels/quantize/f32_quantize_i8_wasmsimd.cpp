@@ -11,6 +11,7 @@
 
 #include "kernels/quantize/f32_quantize_i8.h"
 #include "kernels/quantize/symmetric_quantize.h"
+#include "core/source_file.h"
 
 namespace lab {
 
@@ -56,3 +57,5 @@ void f32_quantize_i8_wasmsimd(const float* x, int8_t* q, float* scale, int64_t n
 }
 
 }  // namespace lab
+
+LAB_SOURCE_DEFINE(f32_quantize_i8_wasmsimd_cpp)

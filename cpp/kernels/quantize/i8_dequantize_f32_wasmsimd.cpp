@@ -3,6 +3,7 @@
 #include <wasm_simd128.h>
 
 #include "kernels/quantize/f32_quantize_i8.h"
+#include "core/source_file.h"
 
 namespace lab {
 
@@ -22,3 +23,5 @@ void i8_dequantize_f32_wasmsimd(const int8_t* q, float scale, float* x, int64_t 
 }
 
 }  // namespace lab
+
+LAB_SOURCE_DEFINE(i8_dequantize_f32_wasmsimd_cpp)

@@ -6,6 +6,7 @@
 
 #include "kernels/quantize/symmetric_quantize.h"
 #include "core/random_fill.h"
+#include "core/source_file.h"
 
 namespace lab {
 
@@ -104,7 +105,7 @@ const Operation kQuantizeF32I8{
     "q = clamp(round(x / scale), -127, 127) with scale = max|x| / 127, for an f32 vector of "
     "N standard-normal values (symmetric, per tensor)",
     "max|x| / 127 for the scale; any rounding to nearest for the codes",
-    "cpp/kernels/quantize/quantize_problems.cpp",
+    LAB_THIS_FILE,
     "the scale must be max|x| / 127 within 4 ulp; max_rel_err is max over x of |x - q scale| / "
     "scale, in steps: rounding to nearest keeps it within 1/2 (plus 1/4096 for the rounding of "
     "x / scale), and every code must lie in [-127, 127]",
@@ -121,7 +122,7 @@ const Operation kDequantizeI8F32{
     ShapeKind::vector,
     "x = q x scale for a vector of N int8 codes and one f32 scale",
     "float(q) x scale, one exactly rounded f32 multiply per value",
-    "cpp/kernels/quantize/quantize_problems.cpp",
+    LAB_THIS_FILE,
     "float(q) is exact and the multiply is rounded once, so every kernel must equal float(q) x "
     "scale exactly: tolerance 0",
     "N (one multiply per value)",

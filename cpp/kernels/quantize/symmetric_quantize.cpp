@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include "core/source_file.h"
 
 namespace lab {
 
@@ -23,3 +24,5 @@ void quantize_symmetric(const float* x, int64_t count, int64_t stride, int bits,
 }
 
 }  // namespace lab
+
+LAB_SOURCE_DEFINE(symmetric_quantize_cpp)

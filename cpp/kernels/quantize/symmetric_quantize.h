@@ -15,6 +15,7 @@
 #pragma once
 
 #include <cstdint>
+#include "core/source_file.h"
 
 namespace lab {
 
@@ -41,3 +42,7 @@ void quantize_symmetric(const float* x, int64_t count, int64_t stride, int bits,
                         float* scale);
 
 }  // namespace lab
+
+LAB_SOURCE_HEADER(symmetric_quantize_h)
+
+LAB_SOURCE_DECLARE(symmetric_quantize_cpp)

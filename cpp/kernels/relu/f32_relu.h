@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include "core/source_file.h"
 
 namespace lab {
 
@@ -11,3 +12,6 @@ void f32_relu_autovec(const float* x, float* y, int64_t n);
 void f32_relu_wasmsimd(const float* x, float* y, int64_t n);
 
 }  // namespace lab
+
+LAB_SOURCE_DECLARE(f32_relu_c_cpp)
+LAB_SOURCE_DECLARE(f32_relu_wasmsimd_cpp)

@@ -6,6 +6,7 @@
 // Same text, different machine code: compare their instructions in the page.
 #include "kernels/c_variant.h"
 #include "kernels/relu/f32_relu.h"
+#include "core/source_file.h"
 
 namespace lab {
 
@@ -15,3 +16,5 @@ void LAB_C_VARIANT(f32_relu)(const float* __restrict x, float* __restrict y, int
 }
 
 }  // namespace lab
+
+LAB_C_VARIANT_SOURCE(f32_relu_c_cpp)

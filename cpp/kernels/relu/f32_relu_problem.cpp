@@ -5,6 +5,7 @@
 #include <limits>
 
 #include "core/random_fill.h"
+#include "core/source_file.h"
 
 namespace lab {
 
@@ -49,7 +50,7 @@ const Operation kReluF32{
     ShapeKind::vector,
     "y = max(x, 0) for each of the N elements of an f32 vector",
     "max(x, 0), computed element by element in the checker",
-    "cpp/kernels/relu/f32_relu_problem.cpp",
+    LAB_THIS_FILE,
     "ReLU rounds nothing, so every element must equal max(x, 0) exactly: tolerance 0; "
     "max_rel_err is max over y of |y - max(x, 0)| / |max(x, 0)|, or the absolute error "
     "where max(x, 0) is 0",

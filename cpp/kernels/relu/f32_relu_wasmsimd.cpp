@@ -3,6 +3,7 @@
 #include <wasm_simd128.h>
 
 #include "kernels/relu/f32_relu.h"
+#include "core/source_file.h"
 
 namespace lab {
 
@@ -28,3 +29,5 @@ void f32_relu_wasmsimd(const float* x, float* y, int64_t n) {
 }
 
 }  // namespace lab
+
+LAB_SOURCE_DEFINE(f32_relu_wasmsimd_cpp)
