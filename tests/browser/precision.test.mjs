@@ -55,7 +55,7 @@ test('Precision: loss scaling draws its charts and reports skipped steps; underf
     await panel.locator('[name="ls_growth_interval"]').fill('0');
     await panel.locator('button[data-action="loss-scaling"]').click();
     await panel.locator('[role="alert"]:not([hidden])').waitFor();
-    assert.match(await panel.locator('[role="alert"]').textContent(), /Growth interval must be between 1 and 1000/);
+    assert.match(await panel.locator('[role="alert"]').textContent(), /Growth interval must be between 1 and 1,000/);
     assert.match(await panel.locator('[data-loss-summary]').textContent(), /of 200 steps/, 'the old result stays');
 
     const underflow = section.locator('[data-panel="underflow"]');

@@ -125,9 +125,9 @@ test('every kernel in the page’s catalog has its dtype, variant and role, and 
   }
 });
 
-test('every file in the kernels’ sources and the catalog’s sources loads from the page', async () => {
+test('every file in the kernels’, the demos’ and the catalog’s sources loads from the page', async () => {
   const catalog = await lab.page.evaluate(() => window.__catalog);
-  const paths = [...new Set([...catalog.kernels.flatMap((k) => k.sources), ...catalog.sources.timing, ...catalog.sources.thread_pool])];
+  const paths = [...new Set([...catalog.kernels.flatMap((k) => k.sources), ...catalog.demos.flatMap((d) => d.sources), ...catalog.sources.timing, ...catalog.sources.thread_pool])];
   assert.ok(catalog.sources.timing.length > 0 && catalog.sources.thread_pool.length > 0);
   const statuses = await lab.page.evaluate((all) => Promise.all(all.map((path) =>
     fetch(`gen/src/${path}`).then(async (r) => [path, r.status, (await r.text()).length]))), paths);
