@@ -44,7 +44,10 @@ async function compiler(buildDir) {
 // benchmark itself is idle, it tells whether other processes would compete.
 export async function busyFraction(windowMs = 500) {
   const sample = async () => {
-    const fields = /^cpu\s+(.*)$/m.exec(await readOr('/proc/stat', ''))?.[1].split(/\s+/).map(Number);
+    const fields = /^cpu\s+(.*)$/m
+      .exec(await readOr('/proc/stat', ''))?.[1]
+      .split(/\s+/)
+      .map(Number);
     if (!fields) return null;
     const [, , , idle, iowait] = fields; // user nice system idle iowait irq softirq steal ...
     return { total: fields.reduce((a, b) => a + b, 0), idle: idle + iowait };

@@ -40,15 +40,21 @@ const DEFAULTS = {
 };
 
 function list(name, text) {
-  const items = [...new Set(text.split(',').map((s) => s.trim()).filter(Boolean))];
+  const items = [
+    ...new Set(
+      text
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  ];
   if (items.length === 0) throw new UsageError(`--${name} needs at least one value.`);
   return items;
 }
 
 function positiveIntegers(name, text) {
   return list(name, text).map((item) => {
-    if (!/^\d+$/.test(item) || Number(item) < 1)
-      throw new UsageError(`--${name}: "${item}" is not a positive whole number.`);
+    if (!/^\d+$/.test(item) || Number(item) < 1) throw new UsageError(`--${name}: "${item}" is not a positive whole number.`);
     return Number(item);
   });
 }
@@ -64,8 +70,7 @@ function threadCounts(text) {
 
 function positiveSeconds(name, text) {
   const value = Number(text);
-  if (!(Number.isFinite(value) && value > 0))
-    throw new UsageError(`--${name}: "${text}" is not a positive number of seconds.`);
+  if (!(Number.isFinite(value) && value > 0)) throw new UsageError(`--${name}: "${text}" is not a positive number of seconds.`);
   return value;
 }
 

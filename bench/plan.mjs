@@ -27,8 +27,9 @@ function threadCounts(requested, maxThreads, target) {
   const counts = [...new Set(requested.map((t) => (t === MAX_THREADS ? maxThreads : t)))].sort((a, b) => a - b);
   const tooMany = counts.filter((t) => t > maxThreads);
   if (tooMany.length) {
-    throw new UsageError(`--threads: ${tooMany.join(', ')} is more than the ${maxThreads} ` +
-      `thread${maxThreads === 1 ? '' : 's'} ${target} has.`);
+    throw new UsageError(
+      `--threads: ${tooMany.join(', ')} is more than the ${maxThreads} ` + `thread${maxThreads === 1 ? '' : 's'} ${target} has.`,
+    );
   }
   return counts;
 }
@@ -58,8 +59,10 @@ export function benchPlan(catalog, options, target) {
       return (takesThreads ? threads : [null]).map((t) => ({ kernel: kernel.name, vector, m, n, k, block: null, threads: t }));
     }
     const sizes = vector
-      ? (isProbe(kernel) ? [defaultShape(catalog, kernel.operation).n] : options.lengths)
-      : options.sizes ?? (takesThreads ? THREADED_SIZES : DEFAULT_SIZES);
+      ? isProbe(kernel)
+        ? [defaultShape(catalog, kernel.operation).n]
+        : options.lengths
+      : (options.sizes ?? (takesThreads ? THREADED_SIZES : DEFAULT_SIZES));
     return sizes.flatMap((n) => runsOf(kernel, n, threads));
   });
   // By default, also every matrix size a target compares (bench/targets.mjs)
@@ -82,9 +85,16 @@ export function benchPlan(catalog, options, target) {
   // kernels in catalog order, then by block and thread count.
   const side = (r, dim) => r[dim] ?? r.n;
   const rank = new Map(chosen.map((k, i) => [k.name, i]));
-  return runs.sort((a, b) => b.vector - a.vector || a.n - b.n || side(a, 'm') - side(b, 'm') ||
-    side(a, 'k') - side(b, 'k') || rank.get(a.kernel) - rank.get(b.kernel) ||
-    (a.block ?? 0) - (b.block ?? 0) || (a.threads ?? 0) - (b.threads ?? 0));
+  return runs.sort(
+    (a, b) =>
+      b.vector - a.vector ||
+      a.n - b.n ||
+      side(a, 'm') - side(b, 'm') ||
+      side(a, 'k') - side(b, 'k') ||
+      rank.get(a.kernel) - rank.get(b.kernel) ||
+      (a.block ?? 0) - (b.block ?? 0) ||
+      (a.threads ?? 0) - (b.threads ?? 0),
+  );
 }
 
 // A planned run as the lab's request: a square product or a vector gives only
@@ -109,8 +119,9 @@ export function settlePlan(plan, verdicts, target) {
       failing.get(verdict.error).push(describeRun(run));
     }
   });
-  const errors = [...failing].map(([error, stopped]) =>
-    `${target}: ${error} (${stopped.length > 1 ? `${stopped.length} runs, the first ` : ''}${stopped[0]})`);
+  const errors = [...failing].map(
+    ([error, stopped]) => `${target}: ${error} (${stopped.length > 1 ? `${stopped.length} runs, the first ` : ''}${stopped[0]})`,
+  );
   return { runs, errors };
 }
 

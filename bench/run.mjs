@@ -28,8 +28,7 @@ function checkKernelNames(requested, catalogs) {
   const known = kernelNames(catalogs);
   const unknown = (requested ?? []).filter((name) => !known.includes(name));
   if (unknown.length) {
-    throw new UsageError(`unknown kernel${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}; ` +
-      `the kernels are ${known.join(', ')}.`);
+    throw new UsageError(`unknown kernel${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}; ` + `the kernels are ${known.join(', ')}.`);
   }
 }
 
@@ -67,8 +66,10 @@ async function main(argv) {
   const loadAverage = os.loadavg();
   const busyBeforeStart = await busyFraction();
   if (busyBeforeStart > BUSY_WARNING) {
-    process.stderr.write(`warning: ${Math.round(busyBeforeStart * 100)}% of the CPUs were busy before the ` +
-      'benchmark started; other processes will slow the kernels down and make the figures noisy.\n');
+    process.stderr.write(
+      `warning: ${Math.round(busyBeforeStart * 100)}% of the CPUs were busy before the ` +
+        'benchmark started; other processes will slow the kernels down and make the figures noisy.\n',
+    );
   }
   const nativeKernels = options.targets.includes('native') ? await nativeCatalog() : null;
   const wasm = options.targets.includes('wasm') ? await openWasm() : null;
@@ -82,7 +83,11 @@ async function main(argv) {
   const skipped = runs.flatMap((r) => r.skipped);
   // Both targets' catalogs describe the same kernels: either names the ones the figures compare.
   const [catalog] = catalogs;
-  const summary = { sizes: summarize(results, catalog), roofline: summarizeRoofline(results, catalog), targets: evaluateTargets(results, catalog) };
+  const summary = {
+    sizes: summarize(results, catalog),
+    roofline: summarizeRoofline(results, catalog),
+    targets: evaluateTargets(results, catalog),
+  };
   const report = {
     machine: await describeMachine({
       native: nativeRun && { catalog: nativeKernels, context: nativeRun.context },

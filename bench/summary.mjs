@@ -78,7 +78,10 @@ export function summarize(results, catalog) {
   return sizes.map((n) => {
     const atN = told.filter((r) => r.n === n);
     const native = atN.filter((r) => r.target === 'native');
-    const wasm = picks(atN.filter((r) => r.target === 'wasm'), names);
+    const wasm = picks(
+      atN.filter((r) => r.target === 'wasm'),
+      names,
+    );
     return {
       n,
       wasm,
@@ -106,16 +109,19 @@ function describeTarget(target, t) {
     lines.push(
       `  ${target}: ${describePick('naive', t.naive)}; ${describePick('best order', t.best_order)}; ` +
         `${describePick('best blocked', t.best_blocked)}`,
-      `    best order / naive ${formatRatio(t.best_order_over_naive)}; ` +
-        `best blocked / naive ${formatRatio(t.best_blocked_over_naive)}`);
+      `    best order / naive ${formatRatio(t.best_order_over_naive)}; ` + `best blocked / naive ${formatRatio(t.best_blocked_over_naive)}`,
+    );
   }
   if (t.reference) {
-    lines.push(`    ${describePick('reference', t.reference)}; ` +
-      `reference / best blocked ${formatRatio(t.reference_over_best_blocked)}`);
+    lines.push(
+      `    ${describePick('reference', t.reference)}; ` + `reference / best blocked ${formatRatio(t.reference_over_best_blocked)}`,
+    );
   }
   if (t.expert) {
-    lines.push(`    ${target}: ${describePick('expert GEMM, 1 thread,', t.expert)}` +
-      `${t.reference ? `; expert / reference ${formatRatio(t.expert_over_reference)}` : ''}`);
+    lines.push(
+      `    ${target}: ${describePick('expert GEMM, 1 thread,', t.expert)}` +
+        `${t.reference ? `; expert / reference ${formatRatio(t.expert_over_reference)}` : ''}`,
+    );
   }
   return lines;
 }
@@ -131,9 +137,11 @@ export function formatSummary(summary) {
     lines.push(...describeTarget('wasm', s.wasm), ...describeTarget('native', s.native));
     const w = s.wasm_over_native;
     if (!w.naive && !w.best_order && !w.best_blocked) continue;
-    lines.push(`  wasm / native, same kernel: ${describeWasmOverNative('naive', w.naive)}; ` +
-      `${describeWasmOverNative('best order', w.best_order)}; ` +
-      `${describeWasmOverNative('best blocked', w.best_blocked)}`);
+    lines.push(
+      `  wasm / native, same kernel: ${describeWasmOverNative('naive', w.naive)}; ` +
+        `${describeWasmOverNative('best order', w.best_order)}; ` +
+        `${describeWasmOverNative('best blocked', w.best_blocked)}`,
+    );
   }
   return lines.join('\n');
 }
@@ -165,8 +173,14 @@ export function summarizeRoofline(results, catalog) {
 
 export function formatRoofline(roofline) {
   if (roofline.length === 0) return 'Roofline: the probes did not run.';
-  return ['Roofline limits (probes):', ...roofline.map((r) => `  ${r.target}, ${r.threads} thread${r.threads === 1 ? '' : 's'}: ` +
-    `ceiling ${r.ceiling_gflops === null ? 'not run' : `${formatGflops(r.ceiling_gflops)} GFLOP/s`}; ` +
-    `triad ${r.bandwidth_gbps === null ? 'not run' : `${formatGflops(r.bandwidth_gbps)} GB/s at n=${r.triad_n}`}` +
-    (r.ridge_flop_per_byte === null ? '' : `; ridge ${r.ridge_flop_per_byte.toFixed(2)} FLOP/byte`))].join('\n');
+  return [
+    'Roofline limits (probes):',
+    ...roofline.map(
+      (r) =>
+        `  ${r.target}, ${r.threads} thread${r.threads === 1 ? '' : 's'}: ` +
+        `ceiling ${r.ceiling_gflops === null ? 'not run' : `${formatGflops(r.ceiling_gflops)} GFLOP/s`}; ` +
+        `triad ${r.bandwidth_gbps === null ? 'not run' : `${formatGflops(r.bandwidth_gbps)} GB/s at n=${r.triad_n}`}` +
+        (r.ridge_flop_per_byte === null ? '' : `; ridge ${r.ridge_flop_per_byte.toFixed(2)} FLOP/byte`),
+    ),
+  ].join('\n');
 }

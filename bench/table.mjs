@@ -31,15 +31,21 @@ const COLUMNS = [
 // block and threads, with the targets side by side so each pair reads as a comparison.
 export function formatTable(results, order) {
   const rank = (name) => (order.includes(name) ? order.indexOf(name) : order.length);
-  const rows = [...results].sort((a, b) =>
-    a.n - b.n || rank(a.kernel) - rank(b.kernel) || (a.block ?? 0) - (b.block ?? 0) ||
-    a.threads - b.threads || a.target.localeCompare(b.target));
+  const rows = [...results].sort(
+    (a, b) =>
+      a.n - b.n ||
+      rank(a.kernel) - rank(b.kernel) ||
+      (a.block ?? 0) - (b.block ?? 0) ||
+      a.threads - b.threads ||
+      a.target.localeCompare(b.target),
+  );
   const cells = [COLUMNS.map((c) => c.header), ...rows.map((r) => COLUMNS.map((c) => c.value(r)))];
   const widths = COLUMNS.map((_, i) => Math.max(...cells.map((line) => line[i].length)));
-  const format = (line) => line
-    .map((cell, i) => (COLUMNS[i].right ? cell.padStart(widths[i]) : cell.padEnd(widths[i])))
-    .join('  ')
-    .trimEnd();
+  const format = (line) =>
+    line
+      .map((cell, i) => (COLUMNS[i].right ? cell.padStart(widths[i]) : cell.padEnd(widths[i])))
+      .join('  ')
+      .trimEnd();
   const [header, ...body] = cells.map(format);
   return [header, '-'.repeat(header.length), ...body].join('\n');
 }

@@ -198,7 +198,11 @@ function compare(rows, target) {
 export function evaluateTargets(results, catalog) {
   const on = (target) => results.filter((r) => r.target === target && !r.student);
   return resolveTargets(catalog).map((t) => ({
-    id: t.id, title: t.title, goal: t.goal, wasm: compare(on('wasm'), t), native: compare(on('native'), t),
+    id: t.id,
+    title: t.title,
+    goal: t.goal,
+    wasm: compare(on('wasm'), t),
+    native: compare(on('native'), t),
   }));
 }
 
@@ -212,8 +216,9 @@ function describeSpec({ kernel, n, threads }) {
 
 function describePick(p) {
   const details = [p.block && `block ${p.block}`, p.threads > 1 && `${p.threads} threads`].filter(Boolean);
-  return `${p.kernel}${details.length ? ` (${details.join(', ')})` : ''} ` +
-    `${formatGflops(p.gflops)} GFLOP/s, ${formatSeconds(p.median_s)}`;
+  return (
+    `${p.kernel}${details.length ? ` (${details.join(', ')})` : ''} ` + `${formatGflops(p.gflops)} GFLOP/s, ${formatSeconds(p.median_s)}`
+  );
 }
 
 function describeBound({ metric, max, value }) {
@@ -228,23 +233,34 @@ function describeTarget(t, spec) {
     const missing = [w.faster ? null : sides.faster, w.slower ? null : sides.slower].filter(Boolean);
     lines.push(`  wasm: not measured; this run has no ${missing.map(describeSpec).join(', and no ')}`);
   } else {
-    lines.push(`  wasm: ${w.at ? `smallest, at n = ${w.worst_n}: ` : ''}` +
-      `${describePick(w.faster)} / ${describePick(w.slower)} = ${formatRatio(w.ratio)}` +
-      `${w.bound ? `, ${describeBound(w.bound)}` : ''}: ${w.meets_goal ? 'PASS' : 'FAIL'}`);
+    lines.push(
+      `  wasm: ${w.at ? `smallest, at n = ${w.worst_n}: ` : ''}` +
+        `${describePick(w.faster)} / ${describePick(w.slower)} = ${formatRatio(w.ratio)}` +
+        `${w.bound ? `, ${describeBound(w.bound)}` : ''}: ${w.meets_goal ? 'PASS' : 'FAIL'}`,
+    );
   }
   if (w.at && w.ratio !== null) lines.push(`    at each n: ${describeAt(w.at)}`);
   for (const a of w.also) {
     if (a.ratio !== null) lines.push(`    against ${a.label}, ${describePick(a.slower)}: ${formatRatio(a.ratio)}`);
   }
   if (t.native.ratio !== null) {
-    lines.push(`  native, for comparison: ${describePick(t.native.faster)} / ${describePick(t.native.slower)} = ` +
-      `${formatRatio(t.native.ratio)}${t.native.at ? ` (at each n: ${describeAt(t.native.at)})` : ''}`);
+    lines.push(
+      `  native, for comparison: ${describePick(t.native.faster)} / ${describePick(t.native.slower)} = ` +
+        `${formatRatio(t.native.ratio)}${t.native.at ? ` (at each n: ${describeAt(t.native.at)})` : ''}`,
+    );
   }
   return lines;
 }
 
 export function formatTargets(evaluated, catalog) {
   const targets = resolveTargets(catalog);
-  return ['Targets (ratios of GFLOP/s measured in this run; the targets are for wasm in Chromium):',
-    ...evaluated.flatMap((t) => describeTarget(t, targets.find((d) => d.id === t.id)))].join('\n');
+  return [
+    'Targets (ratios of GFLOP/s measured in this run; the targets are for wasm in Chromium):',
+    ...evaluated.flatMap((t) =>
+      describeTarget(
+        t,
+        targets.find((d) => d.id === t.id),
+      ),
+    ),
+  ].join('\n');
 }

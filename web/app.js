@@ -25,10 +25,18 @@ let views = [];
 function buildNav() {
   for (const view of views) {
     const page = view.number === undefined;
-    nav.append(el('li', { class: page ? 'nav-page' : null },
-      el('a', { href: `#/${view.id}`, 'data-lesson': view.id },
-        el('span', { class: 'nav-number', 'aria-hidden': page ? 'true' : null }, page ? '∑' : String(view.number)),
-        el('span', { class: 'nav-title' }, view.title))));
+    nav.append(
+      el(
+        'li',
+        { class: page ? 'nav-page' : null },
+        el(
+          'a',
+          { href: `#/${view.id}`, 'data-lesson': view.id },
+          el('span', { class: 'nav-number', 'aria-hidden': page ? 'true' : null }, page ? '∑' : String(view.number)),
+          el('span', { class: 'nav-title' }, view.title),
+        ),
+      ),
+    );
   }
 }
 
@@ -41,20 +49,33 @@ function currentLessonId() {
 function markProgress(progress) {
   for (const link of nav.querySelectorAll('a[data-lesson]')) {
     if (!progress.state.lessons[link.dataset.lesson]?.ran) continue;
-    link.append(el('span', { class: 'nav-done', 'data-nav-done': '' },
-      el('span', { 'aria-hidden': 'true' }, '✓'), el('span', { class: 'visually-hidden' }, ' (run on an earlier visit)')));
+    link.append(
+      el(
+        'span',
+        { class: 'nav-done', 'data-nav-done': '' },
+        el('span', { 'aria-hidden': 'true' }, '✓'),
+        el('span', { class: 'visually-hidden' }, ' (run on an earlier visit)'),
+      ),
+    );
   }
 }
 
 function resetButton(progress) {
-  return el('button', {
-    type: 'button', class: 'button quiet reset-progress', 'data-action': 'reset-progress',
-    onclick: () => {
-      if (!confirm('Forget your saved progress: predictions, verdicts and the results of earlier visits? The page reloads without them.')) return;
-      progress.reset();
-      location.reload();
+  return el(
+    'button',
+    {
+      type: 'button',
+      class: 'button quiet reset-progress',
+      'data-action': 'reset-progress',
+      onclick: () => {
+        if (!confirm('Forget your saved progress: predictions, verdicts and the results of earlier visits? The page reloads without them.'))
+          return;
+        progress.reset();
+        location.reload();
+      },
     },
-  }, 'Reset progress');
+    'Reset progress',
+  );
 }
 
 // focus: after a click or Enter in the navigation, the new view's heading takes
@@ -93,9 +114,12 @@ function reportReady(catalog, build, incident = null) {
     `${navigator.hardwareConcurrency} hardware threads`,
     `${bytes(catalog.memory_bytes)} per run`,
   ];
-  setChildren(status, el('strong', {}, incident ? 'Ready again.' : 'Ready'),
+  setChildren(
+    status,
+    el('strong', {}, incident ? 'Ready again.' : 'Ready'),
     incident && el('span', { 'data-incident': '' }, `${incident} It was restarted; results measured before are kept.`),
-    ...facts.map((fact) => el('span', {}, el('span', { class: 'separator', 'aria-hidden': 'true' }, ' · '), fact)));
+    ...facts.map((fact) => el('span', {}, el('span', { class: 'separator', 'aria-hidden': 'true' }, ' · '), fact)),
+  );
   // A lesser build is a fact about this browser, not a failure: say it once, plainly.
   if (build.reason) {
     buildNotice.replaceChildren(...withCode(build.reason));
@@ -110,16 +134,23 @@ function reportWorker(catalog, build, { state, message }) {
     return;
   }
   status.dataset.state = state === 'failed' ? 'error' : 'restarting';
-  setChildren(status, el('strong', {}, state === 'failed' ? 'Stopped.' : 'Restarting.'),
-    el('span', { 'data-incident': '' }, state === 'failed' ? message : `${message} Starting a fresh copy; results measured before are kept.`));
+  setChildren(
+    status,
+    el('strong', {}, state === 'failed' ? 'Stopped.' : 'Restarting.'),
+    el(
+      'span',
+      { 'data-incident': '' },
+      state === 'failed' ? message : `${message} Starting a fresh copy; results measured before are kept.`,
+    ),
+  );
 }
 
 function reportFailure(error) {
   status.dataset.state = 'error';
   setChildren(status, el('strong', {}, 'The lab could not start. '), error.message);
-  main.replaceChildren(el('section', { class: 'fatal card' },
-    el('h1', {}, 'The lab could not start'),
-    el('p', { role: 'alert' }, error.message)));
+  main.replaceChildren(
+    el('section', { class: 'fatal card' }, el('h1', {}, 'The lab could not start'), el('p', { role: 'alert' }, error.message)),
+  );
 }
 
 async function start() {

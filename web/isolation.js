@@ -16,7 +16,9 @@ const RELOADED = 'kernel-lab:reloaded-for-isolation'; // sessionStorage key
 function activated(registration) {
   const pending = registration.installing ?? registration.waiting;
   const failed = new Promise((resolve) => {
-    pending?.addEventListener('statechange', () => { if (pending.state === 'redundant') resolve(false); });
+    pending?.addEventListener('statechange', () => {
+      if (pending.state === 'redundant') resolve(false);
+    });
   });
   return Promise.race([navigator.serviceWorker.ready.then(() => true), failed]);
 }

@@ -56,8 +56,7 @@ export class LabClient {
           this.ready = true;
           resolve(data.catalog);
           this.pump();
-        }
-        else if (data.type === 'fatal') this.died(data.error, reject);
+        } else if (data.type === 'fatal') this.died(data.error, reject);
         else this.onMessage(data);
       };
       this.worker.onerror = (event) => {
@@ -170,14 +169,17 @@ export class LabClient {
   // crash: the message of the crash that made the restart necessary, if any.
   restart(crash) {
     this.spawn().then(
-      () => { if (crash) this.emitWorker('ready', crash); },
+      () => {
+        if (crash) this.emitWorker('ready', crash);
+      },
       (error) => {
         this.broken = `The lab stopped working and could not restart (${error.message}). Reload the page.`;
         const waiting = [...(this.current ? [this.current] : []), ...this.queue.splice(0)];
         this.current = null;
         for (const request of waiting) request.resolve({ status: 'error', error: this.broken });
         this.emitWorker('failed', this.broken);
-      });
+      },
+    );
   }
 
   // A test hook, used only by the browser tests: makes the module crash with a

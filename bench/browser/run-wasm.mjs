@@ -6,7 +6,7 @@ import { describeRun, runRequest } from '../plan.mjs';
 import { resultRow, skippedRow } from '../results.mjs';
 
 export const WASM_TIMING =
-  'median_s is the median time per call over the lab timer\'s samples (each a batch of calls lasting ' +
+  "median_s is the median time per call over the lab timer's samples (each a batch of calls lasting " +
   'at least 100 clock steps; at least 10 samples and min_time seconds in all); ci_low_s..ci_high_s is ' +
   'its order-statistic confidence interval (>= 95%), min_s and max_s the extreme samples.';
 

@@ -31,18 +31,18 @@
 #include <string>
 #include <vector>
 
+#include "core/thread_pool.h"
 #include "kernels/matmul/f32_matmul_problem.h"
 #include "lab/catalog.h"
 #include "lab/lab_json.h"
 #include "lab/runner.h"
-#include "core/thread_pool.h"
 
 namespace {
 
 constexpr const char* kOpenBlas = "openblas_sgemm";
 
 struct Options {
-  std::string plan;  // the file of runs
+  std::string plan;    // the file of runs
   bool check = false;  // check the plan's runs, run none
   bool catalog = false;
 };
@@ -53,10 +53,14 @@ Options parse(int& argc, char** argv) {
   int kept = 1;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
-    if (arg.rfind("--plan=", 0) == 0) o.plan = arg.substr(7);
-    else if (arg.rfind("--check=", 0) == 0) o.plan = arg.substr(8), o.check = true;
-    else if (arg == "--catalog") o.catalog = true;
-    else argv[kept++] = argv[i];
+    if (arg.rfind("--plan=", 0) == 0)
+      o.plan = arg.substr(7);
+    else if (arg.rfind("--check=", 0) == 0)
+      o.plan = arg.substr(8), o.check = true;
+    else if (arg == "--catalog")
+      o.catalog = true;
+    else
+      argv[kept++] = argv[i];
   }
   argc = kept;
   return o;
@@ -64,9 +68,9 @@ Options parse(int& argc, char** argv) {
 
 // What a run may use here: this machine's memory, and the lab pool's threads.
 const lab::Limits& machine_limits() {
-  static const lab::Limits limits{static_cast<double>(sysconf(_SC_PHYS_PAGES)) *
-                                      static_cast<double>(sysconf(_SC_PAGE_SIZE)),
-                                  lab::shared_pool().size()};
+  static const lab::Limits limits{
+      static_cast<double>(sysconf(_SC_PHYS_PAGES)) * static_cast<double>(sysconf(_SC_PAGE_SIZE)),
+      lab::shared_pool().size()};
   return limits;
 }
 
@@ -76,7 +80,8 @@ std::string catalog_with_references() {
   return std::string("{\"lab\":") + lab::catalog_json(machine_limits()) +
          ",\"references\":[{\"name\":\"" + kOpenBlas +
          "\",\"lesson\":\"reference\",\"title\":\"OpenBLAS sgemm, one thread\","
-         "\"operation\":\"" + lab::kMatmulF32.id + "\",\"student\":false,\"tunables\":[]}]}";
+         "\"operation\":\"" +
+         lab::kMatmulF32.id + "\",\"student\":false,\"tunables\":[]}]}";
 }
 
 using Call = std::function<lab::KernelStatus(lab::Problem&, const lab::Shape&)>;
@@ -100,34 +105,38 @@ void register_benchmark(const std::string& kernel, const lab::Shape& shape,
   const std::string name = kernel + "/" + std::to_string(shape.n) + "/" +
                            std::to_string(shape.block) + "/" + std::to_string(shape.threads);
   auto check = std::make_shared<Check>();
-  benchmark::RegisterBenchmark(name.c_str(), [shape, &op, bytes, call, check](benchmark::State& state) {
-    lab::Problem& problem = lab::cached_problem(op, shape);
-    if (!check->done) {
-      problem.poison_output();
-      check->status = call(problem, shape);
-      check->report = problem.check();
-      check->done = true;
-    }
-    if (check->status == lab::KernelStatus::not_implemented) {
-      state.SkipWithError("not implemented");
-      return;
-    }
-    for (auto _ : state) {
-      call(problem, shape);
-      benchmark::ClobberMemory();
-    }
-    state.counters["n"] = static_cast<double>(shape.n);
-    state.counters["block"] = static_cast<double>(shape.block);
-    // Not "threads": Google Benchmark writes a field of that name itself.
-    state.counters["kernel_threads"] = static_cast<double>(shape.threads);
-    state.counters["flops"] = op.flops(shape);
-    state.counters["bytes"] = bytes;
-    state.counters["max_rel_err"] = check->report.max_rel_err;
-    state.counters["tolerance"] = check->report.tolerance;
-    state.counters["check_passed"] = check->report.passed ? 1 : 0;
-    for (const lab::Metric& metric : check->report.metrics)
-      state.counters[std::string("metric_") + metric.name] = metric.value;
-  })->Unit(benchmark::kMillisecond)->UseRealTime();
+  benchmark::RegisterBenchmark(
+      name.c_str(),
+      [shape, &op, bytes, call, check](benchmark::State& state) {
+        lab::Problem& problem = lab::cached_problem(op, shape);
+        if (!check->done) {
+          problem.poison_output();
+          check->status = call(problem, shape);
+          check->report = problem.check();
+          check->done = true;
+        }
+        if (check->status == lab::KernelStatus::not_implemented) {
+          state.SkipWithError("not implemented");
+          return;
+        }
+        for (auto _ : state) {
+          call(problem, shape);
+          benchmark::ClobberMemory();
+        }
+        state.counters["n"] = static_cast<double>(shape.n);
+        state.counters["block"] = static_cast<double>(shape.block);
+        // Not "threads": Google Benchmark writes a field of that name itself.
+        state.counters["kernel_threads"] = static_cast<double>(shape.threads);
+        state.counters["flops"] = op.flops(shape);
+        state.counters["bytes"] = bytes;
+        state.counters["max_rel_err"] = check->report.max_rel_err;
+        state.counters["tolerance"] = check->report.tolerance;
+        state.counters["check_passed"] = check->report.passed ? 1 : 0;
+        for (const lab::Metric& metric : check->report.metrics)
+          state.counters[std::string("metric_") + metric.name] = metric.value;
+      })
+      ->Unit(benchmark::kMillisecond)
+      ->UseRealTime();
 }
 
 void register_kernel(const lab::Kernel& kernel, const lab::Shape& shape) {
@@ -213,7 +222,8 @@ const lab::Kernel* kernel_of(const PlannedRun& run) {
 
 lab::Validation check(const PlannedRun& run) {
   const lab::Kernel* kernel = kernel_of(run);
-  if (!kernel) return lab::check_request(lab::RunRequest{run.kernel, run.params, {}}, machine_limits());
+  if (!kernel)
+    return lab::check_request(lab::RunRequest{run.kernel, run.params, {}}, machine_limits());
   return lab::validate(*kernel, run.params, machine_limits());
 }
 
@@ -264,9 +274,10 @@ int main(int argc, char** argv) {
   // lab's kernels.
   openblas_set_num_threads(1);
   if (options.plan.empty()) {
-    std::fputs("usage: bench_native --plan=FILE [google-benchmark flags], bench_native --check=FILE, "
-               "or bench_native --catalog\n",
-               stderr);
+    std::fputs(
+        "usage: bench_native --plan=FILE [google-benchmark flags], bench_native --check=FILE, "
+        "or bench_native --catalog\n",
+        stderr);
     return 2;
   }
   if (options.check) return check_plan(options.plan) ? 0 : 2;

@@ -43,10 +43,12 @@ export async function nativeCatalog() {
 // threads", with "-" for a field the request does not give.
 function planText(plan) {
   const field = (v) => (v === undefined ? '-' : String(v));
-  return plan.map((run) => {
-    const { kernel, m, n, k, block, threads } = runRequest(run);
-    return `${kernel} ${[m, n, k, block, threads].map(field).join(' ')}\n`;
-  }).join('');
+  return plan
+    .map((run) => {
+      const { kernel, m, n, k, block, threads } = runRequest(run);
+      return `${kernel} ${[m, n, k, block, threads].map(field).join(' ')}\n`;
+    })
+    .join('');
 }
 
 async function withPlanFile(plan, use) {
@@ -74,8 +76,7 @@ export async function checkNativePlan(plan) {
 // refuses: a counter whose mean is 0 (block, for unblocked kernels) gets a NaN
 // coefficient of variation. NaN becomes null; 1e999 parses as Infinity.
 function parseReport(text) {
-  return JSON.parse(text.replace(/": (-?)(NaN|Infinity)\b/g,
-    (_, sign, word) => (word === 'NaN' ? '": null' : `": ${sign}1e999`)));
+  return JSON.parse(text.replace(/": (-?)(NaN|Infinity)\b/g, (_, sign, word) => (word === 'NaN' ? '": null' : `": ${sign}1e999`)));
 }
 
 function median(values) {
@@ -99,8 +100,11 @@ function byRun(benchmarks) {
 
 // bench_native writes each check metric as a counter named metric_<name>.
 function metricsOf(entry) {
-  return Object.fromEntries(Object.entries(entry).filter(([key]) => key.startsWith(METRIC))
-    .map(([key, value]) => [key.slice(METRIC.length), value]));
+  return Object.fromEntries(
+    Object.entries(entry)
+      .filter(([key]) => key.startsWith(METRIC))
+      .map(([key, value]) => [key.slice(METRIC.length), value]),
+  );
 }
 
 function convert(report, kernels) {
@@ -112,24 +116,32 @@ function convert(report, kernels) {
     // Names are kernel/n/block/threads, then Google Benchmark's own suffixes.
     const [name, n, block, threads] = first.name.split('/');
     if (first.error_occurred) {
-      skipped.push(skippedRow({
-        kernel: name, target: 'native', n: Number(n), block: Number(block), threads: Number(threads),
-        reason: first.error_message,
-      }));
+      skipped.push(
+        skippedRow({
+          kernel: name,
+          target: 'native',
+          n: Number(n),
+          block: Number(block),
+          threads: Number(threads),
+          reason: first.error_message,
+        }),
+      );
       continue;
     }
     const seconds = reps.map((r) => r.real_time * SECONDS_PER[r.time_unit]);
-    results.push(resultRow({
-      kernel: byName.get(name),
-      target: 'native',
-      n: first.n,
-      block: first.block,
-      threads: first.kernel_threads,
-      flops: first.flops,
-      bytes: first.bytes,
-      timing: { median_s: median(seconds), min_s: Math.min(...seconds), max_s: Math.max(...seconds), count: seconds.length },
-      check: { max_rel_err: first.max_rel_err, tolerance: first.tolerance, passed: first.check_passed === 1, metrics: metricsOf(first) },
-    }));
+    results.push(
+      resultRow({
+        kernel: byName.get(name),
+        target: 'native',
+        n: first.n,
+        block: first.block,
+        threads: first.kernel_threads,
+        flops: first.flops,
+        bytes: first.bytes,
+        timing: { median_s: median(seconds), min_s: Math.min(...seconds), max_s: Math.max(...seconds), count: seconds.length },
+        check: { max_rel_err: first.max_rel_err, tolerance: first.tolerance, passed: first.check_passed === 1, metrics: metricsOf(first) },
+      }),
+    );
   }
   return { results, skipped };
 }
@@ -153,7 +165,8 @@ export async function runNative(plan, minTime, catalog) {
       const child = spawn(exe, args, { stdio: ['ignore', process.stderr, 'inherit'] });
       child.on('error', reject);
       child.on('exit', (code, signal) =>
-        code === 0 ? resolve() : reject(new Error(`bench_native failed (${signal ?? `exit status ${code}`}).`)));
+        code === 0 ? resolve() : reject(new Error(`bench_native failed (${signal ?? `exit status ${code}`}).`)),
+      );
     });
     const report = parseReport(await readFile(out, 'utf8'));
     return { ...convert(report, catalog.kernels), context: report.context };

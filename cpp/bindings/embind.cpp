@@ -9,9 +9,9 @@
 #include <cstdlib>
 #include <string>
 
+#include "core/thread_pool.h"
 #include "lab/demo.h"
 #include "lab/lab_json.h"
-#include "core/thread_pool.h"
 
 namespace {
 
@@ -27,8 +27,7 @@ const lab::Limits& limits() {
   static const lab::Limits l = [] {
     const int threads = lab::shared_pool().size();
     return lab::Limits{static_cast<double>(emscripten_get_heap_max()) -
-                           static_cast<double>(reinterpret_cast<uintptr_t>(sbrk(0))) -
-                           kHeapReserve,
+                           static_cast<double>(reinterpret_cast<uintptr_t>(sbrk(0))) - kHeapReserve,
                        threads};
   }();
   return l;
@@ -50,11 +49,14 @@ lab::RunRequest to_request(val request) {
   if (request.isUndefined() || request.isNull()) request = val::object();
   const val kernel = request["kernel"];
   r.kernel = kernel.isString() ? kernel.as<std::string>() : "";
-  r.params = {number_field(request, "m"), number_field(request, "n"), number_field(request, "k"),
+  r.params = {number_field(request, "m"),
+              number_field(request, "n"),
+              number_field(request, "k"),
               number_field(request, "block"),
               request["threads"].isUndefined() ? 1.0 : number_field(request, "threads"),
               request["cap_block"].isTrue()};
-  if (!request["min_time_s"].isUndefined()) r.timing.min_time_s = number_field(request, "min_time_s");
+  if (!request["min_time_s"].isUndefined())
+    r.timing.min_time_s = number_field(request, "min_time_s");
   r.timing.single_shot = request["single_shot"].isTrue();
   return r;
 }
@@ -75,9 +77,9 @@ std::string run(val request, val on_progress) {
 std::string demo(val request) {
   if (request.isUndefined() || request.isNull()) request = val::object();
   const val id = request["demo"];
-  return lab::demo_json(id.isString() ? id.as<std::string>() : "",
-                        [&request](const char* name) { return number_field(request, name); },
-                        limits());
+  return lab::demo_json(
+      id.isString() ? id.as<std::string>() : "",
+      [&request](const char* name) { return number_field(request, name); }, limits());
 }
 
 // A test hook, not part of the lab: the browser tests call it (through

@@ -26,7 +26,9 @@ class JsonWriter {
   JsonWriter& value(long number) { return value(static_cast<double>(number)); }
 
   template <typename T>
-  JsonWriter& field(std::string_view name, const T& v) { return key(name).value(v); }
+  JsonWriter& field(std::string_view name, const T& v) {
+    return key(name).value(v);
+  }
 
   std::string str() const { return out_.str(); }
 

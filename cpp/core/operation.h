@@ -43,10 +43,10 @@ enum class ShapeKind { matrix, vector };
 struct Operation {
   const char* id;
   ShapeKind shape_kind;
-  const char* computes;     // what it computes, in words
-  const char* reference;    // what every kernel's output is checked against
+  const char* computes;          // what it computes, in words
+  const char* reference;         // what every kernel's output is checked against
   const char* reference_source;  // the file that computes that reference
-  const char* error_model;  // how max_rel_err and its tolerance are defined
+  const char* error_model;       // how max_rel_err and its tolerance are defined
   const char* flops_formula;
   const char* bytes_formula;
   double (*flops)(const Shape&);

@@ -8,11 +8,11 @@
 namespace lab {
 
 struct Params {
-  double m = 0;       // rows of A and C
-  double n = 0;       // columns of B and C
-  double k = 0;       // columns of A, rows of B (the reduction length)
-  double block = 0;   // tile edge for blocked kernels; ignored by others
-  double threads = 1; // threads for parallel kernels; ignored by others
+  double m = 0;        // rows of A and C
+  double n = 0;        // columns of B and C
+  double k = 0;        // columns of A, rows of B (the reduction length)
+  double block = 0;    // tile edge for blocked kernels; ignored by others
+  double threads = 1;  // threads for parallel kernels; ignored by others
   // Run a block larger than the matrix at the matrix's largest side instead of
   // refusing it: for callers that use one block at every N (the ladder, the
   // threads sweep). Any other bad block is still refused.

@@ -15,8 +15,8 @@
 
 #define LAB_THIS_FILE __FILE__
 
-#define LAB_SOURCE_HEADER(id) \
-  namespace lab::source {     \
+#define LAB_SOURCE_HEADER(id)                      \
+  namespace lab::source {                          \
   inline constexpr const char* id = LAB_THIS_FILE; \
   }
 
@@ -25,8 +25,8 @@
   extern const char* const id; \
   }
 
-#define LAB_SOURCE_DEFINE(id)                \
-  namespace lab::source {                    \
-  extern const char* const id;               \
-  const char* const id = LAB_THIS_FILE;      \
+#define LAB_SOURCE_DEFINE(id)           \
+  namespace lab::source {               \
+  extern const char* const id;          \
+  const char* const id = LAB_THIS_FILE; \
   }

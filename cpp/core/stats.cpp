@@ -13,8 +13,8 @@ double binomial_half_cdf(int n, int j) {
   // Sum C(n, i) / 2^n in log space so that large n does not overflow.
   double total = 0.0;
   for (int i = 0; i <= j; ++i) {
-    const double log_term = std::lgamma(n + 1.0) - std::lgamma(i + 1.0) -
-                            std::lgamma(n - i + 1.0) - n * std::log(2.0);
+    const double log_term =
+        std::lgamma(n + 1.0) - std::lgamma(i + 1.0) - std::lgamma(n - i + 1.0) - n * std::log(2.0);
     total += std::exp(log_term);
   }
   return std::min(total, 1.0);
@@ -30,8 +30,10 @@ void median_interval(const std::vector<double>& sorted, Summary& s) {
   const int n = static_cast<int>(sorted.size());
   int best_j = 1;
   for (int j = 1; j <= n / 2; ++j) {
-    if (1.0 - 2.0 * binomial_half_cdf(n, j - 1) >= 0.95) best_j = j;
-    else break;
+    if (1.0 - 2.0 * binomial_half_cdf(n, j - 1) >= 0.95)
+      best_j = j;
+    else
+      break;
   }
   s.ci_low = sorted[best_j - 1];
   s.ci_high = sorted[n - best_j];

@@ -16,7 +16,7 @@ struct Summary {
   double stddev = 0;  // sample standard deviation (n - 1); 0 for one sample
   double min = 0;
   double max = 0;
-  double ci_low = 0;    // confidence interval of the median
+  double ci_low = 0;  // confidence interval of the median
   double ci_high = 0;
   double ci_level = 0;  // its exact coverage: >= 0.95 once count >= 6
 };

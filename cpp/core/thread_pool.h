@@ -48,8 +48,8 @@ class ThreadPool {
   // The current job, written under mutex_ before generation_ moves on.
   const std::function<void(int64_t)>* body_ = nullptr;
   int64_t tasks_ = 0;
-  int helpers_ = 0;        // workers with index < helpers_ take part in this job
-  int busy_helpers_ = 0;   // helpers that have not finished this job yet
+  int helpers_ = 0;       // workers with index < helpers_ take part in this job
+  int busy_helpers_ = 0;  // helpers that have not finished this job yet
   uint64_t generation_ = 0;
   bool stop_ = false;
   std::atomic<int64_t> next_task_{0};

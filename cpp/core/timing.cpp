@@ -90,7 +90,8 @@ Measurement measure(const std::function<void()>& body, const TimingOptions& opti
     }
     long_enough = 0;
     const double grow = elapsed > 0 ? 1.5 * min_sample_s / elapsed : 10.0;
-    m.batch = static_cast<int>(std::min<double>(kMaxBatch, std::ceil(m.batch * std::min(grow, 10.0))));
+    m.batch =
+        static_cast<int>(std::min<double>(kMaxBatch, std::ceil(m.batch * std::min(grow, 10.0))));
   }
 
   double last_report = now_seconds();

@@ -6,8 +6,8 @@
 #include <functional>
 #include <vector>
 
-#include "core/stats.h"
 #include "core/source_file.h"
+#include "core/stats.h"
 
 namespace lab {
 
@@ -26,7 +26,7 @@ double now_seconds();
 double estimate_resolution(const std::function<double()>& read, int steps);
 
 struct TimingOptions {
-  double min_time_s = 0.5;   // keep sampling until this much time is spent
+  double min_time_s = 0.5;  // keep sampling until this much time is spent
   int min_samples = 10;
   // Slow kernels: past this much time, stop once kMinSamplesWhenSlow are in.
   double max_time_s = 10.0;
@@ -39,8 +39,8 @@ struct Measurement {
   std::vector<double> samples;  // seconds per call, one entry per sample
   int batch = 1;                // calls of the body inside one timed sample
   int warmup_calls = 0;
-  double first_call_s = 0;      // the cold first call, timed alone (set by the runner)
-  double total_s = 0;           // time spent in timed samples
+  double first_call_s = 0;  // the cold first call, timed alone (set by the runner)
+  double total_s = 0;       // time spent in timed samples
   double resolution_s = 0;
   const char* clock = "";
   bool cancelled = false;

@@ -18,7 +18,9 @@ struct FloatFormat {
   float (*decode)(uint32_t);  // this format's bits -> f32, exactly
 
   int bits() const { return 1 + exponent_bits + mantissa_bits; }
-  uint32_t exponent_field(uint32_t b) const { return (b >> mantissa_bits) & ((1u << exponent_bits) - 1); }
+  uint32_t exponent_field(uint32_t b) const {
+    return (b >> mantissa_bits) & ((1u << exponent_bits) - 1);
+  }
   uint32_t mantissa_field(uint32_t b) const { return b & ((1u << mantissa_bits) - 1); }
   uint32_t sign_field(uint32_t b) const { return b >> (bits() - 1); }
   // A nonzero finite value with the exponent field 0.

@@ -4,11 +4,11 @@
 #include <cmath>
 #include <vector>
 
+#include "core/random_fill.h"
+#include "core/source_file.h"
 #include "demos/fp16_class.h"
 #include "demos/precision_demos.h"
 #include "kernels/convert/f16_convert.h"
-#include "core/random_fill.h"
-#include "core/source_file.h"
 
 namespace lab {
 

@@ -13,9 +13,9 @@
 #include <cmath>
 #include <vector>
 
+#include "core/source_file.h"
 #include "demos/precision_demos.h"
 #include "kernels/convert/f16_convert.h"
-#include "core/source_file.h"
 
 namespace lab {
 
@@ -63,7 +63,7 @@ std::vector<Step> train(int steps, int scale_log2, int growth_interval, bool dyn
       const float z = w * x + b;
       loss += 0.5 * (z - clean) * (z - clean) / kPoints;
       const float g = kLossWeight * (z - target) / kPoints;  // d loss / d z
-      const float g16 = rounded_to_f16(g * scale);             // the backward pass's fp16 value
+      const float g16 = rounded_to_f16(g * scale);           // the backward pass's fp16 value
       dw += g16 * x;
       db += g16;
       exact_dw += g * x;
@@ -109,7 +109,8 @@ void write_summary(JsonWriter& out, const char* name, const std::vector<Step>& t
 
 void loss_scaling(const std::vector<double>& args, JsonWriter& out) {
   const int steps = static_cast<int>(args[0]);
-  const std::vector<Step> scaled = train(steps, static_cast<int>(args[1]), static_cast<int>(args[2]), true);
+  const std::vector<Step> scaled =
+      train(steps, static_cast<int>(args[1]), static_cast<int>(args[2]), true);
   const std::vector<Step> plain = train(steps, 0, 0, false);
   out.field("points", kPoints)
       .field("loss_weight", static_cast<double>(kLossWeight))

@@ -2,9 +2,9 @@
 // pattern by the format's own conversion.
 #include <cmath>
 
+#include "core/source_file.h"
 #include "demos/float_formats.h"
 #include "demos/precision_demos.h"
-#include "core/source_file.h"
 
 namespace lab {
 

@@ -1,9 +1,9 @@
 // One number in three formats: what each stores, and what rounding cost.
 #include <cmath>
 
+#include "core/source_file.h"
 #include "demos/float_formats.h"
 #include "demos/precision_demos.h"
-#include "core/source_file.h"
 
 namespace lab {
 

@@ -4,9 +4,9 @@
 #include <cmath>
 #include <cstdint>
 
-#include "kernels/quantize/symmetric_quantize.h"
 #include "core/random_fill.h"
 #include "core/source_file.h"
+#include "kernels/quantize/symmetric_quantize.h"
 
 namespace lab {
 
@@ -70,7 +70,8 @@ void quantization_bit_sweep(const std::vector<double>& args, JsonWriter& out) {
   out.key("bits").begin_array();
   for (int bits : kBits) out.value(bits);
   out.end_array();
-  out.field("row_factor_min", row_factor(0, rows)).field("row_factor_max", row_factor(rows - 1, rows));
+  out.field("row_factor_min", row_factor(0, rows))
+      .field("row_factor_max", row_factor(rows - 1, rows));
   write_scheme(out, "per_tensor", x, rows * cols);
   write_scheme(out, "per_row", x, cols);
 }

@@ -8,8 +8,8 @@
 //
 // When you are done: return KernelStatus::done, run `npm run check`, then
 // `npm start` and open the Blocking lesson to sweep your kernel's block size.
-#include "exercises/student_kernels.h"
 #include "core/source_file.h"
+#include "exercises/student_kernels.h"
 
 namespace lab {
 

@@ -8,15 +8,16 @@
 //      and `return KernelStatus::done;`
 //   2. run `npm run check`: it tests this function at many sizes, odd ones included
 //   3. run `npm start` and open the Loops lesson: your kernel is timed beside the six orders
-#include "exercises/student_kernels.h"
 #include "core/source_file.h"
+#include "exercises/student_kernels.h"
 
 namespace lab {
 
 KernelStatus f32_matmul_student_loops(const float* a, const float* b, float* c, int64_t m,
                                       int64_t n, int64_t k) {
   (void)a, (void)b, (void)c, (void)m, (void)n, (void)k;
-  // TODO(student): three nested loops; choose their order so the innermost one walks memory with stride 1.
+  // TODO(student): three nested loops; choose their order so the innermost one walks memory with
+  // stride 1.
   return KernelStatus::not_implemented;
 }
 

@@ -16,8 +16,8 @@
 // `npm start` and open the Quantization lesson to time it beside the others.
 #include <cmath>
 
-#include "exercises/student_kernels.h"
 #include "core/source_file.h"
+#include "exercises/student_kernels.h"
 
 namespace lab {
 

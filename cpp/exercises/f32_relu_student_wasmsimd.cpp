@@ -13,8 +13,8 @@
 // `npm start` and open the Vectorization lesson to time it beside the others.
 #include <wasm_simd128.h>
 
-#include "exercises/student_kernels.h"
 #include "core/source_file.h"
+#include "exercises/student_kernels.h"
 
 namespace lab {
 

@@ -2,7 +2,8 @@
 // lesson lists from it, the tests walk it, and the benchmarks iterate it.
 #pragma once
 #if !defined(LAB_UPPER_LAYER)
-#error "lab/catalog.h is the upper layer: kernels, models, demos and exercises may include only core/ and kernel headers"
+#error \
+    "lab/catalog.h is the upper layer: kernels, models, demos and exercises may include only core/ and kernel headers"
 #endif
 
 #include <cstddef>
@@ -56,9 +57,9 @@ const char* role_name(Role role);
 const char* backend_name(Backend backend);  // nullptr for Backend::none
 
 struct Kernel {
-  const char* name;     // data type, operation, schedule: f32_matmul_ikj
-  const char* lesson;   // the lesson that teaches it
-  const char* title;    // short label for tables and legends
+  const char* name;    // data type, operation, schedule: f32_matmul_ikj
+  const char* lesson;  // the lesson that teaches it
+  const char* title;   // short label for tables and legends
   Traits traits;
   const char* summary;  // what distinguishes this schedule, in one sentence
   const char* source;   // the file that defines it, relative to the repository root
@@ -66,10 +67,10 @@ struct Kernel {
   std::vector<const char*> headers;
   const Operation* op;  // what it computes, and so what it is checked against
   std::vector<Tunable> tunables;
-  bool student;         // an exercise stub for the student to write
+  bool student;  // an exercise stub for the student to write
   std::function<KernelStatus(Problem&, const Shape&)> run;
   const Traffic* traffic = nullptr;  // nullptr: the operation's compulsory bytes
-  bool runtime = false;  // registered at run time (register_kernel), not compiled in
+  bool runtime = false;              // registered at run time (register_kernel), not compiled in
 };
 
 // One rung of the matmul ladder the roofline lesson climbs, from the textbook
@@ -78,10 +79,11 @@ struct Kernel {
 struct LadderStep {
   enum class Threads { one, all };
   const char* label;
-  const char* why;                    // why it is faster than the step before, in one sentence
-  std::vector<const char*> kernels;   // candidates: the page keeps the fastest measured
+  const char* why;                   // why it is faster than the step before, in one sentence
+  std::vector<const char*> kernels;  // candidates: the page keeps the fastest measured
   Threads threads;
-  int64_t block = 0;                  // for kernels that take a block (sent with cap_block: run at N where N is smaller); 0: none
+  int64_t block = 0;  // for kernels that take a block (sent with cap_block: run at N where N is
+                      // smaller); 0: none
 };
 
 const std::vector<LadderStep>& ladder();

@@ -3,15 +3,15 @@
 #include <cmath>
 #include <string>
 
+#include "demos/precision_demos.h"
 #include "demos/quantization_demos.h"
 #include "kernels/convert/bf16_convert.h"
 #include "kernels/convert/f16_convert.h"
-#include "model/step_clock.h"
-#include "demos/precision_demos.h"
 #include "lab/number_text.h"
 #include "lab/runner.h"
 #include "model/capstone_problems.h"
 #include "model/capstone_profile.h"
+#include "model/step_clock.h"
 
 namespace lab {
 
@@ -39,47 +39,66 @@ void capstone_profile(const Kernel& kernel, const std::vector<double>& args, con
 
 std::vector<Demo> build_demos() {
   return {
-      {"quantization_bit_sweep", "quantization",
+      {"quantization_bit_sweep",
+       "quantization",
        "Quantize and dequantize a matrix whose rows differ 1000-fold in size, at 8, 6, 4 and 2 "
        "bits, with one scale per tensor and one per row: the errors.",
-       source::quantization_demos_cpp, {},
+       source::quantization_demos_cpp,
+       {},
        {{"rows", "Rows", 2, 1024, true}, {"cols", "Columns", 1, 4096, true}},
        quantization_bit_sweep},
-      {"int8_quantize_vector", "quantization",
+      {"int8_quantize_vector",
+       "quantization",
        "Quantize six numbers to int8 with one scale, as you would by hand: the scale, the codes "
        "and the largest rounding error.",
-       source::quantization_demos_cpp, {},
-       {{"x0", "x0", -1e6, 1e6, false}, {"x1", "x1", -1e6, 1e6, false},
-        {"x2", "x2", -1e6, 1e6, false}, {"x3", "x3", -1e6, 1e6, false},
-        {"x4", "x4", -1e6, 1e6, false}, {"x5", "x5", -1e6, 1e6, false}},
+       source::quantization_demos_cpp,
+       {},
+       {{"x0", "x0", -1e6, 1e6, false},
+        {"x1", "x1", -1e6, 1e6, false},
+        {"x2", "x2", -1e6, 1e6, false},
+        {"x3", "x3", -1e6, 1e6, false},
+        {"x4", "x4", -1e6, 1e6, false},
+        {"x5", "x5", -1e6, 1e6, false}},
        int8_quantize_vector},
-      {"precision_round", "precision",
+      {"precision_round",
+       "precision",
        "A number as f32, and that f32 rounded to f16 and to bf16: bits, fields, errors, and what "
        "the rounding did.",
        source::precision_round_cpp,
        {source::f16_convert_h, source::f16_convert_cpp, source::bf16_convert_h},
        {{"x", "The number", -kF32Bound, kF32Bound, false}},
        precision_round},
-      {"precision_formats", "precision",
+      {"precision_formats",
+       "precision",
        "Range and precision of f32, f16 and bf16, each decoded from a bit pattern.",
-       source::precision_formats_cpp, {}, {}, precision_formats},
-      {"fp16_underflow", "precision",
+       source::precision_formats_cpp,
+       {},
+       {},
+       precision_formats},
+      {"fp16_underflow",
+       "precision",
        "Gradient magnitudes from 1e-2 to 1e-10 stored in fp16, as they are and multiplied by a "
        "loss scale S = 2^s, and the share of a synthetic gradient distribution that survives.",
-       source::fp16_underflow_cpp, {source::f16_convert_h},
-       {{"scale_log2", "The scale's exponent s", 0, 32, true}}, fp16_underflow},
-      {"loss_scaling", "precision",
+       source::fp16_underflow_cpp,
+       {source::f16_convert_h},
+       {{"scale_log2", "The scale's exponent s", 0, 32, true}},
+       fp16_underflow},
+      {"loss_scaling",
+       "precision",
        "A small fit with fp16 gradients and dynamic loss scaling, step by step, beside the same "
        "fit without a scale.",
-       source::loss_scaling_cpp, {source::f16_convert_h},
+       source::loss_scaling_cpp,
+       {source::f16_convert_h},
        {{"steps", "Steps", 1, 2000, true},
         {"scale_log2", "The initial scale's exponent", 0, 24, true},
         {"growth_interval", "Growth interval", 1, 1000, true}},
        loss_scaling},
-      {"capstone_profile", "capstone",
+      {"capstone_profile",
+       "capstone",
        "A few forward passes of a capstone model on one backend, each step timed with the "
        "lab's clock: the median time of each step, and of the whole pass.",
-       source::capstone_profile_cpp, {source::step_clock_h},
+       source::capstone_profile_cpp,
+       {source::step_clock_h},
        {{"model", "The model (0: FFN block, 1: conv2d)", 0, 1, true},
         {"backend", "The backend (0: naive, 1: optimized, 2: int8)", 0, 2, true},
         {"m", "M", 1, 1 << 20, true, true},
@@ -87,7 +106,9 @@ std::vector<Demo> build_demos() {
         {"k", "K", 1, 1 << 20, true, true},
         {"threads", "Threads", 1, 64, true, true},
         {"forwards", "Forward passes", 1, 25, true}},
-       nullptr, capstone_kernel, capstone_profile},
+       nullptr,
+       capstone_kernel,
+       capstone_profile},
   };
 }
 
@@ -100,7 +121,8 @@ std::string check_arg(const DemoArg& a, double v) {
   if (!(v >= a.min && v <= a.max))
     return label + " must be between " + number(a.min) + " and " + number(a.max) + " (got " +
            number(v) + ").";
-  if (a.whole && v != std::floor(v)) return label + " must be a whole number (got " + number(v) + ").";
+  if (a.whole && v != std::floor(v))
+    return label + " must be a whole number (got " + number(v) + ").";
   return "";
 }
 
@@ -109,11 +131,16 @@ Params params_of(const Demo& demo, const std::vector<double>& values) {
   Params p{std::nan(""), std::nan(""), std::nan(""), std::nan(""), 1};
   for (size_t i = 0; i < demo.args.size(); ++i) {
     const std::string_view name = demo.args[i].name;
-    if (name == "m") p.m = values[i];
-    else if (name == "n") p.n = values[i];
-    else if (name == "k") p.k = values[i];
-    else if (name == "block") p.block = values[i];
-    else if (name == "threads") p.threads = values[i];
+    if (name == "m")
+      p.m = values[i];
+    else if (name == "n")
+      p.n = values[i];
+    else if (name == "k")
+      p.k = values[i];
+    else if (name == "block")
+      p.block = values[i];
+    else if (name == "threads")
+      p.threads = values[i];
   }
   return p;
 }
@@ -151,7 +178,8 @@ std::string demo_json(std::string_view id, const std::function<double(const char
   JsonWriter w;
   if (demo->kernel) {
     const Kernel* kernel = demo->kernel(values);
-    if (!kernel) return invalid("demo", "Demo \"" + std::string(id) + "\" has no kernel for these arguments.");
+    if (!kernel)
+      return invalid("demo", "Demo \"" + std::string(id) + "\" has no kernel for these arguments.");
     const Validation v = validate(*kernel, params_of(*demo, values), limits);
     if (!v.ok) return invalid(v.field, v.error);
     w.begin_object().field("status", "ok").field("demo", demo->id);

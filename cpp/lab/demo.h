@@ -4,7 +4,8 @@
 // has and calls them by id with named numbers, validated in C++ like a run's.
 #pragma once
 #if !defined(LAB_UPPER_LAYER)
-#error "lab/demo.h is the upper layer: kernels, models, demos and exercises may include only core/ and kernel headers"
+#error \
+    "lab/demo.h is the upper layer: kernels, models, demos and exercises may include only core/ and kernel headers"
 #endif
 
 #include <functional>
@@ -12,8 +13,8 @@
 #include <string_view>
 #include <vector>
 
-#include "lab/catalog.h"
 #include "core/json_writer.h"
+#include "lab/catalog.h"
 #include "lab/validate.h"
 
 namespace lab {
@@ -23,7 +24,7 @@ struct DemoArg {
   const char* label;  // what the student calls it, for messages
   double min;
   double max;
-  bool whole;         // must be a whole number
+  bool whole;  // must be a whole number
   // Checked by the demo's kernel (Demo::kernel), not by min and max, which
   // then only describe it.
   bool by_kernel = false;

@@ -2,8 +2,8 @@
 
 #include <algorithm>
 
-#include "lab/demo.h"
 #include "core/json_writer.h"
+#include "lab/demo.h"
 
 #if defined(__wasm__)
 #define LAB_TARGET "wasm"
@@ -40,7 +40,8 @@ void write_operation(JsonWriter& w, const Operation& op, const Limits& limits) {
       .field("max_n", static_cast<double>(max_size(op, limits)))
       .field("max_k", static_cast<double>(op.max_k));
   const Shape shape = default_shape(op);
-  w.key("default_shape").begin_object()
+  w.key("default_shape")
+      .begin_object()
       .field("m", static_cast<double>(shape.m))
       .field("n", static_cast<double>(shape.n))
       .field("k", static_cast<double>(shape.k))
@@ -63,8 +64,10 @@ void write_kernel(JsonWriter& w, const Kernel& k) {
       .field("dtype", dtype_name(k.traits.dtype))
       .field("variant", variant_name(k.traits.variant))
       .field("role", role_name(k.traits.role));
-  if (const char* backend = backend_name(k.traits.backend)) w.field("backend", backend);
-  else w.key("backend").null();
+  if (const char* backend = backend_name(k.traits.backend))
+    w.field("backend", backend);
+  else
+    w.key("backend").null();
   w.field("source", k.source);
   std::vector<const char*> sources{k.source};
   sources.insert(sources.end(), k.headers.begin(), k.headers.end());
@@ -108,12 +111,14 @@ void write_timing(JsonWriter& w, const Measurement& m) {
 std::string catalog_json(const Limits& limits) {
   JsonWriter w;
   w.begin_object().field("target", LAB_TARGET);
-  w.key("clock").begin_object()
+  w.key("clock")
+      .begin_object()
       .field("name", clock_info().name)
       .field("resolution_s", clock_info().resolution_s)
       .end_object();
   w.field("memory_bytes", limits.memory_bytes);
-  w.key("build").begin_object()
+  w.key("build")
+      .begin_object()
       .field("simd", LAB_SIMD[0] != '\0')
       .field("simd_name", LAB_SIMD)
       .field("max_threads", limits.max_threads)
@@ -170,7 +175,8 @@ std::string result_json(const RunResult& r) {
     return w.str();
   }
   w.field("kernel", r.kernel->name).field("lesson", r.kernel->lesson);
-  w.key("shape").begin_object()
+  w.key("shape")
+      .begin_object()
       .field("m", static_cast<double>(r.shape.m))
       .field("n", static_cast<double>(r.shape.n))
       .field("k", static_cast<double>(r.shape.k))
@@ -189,7 +195,8 @@ std::string result_json(const RunResult& r) {
       .field("gbps", median > 0 ? r.bytes / median * 1e-9 : 0.0);
   w.key("timing");
   write_timing(w, r.timing);
-  w.key("check").begin_object()
+  w.key("check")
+      .begin_object()
       .field("passed", r.check.passed)
       .field("max_abs_err", r.check.max_abs_err)
       .field("max_rel_err", r.check.max_rel_err)

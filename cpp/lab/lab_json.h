@@ -1,7 +1,8 @@
 // The JSON the page reads: the catalog, the limits and one run's result.
 #pragma once
 #if !defined(LAB_UPPER_LAYER)
-#error "lab/lab_json.h is the upper layer: kernels, models, demos and exercises may include only core/ and kernel headers"
+#error \
+    "lab/lab_json.h is the upper layer: kernels, models, demos and exercises may include only core/ and kernel headers"
 #endif
 
 #include <string>

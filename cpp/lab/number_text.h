@@ -4,7 +4,8 @@
 // page shows these messages beside what the learner typed.
 #pragma once
 #if !defined(LAB_UPPER_LAYER)
-#error "lab/number_text.h is the upper layer: kernels, models, demos and exercises may include only core/ and kernel headers"
+#error \
+    "lab/number_text.h is the upper layer: kernels, models, demos and exercises may include only core/ and kernel headers"
 #endif
 
 #include <string>

@@ -3,13 +3,14 @@
 // native benchmark and the tests, so all three measure the same way.
 #pragma once
 #if !defined(LAB_UPPER_LAYER)
-#error "lab/runner.h is the upper layer: kernels, models, demos and exercises may include only core/ and kernel headers"
+#error \
+    "lab/runner.h is the upper layer: kernels, models, demos and exercises may include only core/ and kernel headers"
 #endif
 
 #include <string>
 
-#include "lab/catalog.h"
 #include "core/timing.h"
+#include "lab/catalog.h"
 #include "lab/validate.h"
 
 namespace lab {

@@ -58,8 +58,11 @@ Validation validate_dimensions(const Operation& op, const Params& p) {
   const double k = only_n ? p.n : p.k;
   // A square problem (the page's usual case) is reported as N, the name the student typed.
   const bool square = only_n || (p.m == p.n && p.n == p.k);
-  const struct { const char* field; const char* label; double value; } dims[] = {
-      {"m", square ? "N" : "M", m}, {"n", "N", p.n}, {"k", square ? "N" : "K", k}};
+  const struct {
+    const char* field;
+    const char* label;
+    double value;
+  } dims[] = {{"m", square ? "N" : "M", m}, {"n", "N", p.n}, {"k", square ? "N" : "K", k}};
   for (const auto& d : dims) {
     const std::string error = check_whole(d.label, d.value, kMaxDimension);
     if (!error.empty()) return fail(square ? "n" : d.field, error);
@@ -85,11 +88,14 @@ Validation validate_threads(double threads, const Limits& limits) {
 
 int64_t max_size(const Operation& op, const Limits& limits) {
   int64_t lo = 0;
-  int64_t hi = static_cast<int64_t>(op.shape_kind == ShapeKind::vector ? kMaxLength : kMaxDimension);
+  int64_t hi =
+      static_cast<int64_t>(op.shape_kind == ShapeKind::vector ? kMaxLength : kMaxDimension);
   while (lo < hi) {
     const int64_t mid = (lo + hi + 1) / 2;
-    if (op.workspace_bytes(sized(op, mid)) <= limits.memory_bytes) lo = mid;
-    else hi = mid - 1;
+    if (op.workspace_bytes(sized(op, mid)) <= limits.memory_bytes)
+      lo = mid;
+    else
+      hi = mid - 1;
   }
   return lo;
 }
@@ -104,22 +110,20 @@ Validation validate(const Kernel& kernel, const Params& p, const Limits& limits)
   const char* size_field = vector || square ? "n" : "m";
 
   if (kernel.op->max_k > 0 && shape.k > kernel.op->max_k)
-    return fail(square ? "n" : "k",
-                "K = " + number(shape.k) + " is too large: the most is K = " +
-                    number(kernel.op->max_k) + ", because " +
-                    kernel.op->max_k_reason + ".");
+    return fail(square ? "n" : "k", "K = " + number(shape.k) + " is too large: the most is K = " +
+                                        number(kernel.op->max_k) + ", because " +
+                                        kernel.op->max_k_reason + ".");
 
   if (kernel.op->max_n > 0 && shape.n > kernel.op->max_n)
     return fail("n", "N = " + number(shape.n) + " is too large: the most is N = " +
-                         number(kernel.op->max_n) + ", because " +
-                         kernel.op->max_n_reason + ".");
+                         number(kernel.op->max_n) + ", because " + kernel.op->max_n_reason + ".");
 
   const double needed = kernel.op->workspace_bytes(shape);
   if (needed > limits.memory_bytes)
-    return fail(size_field, "This size needs " + mib_text(needed) + " MiB, but a run may use only " +
-                                mib_text(limits.memory_bytes) + " MiB here. The largest " +
-                                (vector ? "length" : "square size") + " that fits is N = " +
-                                number(max_size(*kernel.op, limits)) + ".");
+    return fail(size_field, "This size needs " + mib_text(needed) +
+                                " MiB, but a run may use only " + mib_text(limits.memory_bytes) +
+                                " MiB here. The largest " + (vector ? "length" : "square size") +
+                                " that fits is N = " + number(max_size(*kernel.op, limits)) + ".");
 
   if (takes(kernel, Tunable::block)) {
     const double largest = static_cast<double>(std::max({shape.m, shape.n, shape.k}));
@@ -151,7 +155,8 @@ Validation validate(const Kernel& kernel, const Params& p, const Limits& limits)
 Validation validate_timing(const TimingOptions& t) {
   if (!(t.min_time_s >= kMinTime_s && t.min_time_s <= kMaxTime_s))
     return fail("min_time", "Minimum time must be between " + number(kMinTime_s) + " and " +
-                                number(kMaxTime_s) + " seconds (got " + number(t.min_time_s) + ").");
+                                number(kMaxTime_s) + " seconds (got " + number(t.min_time_s) +
+                                ").");
   Validation v;
   v.ok = true;
   return v;

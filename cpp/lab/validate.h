@@ -2,14 +2,15 @@
 // value gets a message a student can act on, and nothing changes.
 #pragma once
 #if !defined(LAB_UPPER_LAYER)
-#error "lab/validate.h is the upper layer: kernels, models, demos and exercises may include only core/ and kernel headers"
+#error \
+    "lab/validate.h is the upper layer: kernels, models, demos and exercises may include only core/ and kernel headers"
 #endif
 
 #include <string>
 
-#include "lab/catalog.h"
 #include "core/params.h"
 #include "core/timing.h"
+#include "lab/catalog.h"
 
 namespace lab {
 

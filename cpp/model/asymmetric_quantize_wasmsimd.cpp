@@ -7,8 +7,8 @@
 #include <algorithm>
 #include <cmath>
 
-#include "model/asymmetric_quantize.h"
 #include "core/source_file.h"
+#include "model/asymmetric_quantize.h"
 
 namespace lab::model {
 
@@ -46,7 +46,8 @@ void f32_quantize_asymmetric_wasmsimd(const float* x, int16_t* q, float* scale, 
   const v128_t zero = wasm_i16x8_splat(static_cast<int16_t>(z));
   const v128_t qmin = wasm_i16x8_splat(-128), qmax = wasm_i16x8_splat(127);
   const auto codes = [&](const float* p) {
-    const v128_t v = wasm_f32x4_add(wasm_f32x4_nearest(wasm_f32x4_mul(wasm_v128_load(p), vinv)), vz);
+    const v128_t v =
+        wasm_f32x4_add(wasm_f32x4_nearest(wasm_f32x4_mul(wasm_v128_load(p), vinv)), vz);
     return wasm_i32x4_trunc_sat_f32x4(v);
   };
   int64_t i = 0;
@@ -55,7 +56,8 @@ void f32_quantize_asymmetric_wasmsimd(const float* x, int16_t* q, float* scale, 
     wasm_v128_store(q + i, wasm_i16x8_sub(wasm_i16x8_min(wasm_i16x8_max(c, qmin), qmax), zero));
   }
   for (; i < n; ++i)
-    q[i] = static_cast<int16_t>(std::clamp(std::nearbyint(x[i] * inverse) + z, -128.0f, 127.0f) - z);
+    q[i] =
+        static_cast<int16_t>(std::clamp(std::nearbyint(x[i] * inverse) + z, -128.0f, 127.0f) - z);
   *scale = s;
 }
 

@@ -13,8 +13,8 @@
 #include <memory>
 #include <vector>
 
-#include "model/step_clock.h"
 #include "core/source_file.h"
+#include "model/step_clock.h"
 
 namespace lab::model {
 

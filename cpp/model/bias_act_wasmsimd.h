@@ -7,8 +7,8 @@
 
 #include <cstdint>
 
-#include "model/backend.h"
 #include "core/source_file.h"
+#include "model/backend.h"
 
 namespace lab::model {
 

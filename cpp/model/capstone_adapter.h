@@ -1,6 +1,7 @@
 // The adapter from the catalog's uniform entry point, run(Problem&, Shape), to
 // this operation's kernels: it unpacks the problem and calls the kernel with
-// its own signature. A catalog entry names one instantiation: run_model<model::FfnProblem, model::ffn_block_int8>.
+// its own signature. A catalog entry names one instantiation: run_model<model::FfnProblem,
+// model::ffn_block_int8>.
 #pragma once
 
 #include <cstdint>

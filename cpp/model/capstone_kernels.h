@@ -5,8 +5,8 @@
 
 #include <cstdint>
 
-#include "model/capstone_problems.h"
 #include "core/source_file.h"
+#include "model/capstone_problems.h"
 
 namespace lab::model {
 

@@ -140,8 +140,8 @@ double f32_packed_bytes(double k, double n) { return 4.0 * k * (n + 8); }
 double ffn_workspace(const Shape& s) {
   const double mk = d(s.m) * d(s.k), mn = d(s.m) * d(s.n), kn = d(s.k) * d(s.n);
   const double per_backend = 4.0 * mn + int8_scratch_bytes(d(s.m), d(std::max(s.k, s.n)));
-  return 16.0 * mk + 8.0 * kn + f32_packed_bytes(d(s.k), d(s.n)) + f32_packed_bytes(d(s.n), d(s.k)) +
-         int8_weight_bytes(d(s.k) + 1, d(s.n) + 8) +
+  return 16.0 * mk + 8.0 * kn + f32_packed_bytes(d(s.k), d(s.n)) +
+         f32_packed_bytes(d(s.n), d(s.k)) + int8_weight_bytes(d(s.k) + 1, d(s.n) + 8) +
          int8_weight_bytes(d(s.n) + 1, d(s.k) + 8) + 8.0 * (d(s.n) + d(s.k)) + 3.0 * per_backend +
          8.0 * (mk + mn) + 16.0 * mn + int8_reference_bytes(d(s.k), d(s.n)) +
          int8_reference_bytes(d(s.n), d(s.k));
@@ -176,9 +176,9 @@ double conv_workspace(const Shape& s) {
   const double p = d(c.out_pixels()), out = p * d(c.c_out), patch = d(c.patch());
   const double per_backend = 4.0 * p * patch + int8_scratch_bytes(p, patch);
   return 4.0 * d(c.height * c.width * c.c_in) + 12.0 * out + 4.0 * patch * d(c.c_out) +
-         f32_packed_bytes(patch, d(c.c_out)) +
-         int8_weight_bytes(patch + 1, d(c.c_out) + 8) + 8.0 * d(c.c_out) + 3.0 * per_backend +
-         16.0 * out + 4.0 * p * patch + int8_reference_bytes(patch, d(c.c_out));
+         f32_packed_bytes(patch, d(c.c_out)) + int8_weight_bytes(patch + 1, d(c.c_out) + 8) +
+         8.0 * d(c.c_out) + 3.0 * per_backend + 16.0 * out + 4.0 * p * patch +
+         int8_reference_bytes(patch, d(c.c_out));
 }
 std::unique_ptr<Problem> make_conv(const Shape& s) {
   return std::make_unique<model::ConvProblem>(conv_sizes(s));

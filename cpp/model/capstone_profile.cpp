@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
-#include "core/stats.h"
 #include "core/source_file.h"
+#include "core/stats.h"
 
 namespace lab::model {
 

@@ -6,8 +6,8 @@
 #pragma once
 
 #include "core/json_writer.h"
-#include "model/capstone_problems.h"
 #include "core/source_file.h"
+#include "model/capstone_problems.h"
 
 namespace lab::model {
 

@@ -4,13 +4,15 @@
 #include <cmath>
 
 #include "core/random_fill.h"
-#include "model/model_weights.h"
 #include "core/source_file.h"
+#include "model/model_weights.h"
 
 namespace lab::model {
 
 ConvWeights::ConvWeights(const ConvSizes& s)
-    : sizes(s), w(layer_weights(s.patch(), s.patch() * s.c_out, 201)), bias(layer_bias(s.patch(), s.c_out, 202)) {}
+    : sizes(s),
+      w(layer_weights(s.patch(), s.patch() * s.c_out, 201)),
+      bias(layer_bias(s.patch(), s.c_out, 202)) {}
 
 std::vector<float> conv_input(const ConvSizes& s) {
   std::vector<float> x(s.height * s.width * s.c_in);

@@ -14,19 +14,19 @@
 #include <memory>
 #include <vector>
 
+#include "core/source_file.h"
 #include "model/backend.h"
 #include "model/int8_reference.h"
 #include "model/model_reference.h"
-#include "core/source_file.h"
 
 namespace lab::model {
 
 struct ConvSizes {
   int64_t height, width;  // of the input image
   int64_t c_in, c_out;
-  int64_t kernel;         // square filters, kernel x kernel
+  int64_t kernel;  // square filters, kernel x kernel
   int64_t stride;
-  int64_t pad;            // zeros around the image, on every side
+  int64_t pad;  // zeros around the image, on every side
 
   int64_t out_height() const { return (height + 2 * pad - kernel) / stride + 1; }
   int64_t out_width() const { return (width + 2 * pad - kernel) / stride + 1; }

@@ -4,11 +4,11 @@
 #include <cmath>
 #include <limits>
 
+#include "core/random_fill.h"
+#include "core/source_file.h"
 #include "kernels/gelu/f32_gelu_problem.h"
 #include "kernels/matmul_bias_gelu/f32_matmul_bias_gelu_problem.h"
-#include "core/random_fill.h"
 #include "model/model_weights.h"
-#include "core/source_file.h"
 
 namespace lab::model {
 
@@ -44,8 +44,8 @@ namespace {
 
 // out (m x n) = act(in (m x k) W + bias), in double; with `magnitude`, each
 // term and the bias taken by its absolute value instead (no activation).
-std::vector<double> linear_exact(const std::vector<double>& in, const LinearWeights& w,
-                                 int64_t m, bool gelu, bool magnitude = false) {
+std::vector<double> linear_exact(const std::vector<double>& in, const LinearWeights& w, int64_t m,
+                                 bool gelu, bool magnitude = false) {
   const auto term = [magnitude](double v) { return magnitude ? std::fabs(v) : v; };
   std::vector<double> out(m * w.out);
   for (int64_t i = 0; i < m; ++i) {

@@ -11,10 +11,10 @@
 #include <memory>
 #include <vector>
 
+#include "core/source_file.h"
 #include "model/backend.h"
 #include "model/int8_reference.h"
 #include "model/model_reference.h"
-#include "core/source_file.h"
 
 namespace lab::model {
 

@@ -19,13 +19,13 @@
 // capstone page shows both for your machine.
 #include <memory>
 
-#include "kernels/i8_matmul/i8_matmul_grouped.h"
+#include "core/source_file.h"
 #include "core/thread_pool.h"
+#include "kernels/i8_matmul/i8_matmul_grouped.h"
 #include "model/asymmetric_quantize.h"
 #include "model/backend.h"
 #include "model/bias_act_wasmsimd.h"
 #include "model/int8_weights.h"
-#include "core/source_file.h"
 
 namespace lab::model {
 
@@ -41,8 +41,8 @@ class Int8Linear final : public Linear {
  public:
   Int8Linear(const LinearWeights& w, int64_t group) : w_(w), b_(quantize_and_pack(w, group)) {}
 
-  void run(const float* x, float* y, int64_t m, Activation act, int64_t threads,
-           Scratch& scratch, StepClock& clock) const override {
+  void run(const float* x, float* y, int64_t m, Activation act, int64_t threads, Scratch& scratch,
+           StepClock& clock) const override {
     const int64_t in = w_.in, lda = in + in % 2, group = b_.group;
     const int64_t groups = group_count(in, group);
     int16_t* codes = scratch.codes.data();

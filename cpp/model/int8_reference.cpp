@@ -4,8 +4,8 @@
 #include <cmath>
 #include <limits>
 
-#include "kernels/matmul/f32_matmul_problem.h"
 #include "kernels/i8_matmul/i8_matmul_grouped.h"
+#include "kernels/matmul/f32_matmul_problem.h"
 #include "model/asymmetric_quantize.h"
 
 namespace lab::model {

@@ -4,9 +4,9 @@
 // formula written as it reads, one std::tanh per element. One thread.
 #include <cmath>
 
+#include "core/source_file.h"
 #include "kernels/matmul/f32_matmul_loop_orders.h"
 #include "model/backend.h"
-#include "core/source_file.h"
 
 namespace lab::model {
 

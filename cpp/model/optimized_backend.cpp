@@ -2,10 +2,10 @@
 // fast kernels. The GEMM is lesson 8's expert GEMM, with the weights packed
 // once when the layer is prepared, as the int8 backend packs its own; the bias
 // and GELU are one SIMD pass over the output, split over the same threads.
+#include "core/source_file.h"
 #include "kernels/matmul/f32_matmul_4x8_packed_wasmsimd.h"
 #include "model/backend.h"
 #include "model/bias_act_wasmsimd.h"
-#include "core/source_file.h"
 
 namespace lab::model {
 

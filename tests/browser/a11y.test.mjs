@@ -18,15 +18,19 @@ async function viewIds(page) {
 }
 
 async function showView(lab, id) {
-  await lab.page.evaluate((hash) => { location.hash = hash; }, `#/${id}`);
+  await lab.page.evaluate((hash) => {
+    location.hash = hash;
+  }, `#/${id}`);
   await lab.page.locator(`section[data-lesson-view="${id}"]`).waitFor({ state: 'visible' });
 }
 
 // axe's serious and critical findings, as "rule: element" lines, for a readable failure.
 async function seriousViolations(page) {
-  const violations = await page.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`)));
+  const violations = await page.evaluate(async () =>
+    (await window.axe.run(document, { resultTypes: ['violations'] })).violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`)),
+  );
   return violations;
 }
 
@@ -42,7 +46,7 @@ test('axe finds no serious or critical violation on any view, at desktop and pho
     const { page, section } = lab;
     await fill(section, { sizes: '16', min_time_s: 0.05 });
     await runAndWait(section);
-    assert.ok(await section.locator('[data-chart] canvas').count() > 0, 'the run drew a chart');
+    assert.ok((await section.locator('[data-chart] canvas').count()) > 0, 'the run drew a chart');
     await page.evaluate(AXE);
     const found = [];
     for (const size of [{ width: 1280, height: 900 }, PHONE]) {
@@ -64,8 +68,9 @@ test('every chart has a table of its data, built from the same points', async ()
     await data.locator('summary').click();
     const table = data.locator('table[data-chart-table]');
     assert.equal(await table.locator('tbody tr').count(), 2, 'one row per N');
-    const gflops = await section.locator('table[data-results] tbody tr').evaluateAll((rows) => rows
-      .map((r) => r.querySelector('td[data-col="gflops"]')?.textContent.trim()).filter((t) => t && t !== '—'));
+    const gflops = await section
+      .locator('table[data-results] tbody tr')
+      .evaluateAll((rows) => rows.map((r) => r.querySelector('td[data-col="gflops"]')?.textContent.trim()).filter((t) => t && t !== '—'));
     const cells = await table.locator('tbody td').allTextContents();
     for (const value of cells.filter((c) => c !== '—')) assert.ok(gflops.includes(value), `${value} is in the results table`);
     // An empty chart has no table to show.
@@ -78,10 +83,17 @@ test('keyboard only: Tab to the navigation, Enter on a lesson, Tab to its inputs
   const lab = await openLesson('measuring');
   try {
     const { page } = lab;
-    const active = () => page.evaluate(() => {
-      const a = document.activeElement;
-      return { lesson: a.dataset.lesson ?? null, name: a.getAttribute('name'), action: a.dataset.action ?? null, prediction: a.hasAttribute('data-prediction'), tag: a.tagName };
-    });
+    const active = () =>
+      page.evaluate(() => {
+        const a = document.activeElement;
+        return {
+          lesson: a.dataset.lesson ?? null,
+          name: a.getAttribute('name'),
+          action: a.dataset.action ?? null,
+          prediction: a.hasAttribute('data-prediction'),
+          tag: a.tagName,
+        };
+      });
     // Tab from the top of the page to the navigation's loops link.
     let reached = false;
     for (let i = 0; i < 30 && !reached; i += 1) {
@@ -104,7 +116,7 @@ test('keyboard only: Tab to the navigation, Enter on a lesson, Tab to its inputs
       const focus = await active();
       const ring = await page.evaluate(focusRing);
       assert.ok(ring.outline || ring.shadow, `focus ring on ${JSON.stringify(focus)}`);
-      seen.push(focus.prediction ? 'prediction' : focus.name ?? focus.action ?? focus.tag);
+      seen.push(focus.prediction ? 'prediction' : (focus.name ?? focus.action ?? focus.tag));
       if (focus.prediction) await page.keyboard.press('ArrowDown');
       if (focus.name === 'sizes' || focus.name === 'min_time_s') {
         await page.keyboard.press('Control+A');
@@ -112,10 +124,17 @@ test('keyboard only: Tab to the navigation, Enter on a lesson, Tab to its inputs
       }
       if (focus.action === 'run') break;
     }
-    assert.deepEqual(seen.filter((s) => ['prediction', 'sizes', 'min_time_s', 'run'].includes(s)), ['prediction', 'sizes', 'min_time_s', 'run']);
+    assert.deepEqual(
+      seen.filter((s) => ['prediction', 'sizes', 'min_time_s', 'run'].includes(s)),
+      ['prediction', 'sizes', 'min_time_s', 'run'],
+    );
     await page.keyboard.press('Space');
-    await page.waitForFunction((el) => el.dataset.running === 'false' && el.querySelector('[data-verdict]'), await section.elementHandle(), { timeout: 60000 });
-    assert.ok(await section.locator('table[data-results] tbody tr').count() >= 6, 'the run measured every order at N = 16');
+    await page.waitForFunction(
+      (el) => el.dataset.running === 'false' && el.querySelector('[data-verdict]'),
+      await section.elementHandle(),
+      { timeout: 60000 },
+    );
+    assert.ok((await section.locator('table[data-results] tbody tr').count()) >= 6, 'the run measured every order at N = 16');
 
     // The chart's legend and its data table answer the keyboard too.
     const legend = section.locator('.u-legend th[role="button"]').first();
@@ -127,7 +146,13 @@ test('keyboard only: Tab to the navigation, Enter on a lesson, Tab to its inputs
     await summary.focus();
     assert.ok((await page.evaluate(focusRing)).outline, 'the summary shows focus');
     await page.keyboard.press('Enter');
-    assert.equal(await section.locator('[data-chart-data]').first().evaluate((d) => d.open), true);
+    assert.equal(
+      await section
+        .locator('[data-chart-data]')
+        .first()
+        .evaluate((d) => d.open),
+      true,
+    );
     assert.deepEqual(lab.problems, []);
   } finally {
     await lab.close();

@@ -24,7 +24,12 @@ test('speedup and efficiency follow the law', () => {
 
 test('times made by the law give back their serial fraction exactly', () => {
   for (const s of [0, 0.02, 0.1, 0.5, 1]) {
-    for (const counts of [[1, 2], [1, 2, 3, 4], [1, 2, 4, 8, 16], [4, 1, 2]]) {
+    for (const counts of [
+      [1, 2],
+      [1, 2, 3, 4],
+      [1, 2, 4, 8, 16],
+      [4, 1, 2],
+    ]) {
       const fit = fitSerialFraction(amdahlTimes(s, counts));
       near(fit.s, s);
       near(fit.raw, s);
@@ -37,7 +42,11 @@ test('times made by the law give back their serial fraction exactly', () => {
 
 test('noisy times give the least-squares s', () => {
   // y = T(p)/T(1) − 1/p against x = 1 − 1/p; s = Σxy / Σx².
-  const times = [[1, 1], [2, 0.6], [4, 0.4]];
+  const times = [
+    [1, 1],
+    [2, 0.6],
+    [4, 0.4],
+  ];
   const xs = [1 / 2, 3 / 4];
   const ys = [0.6 - 1 / 2, 0.4 - 1 / 4];
   const expected = (xs[0] * ys[0] + xs[1] * ys[1]) / (xs[0] ** 2 + xs[1] ** 2);
@@ -45,14 +54,22 @@ test('noisy times give the least-squares s', () => {
 });
 
 test('superlinear speedups clamp to s = 0, with no limit', () => {
-  const fit = fitSerialFraction([[1, 1], [2, 0.45], [4, 0.2]]);
+  const fit = fitSerialFraction([
+    [1, 1],
+    [2, 0.45],
+    [4, 0.2],
+  ]);
   assert.ok(fit.raw < 0);
   assert.equal(fit.s, 0);
   assert.equal(fit.limit, Infinity);
 });
 
 test('threads that only slow things down clamp to s = 1, a limit of 1', () => {
-  const fit = fitSerialFraction([[1, 1], [2, 3], [4, 5]]);
+  const fit = fitSerialFraction([
+    [1, 1],
+    [2, 3],
+    [4, 5],
+  ]);
   assert.ok(fit.raw > 1);
   assert.equal(fit.s, 1);
   assert.equal(fit.limit, 1);
@@ -67,7 +84,25 @@ test('unusable times are left out', () => {
 test('nothing to fit: one thread only, or no usable one-thread time', () => {
   assert.equal(fitSerialFraction([[1, T1]]), null);
   assert.equal(fitSerialFraction([]), null);
-  assert.equal(fitSerialFraction([[2, 0.1], [4, 0.05]]), null);
-  assert.equal(fitSerialFraction([[1, 0], [2, 0.1]]), null);
-  assert.equal(fitSerialFraction([[1, NaN], [2, 0.1]]), null);
+  assert.equal(
+    fitSerialFraction([
+      [2, 0.1],
+      [4, 0.05],
+    ]),
+    null,
+  );
+  assert.equal(
+    fitSerialFraction([
+      [1, 0],
+      [2, 0.1],
+    ]),
+    null,
+  );
+  assert.equal(
+    fitSerialFraction([
+      [1, NaN],
+      [2, 0.1],
+    ]),
+    null,
+  );
 });

@@ -4,8 +4,12 @@ import { after, before, test } from 'node:test';
 import { errorText, fill, openLesson, rows, runAndWait } from './lab-page.mjs';
 
 let lab;
-before(async () => { lab = await openLesson('blocking'); });
-after(async () => { await lab?.close(); });
+before(async () => {
+  lab = await openLesson('blocking');
+});
+after(async () => {
+  await lab?.close();
+});
 
 const BAD = [
   [{ sizes: '', blocks: '8' }, /must be a number/],
@@ -34,7 +38,7 @@ test('after bad input, a good run works and clears the error', async () => {
   await fill(lab.section, { sizes: '24', blocks: '8', min_time_s: 0.05 });
   await runAndWait(lab.section);
   assert.equal(await errorText(lab.section), '');
-  assert.ok(await (await rows(lab.section)).count() >= 1);
+  assert.ok((await (await rows(lab.section)).count()) >= 1);
   assert.deepEqual(lab.problems, []);
 });
 

@@ -13,12 +13,21 @@ import { evaluateTargets, resolveTargets } from '../../bench/targets.mjs';
 // Kernels as the catalog describes them; the names are only names.
 const CATALOG = {
   build: { max_threads: 4 },
-  operations: [{ id: 'f32_matmul', shape: 'matrix', default_shape: { m: 512, n: 512, k: 512 } },
-    { id: 'f32_relu', shape: 'vector', default_shape: { m: 1, n: 1048576, k: 1 } }],
+  operations: [
+    { id: 'f32_matmul', shape: 'matrix', default_shape: { m: 512, n: 512, k: 512 } },
+    { id: 'f32_relu', shape: 'vector', default_shape: { m: 1, n: 1048576, k: 1 } },
+  ],
   kernels: [
     { name: 'f32_matmul_ijk', operation: 'f32_matmul', role: 'naive', dtype: 'f32', variant: 'autovec', tunables: [] },
     { name: 'f32_relu_scalar', operation: 'f32_relu', role: 'elementwise', dtype: 'f32', variant: 'scalar', tunables: [] },
-    { name: 'f32_matmul_4x8_wasmsimd', operation: 'f32_matmul', role: 'register_blocked', dtype: 'f32', variant: 'simd128', tunables: ['block', 'threads'] },
+    {
+      name: 'f32_matmul_4x8_wasmsimd',
+      operation: 'f32_matmul',
+      role: 'register_blocked',
+      dtype: 'f32',
+      variant: 'simd128',
+      tunables: ['block', 'threads'],
+    },
   ],
 };
 // The expert GEMM, under a name no code could guess its role from.
@@ -29,8 +38,14 @@ const runsOf = (runs, kernel) => runs.filter((r) => r.kernel === kernel);
 
 test('by default: vectors at 1048576 and 16777216, matrices at the default sizes, threaded kernels also at 1024', () => {
   const runs = plan([]);
-  assert.deepEqual(runsOf(runs, 'f32_relu_scalar').map((r) => r.n), [1048576, 16777216]);
-  assert.deepEqual(runsOf(runs, 'f32_matmul_ijk').map((r) => r.n), DEFAULT_SIZES);
+  assert.deepEqual(
+    runsOf(runs, 'f32_relu_scalar').map((r) => r.n),
+    [1048576, 16777216],
+  );
+  assert.deepEqual(
+    runsOf(runs, 'f32_matmul_ijk').map((r) => r.n),
+    DEFAULT_SIZES,
+  );
   // At all threads; on one thread it also runs at the sizes a target compares (below).
   const threaded = runsOf(runs, 'f32_matmul_4x8_wasmsimd').filter((r) => r.threads === 4);
   assert.deepEqual([...new Set(threaded.map((r) => r.n))], THREADED_SIZES);
@@ -39,24 +54,49 @@ test('by default: vectors at 1048576 and 16777216, matrices at the default sizes
 
 test('threads: 1 and max for kernels that take them, none for the others', () => {
   const runs = plan(['--blocks=64']);
-  assert.deepEqual(runsOf(runs, 'f32_matmul_4x8_wasmsimd').filter((r) => r.n === 1024).map((r) => r.threads), [1, 4]);
+  assert.deepEqual(
+    runsOf(runs, 'f32_matmul_4x8_wasmsimd')
+      .filter((r) => r.n === 1024)
+      .map((r) => r.threads),
+    [1, 4],
+  );
   assert.ok(runsOf(runs, 'f32_matmul_ijk').every((r) => r.threads === null && r.block === null));
-  assert.deepEqual(runsOf(plan(['--threads=2,max,2']), 'f32_matmul_4x8_wasmsimd').filter((r) => r.n === 256 && r.block === 64)
-    .map((r) => r.threads), [2, 4]);
+  assert.deepEqual(
+    runsOf(plan(['--threads=2,max,2']), 'f32_matmul_4x8_wasmsimd')
+      .filter((r) => r.n === 256 && r.block === 64)
+      .map((r) => r.threads),
+    [2, 4],
+  );
   assert.throws(() => plan(['--threads=8']), UsageError);
   assert.throws(() => parseOptions(['--threads=0']), UsageError);
 });
 
 test('explicit sizes apply to every matrix kernel; every block is planned, for the lab to judge', () => {
   const runs = plan(['--sizes=48', '--lengths=7,9', '--blocks=32,64']);
-  assert.deepEqual(runsOf(runs, 'f32_relu_scalar').map((r) => r.n), [7, 9]);
-  assert.deepEqual(runsOf(runs, 'f32_matmul_4x8_wasmsimd').map((r) => [r.n, r.block]), [[48, 32], [48, 32], [48, 64], [48, 64]]);
+  assert.deepEqual(
+    runsOf(runs, 'f32_relu_scalar').map((r) => r.n),
+    [7, 9],
+  );
+  assert.deepEqual(
+    runsOf(runs, 'f32_matmul_4x8_wasmsimd').map((r) => [r.n, r.block]),
+    [
+      [48, 32],
+      [48, 32],
+      [48, 64],
+      [48, 64],
+    ],
+  );
 });
 
 test('a run refused for its block is left out; any other refusal is an error, one line per message', () => {
   const runs = plan(['--sizes=48', '--blocks=32,64', '--threads=1']);
-  const verdicts = runs.map((r) => (r.block === 64 ? { status: 'invalid', field: 'block', error: 'too big' }
-    : r.kernel === 'f32_relu_scalar' ? { status: 'invalid', field: 'n', error: 'no memory' } : { status: 'ok' }));
+  const verdicts = runs.map((r) =>
+    r.block === 64
+      ? { status: 'invalid', field: 'block', error: 'too big' }
+      : r.kernel === 'f32_relu_scalar'
+        ? { status: 'invalid', field: 'n', error: 'no memory' }
+        : { status: 'ok' },
+  );
   const settled = settlePlan(runs, verdicts, 'wasm');
   assert.ok(settled.runs.every((r) => r.block !== 64 && r.kernel !== 'f32_relu_scalar'));
   assert.equal(settled.runs.length, runs.filter((r) => r.block !== 64 && r.kernel !== 'f32_relu_scalar').length);
@@ -65,21 +105,47 @@ test('a run refused for its block is left out; any other refusal is an error, on
 
 // The lab's own C++ (the native build's validate()) decides, not a rule in the bench.
 const NATIVE = fileURLToPath(new URL('../../build/native/bench/bench_native', import.meta.url));
-test('the native build leaves out blocks larger than N and refuses sizes it cannot hold', { skip: !existsSync(NATIVE) && 'no native build' }, async () => {
-  const runs = plan(['--sizes=48', '--lengths=7', '--blocks=32,64', '--threads=1']);
-  const settled = settlePlan(runs, await checkNativePlan(runs), 'native');
-  assert.deepEqual(settled.errors, []);
-  assert.deepEqual(runsOf(settled.runs, 'f32_matmul_4x8_wasmsimd').map((r) => [r.n, r.block]), [[48, 32]]);
-  assert.deepEqual(runsOf(settled.runs, 'f32_relu_scalar').map((r) => r.n), [7]);
-  const huge = settlePlan(plan(['--sizes=2000000', '--threads=1']), await checkNativePlan(plan(['--sizes=2000000', '--threads=1'])), 'native');
-  assert.match(huge.errors.join('\n'), /native: N = 2,000,000 is too large; the most it can be is 1,048,576\./);
-});
+test(
+  'the native build leaves out blocks larger than N and refuses sizes it cannot hold',
+  { skip: !existsSync(NATIVE) && 'no native build' },
+  async () => {
+    const runs = plan(['--sizes=48', '--lengths=7', '--blocks=32,64', '--threads=1']);
+    const settled = settlePlan(runs, await checkNativePlan(runs), 'native');
+    assert.deepEqual(settled.errors, []);
+    assert.deepEqual(
+      runsOf(settled.runs, 'f32_matmul_4x8_wasmsimd').map((r) => [r.n, r.block]),
+      [[48, 32]],
+    );
+    assert.deepEqual(
+      runsOf(settled.runs, 'f32_relu_scalar').map((r) => r.n),
+      [7],
+    );
+    const huge = settlePlan(
+      plan(['--sizes=2000000', '--threads=1']),
+      await checkNativePlan(plan(['--sizes=2000000', '--threads=1'])),
+      'native',
+    );
+    assert.match(huge.errors.join('\n'), /native: N = 2,000,000 is too large; the most it can be is 1,048,576\./);
+  },
+);
 
 test('a planned run is the request the page would send: only n for a square product', () => {
-  assert.deepEqual(runRequest({ kernel: 'f32_matmul_ijk', vector: false, n: 64, block: null, threads: null }),
-    { kernel: 'f32_matmul_ijk', m: undefined, n: 64, k: undefined, block: undefined, threads: undefined });
-  assert.deepEqual(runRequest({ kernel: 'ffn_block_int8', vector: false, m: 64, n: 2048, k: 512, block: null, threads: 2 }),
-    { kernel: 'ffn_block_int8', m: 64, n: 2048, k: 512, block: undefined, threads: 2 });
+  assert.deepEqual(runRequest({ kernel: 'f32_matmul_ijk', vector: false, n: 64, block: null, threads: null }), {
+    kernel: 'f32_matmul_ijk',
+    m: undefined,
+    n: 64,
+    k: undefined,
+    block: undefined,
+    threads: undefined,
+  });
+  assert.deepEqual(runRequest({ kernel: 'ffn_block_int8', vector: false, m: 64, n: 2048, k: 512, block: null, threads: 2 }), {
+    kernel: 'ffn_block_int8',
+    m: 64,
+    n: 2048,
+    k: 512,
+    block: undefined,
+    threads: 2,
+  });
 });
 
 test('runs are grouped problem by problem, so each problem is built once', () => {
@@ -91,16 +157,36 @@ test('runs are grouped problem by problem, so each problem is built once', () =>
 test('the roofline probes run at their own lengths, on 1 and all threads, whatever --lengths says', () => {
   const catalog = {
     ...CATALOG,
-    operations: [...CATALOG.operations, { id: 'f32_mul_add', shape: 'vector', default_shape: { m: 1, n: 2 ** 26, k: 1 } },
-      { id: 'f32_triad', shape: 'vector', default_shape: { m: 1, n: 2 ** 25, k: 1 } }],
-    kernels: [...CATALOG.kernels,
+    operations: [
+      ...CATALOG.operations,
+      { id: 'f32_mul_add', shape: 'vector', default_shape: { m: 1, n: 2 ** 26, k: 1 } },
+      { id: 'f32_triad', shape: 'vector', default_shape: { m: 1, n: 2 ** 25, k: 1 } },
+    ],
+    kernels: [
+      ...CATALOG.kernels,
       { name: 'peak', operation: 'f32_mul_add', role: 'ceiling_probe', tunables: ['threads'] },
-      { name: 'triad', operation: 'f32_triad', role: 'bandwidth_probe', tunables: ['threads'] }],
+      { name: 'triad', operation: 'f32_triad', role: 'bandwidth_probe', tunables: ['threads'] },
+    ],
   };
   const runs = benchPlan(catalog, parseOptions(['--lengths=4096']), 'wasm');
-  assert.deepEqual(runsOf(runs, 'peak').map((r) => [r.n, r.threads]), [[2 ** 26, 1], [2 ** 26, 4]]);
-  assert.deepEqual(runsOf(runs, 'triad').map((r) => [r.n, r.threads]), [[2 ** 25, 1], [2 ** 25, 4]]);
-  assert.deepEqual(runsOf(runs, 'f32_relu_scalar').map((r) => r.n), [4096]);
+  assert.deepEqual(
+    runsOf(runs, 'peak').map((r) => [r.n, r.threads]),
+    [
+      [2 ** 26, 1],
+      [2 ** 26, 4],
+    ],
+  );
+  assert.deepEqual(
+    runsOf(runs, 'triad').map((r) => [r.n, r.threads]),
+    [
+      [2 ** 25, 1],
+      [2 ** 25, 4],
+    ],
+  );
+  assert.deepEqual(
+    runsOf(runs, 'f32_relu_scalar').map((r) => r.n),
+    [4096],
+  );
 });
 
 test('the capstone models run once per thread count at their default shape, whatever --sizes says', () => {
@@ -114,8 +200,17 @@ test('the capstone models run once per thread count at their default shape, what
   };
   for (const argv of [[], ['--sizes=48']]) {
     const runs = benchPlan(catalog, parseOptions(argv), 'wasm');
-    assert.deepEqual(runsOf(runs, 'ffn_block_naive').map(({ m, n, k, threads }) => [m, n, k, threads]), [[64, 2048, 512, null]]);
-    assert.deepEqual(runsOf(runs, 'ffn_block_int8').map(({ m, n, k, threads }) => [m, n, k, threads]), [[64, 2048, 512, 1], [64, 2048, 512, 4]]);
+    assert.deepEqual(
+      runsOf(runs, 'ffn_block_naive').map(({ m, n, k, threads }) => [m, n, k, threads]),
+      [[64, 2048, 512, null]],
+    );
+    assert.deepEqual(
+      runsOf(runs, 'ffn_block_int8').map(({ m, n, k, threads }) => [m, n, k, threads]),
+      [
+        [64, 2048, 512, 1],
+        [64, 2048, 512, 4],
+      ],
+    );
   }
 });
 
@@ -124,11 +219,18 @@ test('by default the plan also runs each size a target compares, at planned thre
   const runs = benchPlan(catalog, parseOptions(['--blocks=64']), 'wasm');
   for (const target of resolveTargets(catalog).filter((t) => t.ns)) {
     for (const side of [target.faster, target.slower]) {
-      const atOneThread = runsOf(runs, side.kernel).filter((r) => r.threads === side.threads).map((r) => r.n);
+      const atOneThread = runsOf(runs, side.kernel)
+        .filter((r) => r.threads === side.threads)
+        .map((r) => r.n);
       for (const n of target.ns) assert.ok(atOneThread.includes(n), `${side.kernel} at n = ${n}`);
     }
   }
-  assert.deepEqual(runsOf(runs, EXPERT.name).filter((r) => r.n === 1024).map((r) => r.threads), [1, 4]);
+  assert.deepEqual(
+    runsOf(runs, EXPERT.name)
+      .filter((r) => r.n === 1024)
+      .map((r) => r.threads),
+    [1, 4],
+  );
   const twoThreads = benchPlan(catalog, parseOptions(['--threads=2']), 'wasm');
   assert.ok(runsOf(twoThreads, EXPERT.name).every((r) => r.threads === 2));
   const sized = benchPlan(catalog, parseOptions(['--sizes=48']), 'wasm');

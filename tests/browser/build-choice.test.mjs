@@ -5,8 +5,7 @@ import { test } from 'node:test';
 import { chooseBuild, THREADS_FIX } from '../../web/build-choice.js';
 
 test('SIMD and isolation: the full build, with no reason to show', () => {
-  assert.deepEqual(chooseBuild({ simd: true, isolated: true }),
-    { module: 'kernel_lab', simd: true, threads: true, reason: null });
+  assert.deepEqual(chooseBuild({ simd: true, isolated: true }), { module: 'kernel_lab', simd: true, threads: true, reason: null });
 });
 
 test('not isolated: SIMD on one thread, and the reason says how to get threads', () => {

@@ -40,10 +40,19 @@ test('Capstone: the FFN block runs on all three backends with time, speedup, pro
     for (const step of ['linear1 · GEMM', 'linear1 · bias + GELU', 'linear1 · quantize', 'linear2 · GEMM', 'linear2 · bias'])
       assert.ok(stepNames.includes(step), stepNames.join(', '));
     assert.match(await profile.locator('tr.profile-total').innerText(), /forward pass/);
-    assert.match(await section.locator('[data-verdict]').textContent(), /^(Right|Not quite)\. On the Feed-forward block .* the optimized backend ran [\d.]+× as fast as the naive one/);
+    assert.match(
+      await section.locator('[data-verdict]').textContent(),
+      /^(Right|Not quite)\. On the Feed-forward block .* the optimized backend ran [\d.]+× as fast as the naive one/,
+    );
     const notes = await section.locator('[data-notes] li').allTextContents();
-    assert.ok(notes.some((n) => /int8’s output differs from the model in double by [\d.]+%/.test(n)), notes.join('\n'));
-    assert.ok(notes.some((n) => /the GEMMs took \d+% of a forward pass/.test(n)), notes.join('\n'));
+    assert.ok(
+      notes.some((n) => /int8’s output differs from the model in double by [\d.]+%/.test(n)),
+      notes.join('\n'),
+    );
+    assert.ok(
+      notes.some((n) => /the GEMMs took \d+% of a forward pass/.test(n)),
+      notes.join('\n'),
+    );
     assert.equal(await section.locator('[data-chart] canvas').count(), 1);
   });
 });

@@ -17,7 +17,9 @@ import { fill, rows, runAndWait, withLesson } from './lab-page.mjs';
 const BUDGET_BYTES = 1.5e6;
 
 let dist;
-before(() => { dist = buildDist(mkdtempSync(join(tmpdir(), 'kernel-lab-dist-'))); });
+before(() => {
+  dist = buildDist(mkdtempSync(join(tmpdir(), 'kernel-lab-dist-')));
+});
 after(() => rmSync(dist, { recursive: true, force: true }));
 
 // Opens a lesson of dist/, noting the origin of every request the page, its
@@ -29,7 +31,9 @@ function onDist(lesson, body, options = {}) {
     ...options,
     async prepare(page) {
       page.context().on('request', (request) => seen.origins.add(new URL(request.url()).origin));
-      page.on('load', () => { seen.loads += 1; });
+      page.on('load', () => {
+        seen.loads += 1;
+      });
     },
   });
 }
@@ -39,17 +43,24 @@ function onDist(lesson, body, options = {}) {
 async function runLoops(section) {
   await fill(section, { sizes: '17', min_time_s: 0.05 });
   await runAndWait(section);
-  assert.ok(await (await rows(section)).count() >= 6);
-  assert.ok(await section.locator('td[data-col="check"]', { hasText: /passed/ }).count() >= 6);
+  assert.ok((await (await rows(section)).count()) >= 6);
+  assert.ok((await section.locator('td[data-col="check"]', { hasText: /passed/ }).count()) >= 6);
 }
 
 // Fetches a data: URL in a page or worker and resolves with the directive that
 // blocked it, or 'none'. (An eval here would prove nothing: code evaluated by
 // the test driver is exempt from the policy, and so is what it evals.)
-const blockedFetch = (scope) => scope.evaluate(() => new Promise((resolve) => {
-  self.addEventListener('securitypolicyviolation', (e) => resolve(e.effectiveDirective), { once: true });
-  fetch('data:,csp-probe').then(() => resolve('none'), () => {});
-}));
+const blockedFetch = (scope) =>
+  scope.evaluate(
+    () =>
+      new Promise((resolve) => {
+        self.addEventListener('securitypolicyviolation', (e) => resolve(e.effectiveDirective), { once: true });
+        fetch('data:,csp-probe').then(
+          () => resolve('none'),
+          () => {},
+        );
+      }),
+  );
 const isProbe = (problem) => problem.includes('csp-probe');
 
 // The policy binds the page and the lab worker, which a <meta> policy alone
@@ -78,7 +89,12 @@ test('dist holds the page, the three builds, the sources and the service worker,
 
 test('the policy allows wasm but not eval, inline code or other origins', () => {
   const policy = pagePolicy(dist);
-  const directives = new Map(policy.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...v]) => [name, v]));
+  const directives = new Map(
+    policy
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .map(([name, ...v]) => [name, v]),
+  );
   assert.deepEqual(directives.get('default-src'), ["'none'"]);
   assert.deepEqual(directives.get('script-src'), ["'self'", "'wasm-unsafe-eval'"]);
   for (const [name, sources] of directives) {
@@ -102,42 +118,59 @@ test('a host with headers: isolated, threads, a lesson runs, one origin, and the
 });
 
 test('a host without headers: the service worker reloads the page once into isolation, a lesson runs, and the policy binds the worker too', async () => {
-  await onDist('loops', async ({ page, section, url, seen, problems }) => {
-    assert.equal(seen.loads, 2);
-    assert.equal(await page.evaluate(() => self.crossOriginIsolated), true);
-    assert.equal(await page.evaluate(() => Boolean(navigator.serviceWorker.controller)), true);
-    assert.match(await statusLine(page), /SIMD128 \+ \d+ threads?/);
-    assert.equal(await noticeText(page), null);
-    await runLoops(section);
-    assert.deepEqual([...seen.origins], [url]);
-    await assertPolicyBinds(page, problems); // from the service worker
-  }, { isolate: false });
+  await onDist(
+    'loops',
+    async ({ page, section, url, seen, problems }) => {
+      assert.equal(seen.loads, 2);
+      assert.equal(await page.evaluate(() => self.crossOriginIsolated), true);
+      assert.equal(await page.evaluate(() => Boolean(navigator.serviceWorker.controller)), true);
+      assert.match(await statusLine(page), /SIMD128 \+ \d+ threads?/);
+      assert.equal(await noticeText(page), null);
+      await runLoops(section);
+      assert.deepEqual([...seen.origins], [url]);
+      await assertPolicyBinds(page, problems); // from the service worker
+    },
+    { isolate: false },
+  );
 });
 
 test('no headers and no service worker: the single-threaded build, saying why', async () => {
-  await onDist('loops', async ({ page, section, url, seen }) => {
-    assert.equal(await page.evaluate(() => self.crossOriginIsolated), false);
-    assert.match(await statusLine(page), /SIMD128, 1 thread/);
-    assert.equal(await noticeText(page), chooseBuild({ simd: true, isolated: false }).reason.replaceAll('`', ''));
-    await runLoops(section);
-    assert.deepEqual([...seen.origins], [url]);
-  }, { isolate: false, serviceWorkers: 'block' });
+  await onDist(
+    'loops',
+    async ({ page, section, url, seen }) => {
+      assert.equal(await page.evaluate(() => self.crossOriginIsolated), false);
+      assert.match(await statusLine(page), /SIMD128, 1 thread/);
+      assert.equal(await noticeText(page), chooseBuild({ simd: true, isolated: false }).reason.replaceAll('`', ''));
+      await runLoops(section);
+      assert.deepEqual([...seen.origins], [url]);
+    },
+    { isolate: false, serviceWorkers: 'block' },
+  );
 });
 
 test('the scalar build, asked for, says so and runs', async () => {
-  await onDist('loops', async ({ page, section }) => {
-    assert.match(await statusLine(page), /scalar, 1 thread/);
-    assert.equal(await noticeText(page),
-      chooseBuild({ requested: 'kernel_lab_nosimd', simd: true, isolated: true }).reason.replaceAll('`', ''));
-    await runLoops(section);
-  }, { path: '/?build=kernel_lab_nosimd#/loops' });
+  await onDist(
+    'loops',
+    async ({ page, section }) => {
+      assert.match(await statusLine(page), /scalar, 1 thread/);
+      assert.equal(
+        await noticeText(page),
+        chooseBuild({ requested: 'kernel_lab_nosimd', simd: true, isolated: true }).reason.replaceAll('`', ''),
+      );
+      await runLoops(section);
+    },
+    { path: '/?build=kernel_lab_nosimd#/loops' },
+  );
 });
 
 test('the JavaScript and wasm the page downloads stay under 1.5 MB, the optional builds aside', async (t) => {
   const load = await measureLoad({ root: dist });
   assert.deepEqual(load.problems, []);
   assert.equal(load.origins.length, 1);
-  assert.ok(load.responses.some((r) => r.url.endsWith('/gen/kernel_lab.wasm')), 'the threaded build was counted');
+  assert.ok(
+    load.responses.some((r) => r.url.endsWith('/gen/kernel_lab.wasm')),
+    'the threaded build was counted',
+  );
   assert.ok(load.code_bytes < BUDGET_BYTES, `${load.code_bytes} bytes of JavaScript and wasm`);
   // Time depends on the machine and what else runs on it: reported, not asserted.
   t.diagnostic(`${load.code_bytes} bytes of JavaScript and wasm; interactive after ${load.interactive_ms.toFixed(0)} ms`);

@@ -33,7 +33,9 @@ before(async () => {
   lab = await openLab({ path: '/?test-hooks#/measuring' });
   await lab.page.waitForFunction(() => document.body.dataset.labReady === 'true', null, { timeout: 30000 });
 });
-after(async () => { await lab?.close(); });
+after(async () => {
+  await lab?.close();
+});
 
 // What a bad value must not change: the section's text without its alerts and
 // run lines, every chart's pixels, and the session's log of measurements.
@@ -55,22 +57,35 @@ async function tryValue(page, lessonId, name, value) {
   const original = await input.inputValue();
   await input.fill(value);
   const form = input.locator('xpath=ancestor::form');
-  await form.locator('[role="alert"]').evaluate((alert) => { alert.textContent = ''; });
+  await form.locator('[role="alert"]').evaluate((alert) => {
+    alert.textContent = '';
+  });
   const before = await section.evaluate(snapshot);
   const submit = form.locator('button[type="submit"]');
   await ((await submit.count()) ? submit : section.locator('button[data-action="run"]')).click();
-  const message = await form.locator('[role="alert"]').evaluate((alert) => new Promise((resolve) => {
-    const started = performance.now();
-    const poll = () => {
-      if (alert.textContent.trim()) resolve(alert.textContent.trim());
-      else if (performance.now() - started > 10000) resolve('');
-      else setTimeout(poll, 20);
-    };
-    poll();
-  }));
+  const message = await form.locator('[role="alert"]').evaluate(
+    (alert) =>
+      new Promise((resolve) => {
+        const started = performance.now();
+        const poll = () => {
+          if (alert.textContent.trim()) resolve(alert.textContent.trim());
+          else if (performance.now() - started > 10000) resolve('');
+          else setTimeout(poll, 20);
+        };
+        poll();
+      }),
+  );
   // A value that was not refused started a run: stop it before going on.
-  if (!message) await section.locator('button[data-action="cancel"]:enabled, button[data-action="cancel-ladder"]:enabled').first().click().catch(() => {});
-  await page.waitForFunction((el) => !el.querySelector('[data-running="true"]') && el.dataset.running !== 'true', await section.elementHandle());
+  if (!message)
+    await section
+      .locator('button[data-action="cancel"]:enabled, button[data-action="cancel-ladder"]:enabled')
+      .first()
+      .click()
+      .catch(() => {});
+  await page.waitForFunction(
+    (el) => !el.querySelector('[data-running="true"]') && el.dataset.running !== 'true',
+    await section.elementHandle(),
+  );
   const invalid = await input.getAttribute('aria-invalid');
   const after = await section.evaluate(snapshot);
   await input.fill(original);
@@ -84,7 +99,9 @@ test('every bad value in every numeric input is refused with a message, and chan
   const failures = [];
   let tried = 0;
   for (const lessonId of lessons) {
-    await page.evaluate((id) => { location.hash = `#/${id}`; }, lessonId);
+    await page.evaluate((id) => {
+      location.hash = `#/${id}`;
+    }, lessonId);
     const section = page.locator(`section[data-lesson-view="${lessonId}"]`);
     await section.waitFor({ state: 'visible' });
     for (const view of VIEWS[lessonId] ?? [{}]) {

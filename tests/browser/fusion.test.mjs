@@ -13,7 +13,7 @@ test('Fusion: both experiments run, every variant is checked, and the notes comp
 
     const table = await rows(section);
     assert.equal(await table.count(), 2 * 2 + 2);
-    for (let i = 0; i < await table.count(); i++) {
+    for (let i = 0; i < (await table.count()); i++) {
       const cell = async (col) => (await table.nth(i).locator(`td[data-col="${col}"]`).textContent()).trim();
       const kernel = (await table.nth(i).locator('td[data-col="kernel"] .kernel-name').textContent()).trim();
       assert.match(await cell('check'), /passed/, kernel);
@@ -27,10 +27,19 @@ test('Fusion: both experiments run, every variant is checked, and the notes comp
 
     assert.equal(await section.locator('[data-chart] canvas').count(), 2, 'a speedup chart per experiment');
     const verdict = section.locator('[data-verdict]');
-    assert.match(await verdict.textContent(), /^Right\. The catalog counts 72 bytes per element .* 8 for .*traffic ratio of 9\.00×\. At N = 4099 the measured speedup was [\d.]+×/);
+    assert.match(
+      await verdict.textContent(),
+      /^Right\. The catalog counts 72 bytes per element .* 8 for .*traffic ratio of 9\.00×\. At N = 4099 the measured speedup was [\d.]+×/,
+    );
     const notes = await section.locator('[data-notes] li').allTextContents();
-    assert.ok(notes.some((n) => /^GELU at N = 1000 .* ran [\d.]+× as fast as .*the traffic ratio is 9\.00×.*GB\/s/.test(n)), notes.join('\n'));
-    assert.ok(notes.some((n) => /^Matmul \+ bias \+ GELU at N = 33 .*of the bytes/.test(n)), notes.join('\n'));
+    assert.ok(
+      notes.some((n) => /^GELU at N = 1000 .* ran [\d.]+× as fast as .*the traffic ratio is 9\.00×.*GB\/s/.test(n)),
+      notes.join('\n'),
+    );
+    assert.ok(
+      notes.some((n) => /^Matmul \+ bias \+ GELU at N = 33 .*of the bytes/.test(n)),
+      notes.join('\n'),
+    );
   });
 });
 
@@ -47,7 +56,11 @@ test('Fusion: a wrong byte count is judged wrong, and says which', async () => {
 
 test('Fusion: a length of 0 or "abc" is refused, shown beside the field, and adds no rows', async () => {
   await withLesson('fusion', async ({ section }) => {
-    for (const [sizes, message] of [['0', /at least 1/], ['abc', /must be a number/], ['4096, 0', /at least 1/]]) {
+    for (const [sizes, message] of [
+      ['0', /at least 1/],
+      ['abc', /must be a number/],
+      ['4096, 0', /at least 1/],
+    ]) {
       await fill(section, { experiment: 'gelu', gelu_sizes: sizes, min_time_s: 0.05 });
       await runAndWait(section);
       assert.match(await errorText(section), message, sizes);

@@ -36,40 +36,48 @@ const status = (page) => page.locator('[data-lab-status]').textContent();
 const shownReason = (build) => build.reason.replaceAll('`', '');
 
 test('no headers: the service worker isolates the page and threads run', async () => {
-  await withLesson('loops', async ({ page }) => {
-    assert.equal(await page.evaluate(() => self.crossOriginIsolated), true);
-    assert.equal(await page.evaluate(() => Boolean(navigator.serviceWorker.controller)), true);
-    const threads = Math.min(2, await page.evaluate(() => navigator.hardwareConcurrency));
-    const run = await startAndRun(page, { ...MATMUL, threads });
-    assert.equal(run.module, 'kernel_lab');
-    assert.equal(run.maxThreads, run.hardwareThreads);
-    assert.equal(run.result.status, 'ok', run.result.error);
-    assert.equal(run.result.shape.threads, threads);
-    assert.equal(run.result.check.passed, true);
-    assert.match(await status(page), new RegExp(`SIMD128 \\+ ${run.maxThreads} threads?`));
-    assert.equal(await notice(page), null);
-  }, { isolate: false });
+  await withLesson(
+    'loops',
+    async ({ page }) => {
+      assert.equal(await page.evaluate(() => self.crossOriginIsolated), true);
+      assert.equal(await page.evaluate(() => Boolean(navigator.serviceWorker.controller)), true);
+      const threads = Math.min(2, await page.evaluate(() => navigator.hardwareConcurrency));
+      const run = await startAndRun(page, { ...MATMUL, threads });
+      assert.equal(run.module, 'kernel_lab');
+      assert.equal(run.maxThreads, run.hardwareThreads);
+      assert.equal(run.result.status, 'ok', run.result.error);
+      assert.equal(run.result.shape.threads, threads);
+      assert.equal(run.result.check.passed, true);
+      assert.match(await status(page), new RegExp(`SIMD128 \\+ ${run.maxThreads} threads?`));
+      assert.equal(await notice(page), null);
+    },
+    { isolate: false },
+  );
 });
 
 test('no headers and no service workers: one thread, and a notice that says why', async () => {
-  await withLesson('loops', async ({ page, section }) => {
-    assert.equal(await page.evaluate(() => self.crossOriginIsolated), false);
-    assert.equal(await notice(page), shownReason(chooseBuild({ simd: true, isolated: false })));
-    assert.match(await status(page), /SIMD128, 1 thread/);
-    const single = await startAndRun(page, { ...MATMUL, threads: 1 });
-    assert.equal(single.module, 'kernel_lab_st');
-    assert.equal(single.maxThreads, 1);
-    assert.equal(single.result.status, 'ok', single.result.error);
-    assert.equal(single.result.check.passed, true);
-    const two = await startAndRun(page, { ...MATMUL, threads: 2 });
-    assert.equal(two.result.status, 'invalid');
-    assert.equal(two.result.field, 'threads');
-    // The lessons still run.
-    await fill(section, { sizes: '17', min_time_s: 0.05 });
-    await runAndWait(section);
-    assert.ok(await (await rows(section)).count() >= 6);
-    assert.ok(await section.locator('td[data-col="check"]', { hasText: /passed/ }).count() >= 6);
-  }, { isolate: false, serviceWorkers: 'block' });
+  await withLesson(
+    'loops',
+    async ({ page, section }) => {
+      assert.equal(await page.evaluate(() => self.crossOriginIsolated), false);
+      assert.equal(await notice(page), shownReason(chooseBuild({ simd: true, isolated: false })));
+      assert.match(await status(page), /SIMD128, 1 thread/);
+      const single = await startAndRun(page, { ...MATMUL, threads: 1 });
+      assert.equal(single.module, 'kernel_lab_st');
+      assert.equal(single.maxThreads, 1);
+      assert.equal(single.result.status, 'ok', single.result.error);
+      assert.equal(single.result.check.passed, true);
+      const two = await startAndRun(page, { ...MATMUL, threads: 2 });
+      assert.equal(two.result.status, 'invalid');
+      assert.equal(two.result.field, 'threads');
+      // The lessons still run.
+      await fill(section, { sizes: '17', min_time_s: 0.05 });
+      await runAndWait(section);
+      assert.ok((await (await rows(section)).count()) >= 6);
+      assert.ok((await section.locator('td[data-col="check"]', { hasText: /passed/ }).count()) >= 6);
+    },
+    { isolate: false, serviceWorkers: 'block' },
+  );
 });
 
 test('a host that sends the headers gets no service worker', async () => {
@@ -89,18 +97,23 @@ self.addEventListener('fetch', (event) => event.respondWith(fetch(event.request)
 
 test('a browser that refuses isolation even so gets one reload, not a loop', async () => {
   let loads = 0;
-  await withLesson('loops', async ({ page }) => {
-    assert.equal(loads, 2);
-    assert.equal(await page.evaluate(() => Boolean(navigator.serviceWorker.controller)), true);
-    assert.equal(await page.evaluate(() => self.crossOriginIsolated), false);
-    assert.equal(await notice(page), shownReason(chooseBuild({ simd: true, isolated: false })));
-  }, {
-    isolate: false,
-    async prepare(page) {
-      // The worker's script is fetched by the browser context, not the page.
-      await page.context().route('**/isolation-sw.js',
-        (route) => route.fulfill({ contentType: 'text/javascript', body: INERT_WORKER }));
-      page.on('load', () => { loads += 1; });
+  await withLesson(
+    'loops',
+    async ({ page }) => {
+      assert.equal(loads, 2);
+      assert.equal(await page.evaluate(() => Boolean(navigator.serviceWorker.controller)), true);
+      assert.equal(await page.evaluate(() => self.crossOriginIsolated), false);
+      assert.equal(await notice(page), shownReason(chooseBuild({ simd: true, isolated: false })));
     },
-  });
+    {
+      isolate: false,
+      async prepare(page) {
+        // The worker's script is fetched by the browser context, not the page.
+        await page.context().route('**/isolation-sw.js', (route) => route.fulfill({ contentType: 'text/javascript', body: INERT_WORKER }));
+        page.on('load', () => {
+          loads += 1;
+        });
+      },
+    },
+  );
 });

@@ -35,8 +35,7 @@ export async function fill(section, values) {
 // Clicks Run and waits until the lesson is idle again.
 export async function runAndWait(section, timeout = 60000) {
   await section.locator('button[data-action="run"]').click();
-  await section.page().waitForFunction(
-    (el) => el.dataset.running === 'false', await section.elementHandle(), { timeout });
+  await section.page().waitForFunction((el) => el.dataset.running === 'false', await section.elementHandle(), { timeout });
 }
 
 export async function rows(section) {

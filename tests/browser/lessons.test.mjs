@@ -23,8 +23,8 @@ test('Measuring: a run shows statistics, a histogram and a verdict', async () =>
   await withLesson('measuring', async (lab) => {
     await fill(lab.section, { n: 32, min_time_s: 0.2 });
     await runAndWait(lab.section);
-    assert.ok(await checkRows(lab.section, 1) >= 1);
-    assert.ok(await lab.section.locator('[data-chart] canvas').count() >= 1);
+    assert.ok((await checkRows(lab.section, 1)) >= 1);
+    assert.ok((await lab.section.locator('[data-chart] canvas').count()) >= 1);
     assert.notEqual((await lab.section.locator('[data-verdict]').textContent()).trim(), '');
   });
 });
@@ -36,7 +36,7 @@ test('Loops: every loop order runs and the student stub says not implemented', a
     const measured = await checkRows(lab.section, 12);
     assert.equal(measured, 12); // six orders at two sizes
     const stub = lab.section.locator('td[data-col="check"]', { hasText: /not implemented/i });
-    assert.ok(await stub.count() >= 1);
+    assert.ok((await stub.count()) >= 1);
     assert.notEqual((await lab.section.locator('[data-verdict]').textContent()).trim(), '');
   });
 });
@@ -45,7 +45,7 @@ test('Blocking: a block sweep runs and blocks larger than N are skipped', async 
   await withLesson('blocking', async (lab) => {
     await fill(lab.section, { sizes: '33', blocks: '8,16,64', min_time_s: 0.05 });
     await runAndWait(lab.section);
-    assert.ok(await checkRows(lab.section, 2) >= 2);
+    assert.ok((await checkRows(lab.section, 2)) >= 2);
     const blocks = await lab.section.locator('td[data-col="block"]').allTextContents();
     assert.ok(!blocks.map((b) => b.trim()).includes('64'), `block 64 > N=33 should be skipped: ${blocks}`);
   });

@@ -4,8 +4,12 @@ import { after, before, test } from 'node:test';
 import { openLesson } from './lab-page.mjs';
 
 let lab;
-before(async () => { lab = await openLesson('measuring'); });
-after(async () => { await lab?.close(); });
+before(async () => {
+  lab = await openLesson('measuring');
+});
+after(async () => {
+  await lab?.close();
+});
 
 test('the page loads with no console errors and is cross-origin isolated', async () => {
   assert.equal(await lab.page.evaluate(() => self.crossOriginIsolated), true);

@@ -19,8 +19,11 @@ test('Precision: f32 and bf16 axpy run at small sizes, pass, and the exercise is
       assert.ok(rate > 0 && Number.isFinite(rate), String(rate));
     }
     assert.match(await section.locator('[data-verdict]').textContent(), /^Right\. The smallest of these that fp16 still holds is 1e-7/);
-    assert.match(await section.locator('[data-notes]').textContent(), /N = 4099 .*bf16 axpy ran [\d.]+× as fast as f32 axpy for 0\.500× the bytes/);
-    assert.ok(await section.locator('.card.results [data-chart] canvas').count() >= 2);
+    assert.match(
+      await section.locator('[data-notes]').textContent(),
+      /N = 4099 .*bf16 axpy ran [\d.]+× as fast as f32 axpy for 0\.500× the bytes/,
+    );
+    assert.ok((await section.locator('.card.results [data-chart] canvas').count()) >= 2);
   });
 });
 

@@ -51,14 +51,14 @@ test('a run, its prediction and verdict survive a reload, marked as an earlier v
     assert.deepEqual(await section.locator('td[data-col="median"]').allTextContents(), medians);
     assert.equal(after.prediction, 'f32_matmul_ikj');
     assert.match(after.verdict, /^From your earlier visit: /);
-    assert.ok(await section.locator('[data-chart] canvas').count() > 0, 'the chart is redrawn from the kept rows');
+    assert.ok((await section.locator('[data-chart] canvas').count()) > 0, 'the chart is redrawn from the kept rows');
     assert.equal(await page.locator('a[data-lesson="loops"] [data-nav-done]').count(), 1, 'the nav marks the lesson as run');
 
     // Nothing kept counts as this page load's measurement: the report lists them apart.
     await page.locator('a[data-lesson="report"]').click();
     const report = page.locator('section[data-lesson-view="report"]');
     assert.equal(await report.locator('[data-report-runs] tr').count(), 0);
-    assert.ok(await report.locator('[data-report-earlier] tbody tr[data-earlier]').count() >= 6);
+    assert.ok((await report.locator('[data-report-earlier] tbody tr[data-earlier]').count()) >= 6);
     assert.equal(await report.locator('button[data-action="export-json"]').isDisabled(), true);
 
     // The next Run replaces them.
@@ -95,7 +95,7 @@ test('Reset progress asks first, then forgets everything', async () => {
   });
 });
 
-test('results saved by another build or catalog are never shown as this page\'s', async () => {
+test("results saved by another build or catalog are never shown as this page's", async () => {
   await withLesson('loops', async (lab) => {
     const { page, section } = lab;
     await runWithPrediction(lab);
@@ -129,12 +129,20 @@ test('results saved by another build or catalog are never shown as this page\'s'
     }, KEY);
     await reload(lab);
     assert.equal((await earlierState(section)).rows, 0);
-    await page.waitForFunction((key) => JSON.parse(localStorage.getItem(key)).builds.kernel_lab === undefined ||
-      JSON.parse(localStorage.getItem(key)).builds.kernel_lab.fingerprint !== 'changed0', KEY);
+    await page.waitForFunction(
+      (key) =>
+        JSON.parse(localStorage.getItem(key)).builds.kernel_lab === undefined ||
+        JSON.parse(localStorage.getItem(key)).builds.kernel_lab.fingerprint !== 'changed0',
+      KEY,
+    );
 
     // Storage from an unknown format version is ignored, not trusted.
-    await page.evaluate(() => sessionStorage.setItem('next-progress',
-      JSON.stringify({ format: 'kernel-lab-progress', version: 99, lessons: { loops: { prediction: 'f32_matmul_ikj' } }, builds: {} })));
+    await page.evaluate(() =>
+      sessionStorage.setItem(
+        'next-progress',
+        JSON.stringify({ format: 'kernel-lab-progress', version: 99, lessons: { loops: { prediction: 'f32_matmul_ikj' } }, builds: {} }),
+      ),
+    );
     await reload(lab);
     assert.equal((await earlierState(section)).prediction, '');
   });
@@ -150,12 +158,15 @@ test('lessons whose columns read their own page (threads) and whose chart needs 
       await fill(section, values);
       await runAndWait(section);
     }
-    await page.waitForFunction((key) => Object.keys(JSON.parse(localStorage.getItem(key) ?? '{}').builds?.kernel_lab?.lessons ?? {}).length === 2, KEY);
+    await page.waitForFunction(
+      (key) => Object.keys(JSON.parse(localStorage.getItem(key) ?? '{}').builds?.kernel_lab?.lessons ?? {}).length === 2,
+      KEY,
+    );
     for (const id of Object.keys(runs)) {
       await reload(lab, `/#/${id}`);
       const section = page.locator(`section[data-lesson-view="${id}"]`);
-      assert.ok(await section.locator('tr[data-earlier]').count() >= 1, `${id} shows its earlier rows`);
-      assert.ok(await section.locator('[data-chart] canvas').count() >= 1, `${id} redraws its chart`);
+      assert.ok((await section.locator('tr[data-earlier]').count()) >= 1, `${id} shows its earlier rows`);
+      assert.ok((await section.locator('[data-chart] canvas').count()) >= 1, `${id} redraws its chart`);
     }
   });
 });

@@ -15,7 +15,7 @@ test('Quantization: int8 and f32 matmuls and the quantizers run, with speedup an
     const table = await rows(section);
     const memory = {};
     assert.equal(await table.count(), 2 * 3 + 4); // 3 matmuls per size; scalar, SIMD, stub, dequantize
-    for (let i = 0; i < await table.count(); i++) {
+    for (let i = 0; i < (await table.count()); i++) {
       const cell = cellOf(table.nth(i));
       const kernel = (await table.nth(i).locator('td[data-col="kernel"] .kernel-name').textContent()).trim();
       if (kernel === 'f32_quantize_i8_student') {
@@ -35,9 +35,15 @@ test('Quantization: int8 and f32 matmuls and the quantizers run, with speedup an
     // A and B: 2 N² values, 1 byte each in int8 and 4 in f32.
     assert.deepEqual(memory.i8_matmul_scalar, ['2.1 KiB', '8.0 KiB']);
     assert.deepEqual(memory.f32_matmul_4x8_wasmsimd, ['8.5 KiB', '32 KiB']);
-    assert.match(await section.locator('[data-verdict]').textContent(), /^(Right|Not quite)\. At N = 64, the int8 SIMD matmul ran [\d.]+× as fast/);
+    assert.match(
+      await section.locator('[data-verdict]').textContent(),
+      /^(Right|Not quite)\. At N = 64, the int8 SIMD matmul ran [\d.]+× as fast/,
+    );
     const notes = await section.locator('[data-notes] li').allTextContents();
-    assert.ok(notes.some((n) => /relative Frobenius/.test(n)), notes.join('\n'));
+    assert.ok(
+      notes.some((n) => /relative Frobenius/.test(n)),
+      notes.join('\n'),
+    );
     assert.equal(await section.locator('[data-chart] canvas').count(), 1);
   });
 });
@@ -67,7 +73,10 @@ test('Quantization: K above the catalog limit shows the C++ message; the limit i
     assert.equal((await panel.locator('[data-max-k]').textContent()).trim(), '133144');
     await panel.locator('button[data-action="try-k"]').click();
     await panel.locator('[data-panel-error]:not([hidden])').waitFor();
-    assert.match(await panel.locator('[data-panel-error]').textContent(), /K = 133,145 is too large: the most is K = 133,144, because .*2147483647/);
+    assert.match(
+      await panel.locator('[data-panel-error]').textContent(),
+      /K = 133,145 is too large: the most is K = 133,144, because .*2147483647/,
+    );
     await fill(panel, { try_k: '133144' });
     await panel.locator('button[data-action="try-k"]').click();
     await panel.locator('[data-k-answer]:has-text("accepted")').waitFor();

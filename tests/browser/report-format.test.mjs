@@ -4,7 +4,14 @@
 // and threads; the summary groups panel runs under their kernel's lesson.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { describeMachine, parseReport, serializeReport, ReportError, REPORT_FORMAT, REPORT_VERSION } from '../../web/report/report-format.js';
+import {
+  describeMachine,
+  parseReport,
+  serializeReport,
+  ReportError,
+  REPORT_FORMAT,
+  REPORT_VERSION,
+} from '../../web/report/report-format.js';
 import { CSV_HEADER, csvField, measurementsCsv } from '../../web/report/report-csv.js';
 import { compareMeasurements, matchKey } from '../../web/report/report-compare.js';
 import { groupByLesson, rateOf, summarize } from '../../web/report/report-summary.js';
@@ -16,24 +23,58 @@ const MACHINE = describeMachine({
     memory_bytes: 479199232,
   },
   build: { module: 'kernel_lab', threads: true },
-  hardwareConcurrency: 2, userAgent: 'Mozilla/5.0 (X11; Linux x86_64) "quoted", with commas', crossOriginIsolated: true,
+  hardwareConcurrency: 2,
+  userAgent: 'Mozilla/5.0 (X11; Linux x86_64) "quoted", with commas',
+  crossOriginIsolated: true,
 });
 
 // A run result as the lab writes it, its rates computed as the C++ computes them.
-function measurement({ kernel = 'f32_matmul_4x8_wasmsimd', lesson = 'threads', resultLesson = 'vectorization', m = 64, n = 64, k = 64,
-  block = 64, threads = 1, median = 2e-5, flops = 2 * m * n * k, bytes = 4 * (m * k + k * n + m * n), passed = true, metrics = {} } = {}) {
+function measurement({
+  kernel = 'f32_matmul_4x8_wasmsimd',
+  lesson = 'threads',
+  resultLesson = 'vectorization',
+  m = 64,
+  n = 64,
+  k = 64,
+  block = 64,
+  threads = 1,
+  median = 2e-5,
+  flops = 2 * m * n * k,
+  bytes = 4 * (m * k + k * n + m * n),
+  passed = true,
+  metrics = {},
+} = {}) {
   return {
     at: '2026-11-21T03:12:50.123Z',
     lesson,
     request: { kernel, m, n, k, block, threads, min_time_s: 0.05 },
     result: {
-      status: 'ok', target: 'wasm', kernel, lesson: resultLesson,
+      status: 'ok',
+      target: 'wasm',
+      kernel,
+      lesson: resultLesson,
       shape: { m, n, k, block, threads },
-      flops, bytes, gflops: flops / median * 1e-9, gbps: bytes / median * 1e-9,
+      flops,
+      bytes,
+      gflops: (flops / median) * 1e-9,
+      gbps: (bytes / median) * 1e-9,
       timing: {
-        median_s: median, mean_s: median, stddev_s: 0, min_s: median * 0.9, max_s: median * 1.2,
-        ci_low_s: median * 0.95, ci_high_s: median * 1.05, ci_level: 0.96, count: 40, batch: 8, warmup_calls: 3,
-        first_call_s: median * 3, total_s: 0.05, clock: 'performance.now()', resolution_s: 5e-6, samples_s: [median, median * 1.1],
+        median_s: median,
+        mean_s: median,
+        stddev_s: 0,
+        min_s: median * 0.9,
+        max_s: median * 1.2,
+        ci_low_s: median * 0.95,
+        ci_high_s: median * 1.05,
+        ci_level: 0.96,
+        count: 40,
+        batch: 8,
+        warmup_calls: 3,
+        first_call_s: median * 3,
+        total_s: 0.05,
+        clock: 'performance.now()',
+        resolution_s: 5e-6,
+        samples_s: [median, median * 1.1],
       },
       check: { passed, max_abs_err: 2.5e-6, max_rel_err: 1.4e-7, tolerance: 3.8e-6, metrics },
     },
@@ -43,8 +84,21 @@ function measurement({ kernel = 'f32_matmul_4x8_wasmsimd', lesson = 'threads', r
 const report = (measurements) => ({ created: '2026-11-21T03:15:00.000Z', machine: MACHINE, measurements });
 
 test('a report serializes to the documented format and parses back to the very same object and text', () => {
-  const measurements = [measurement(), measurement({ kernel: 'f32_relu_scalar', lesson: null, resultLesson: 'vectorization', m: 1, n: 4099, k: 1, block: 0, flops: 4099, bytes: 8 * 4099 }),
-    measurement({ metrics: { scale: 0.0123, 'bits lost': 3 } })];
+  const measurements = [
+    measurement(),
+    measurement({
+      kernel: 'f32_relu_scalar',
+      lesson: null,
+      resultLesson: 'vectorization',
+      m: 1,
+      n: 4099,
+      k: 1,
+      block: 0,
+      flops: 4099,
+      bytes: 8 * 4099,
+    }),
+    measurement({ metrics: { scale: 0.0123, 'bits lost': 3 } }),
+  ];
   const text = serializeReport(report(measurements));
   const parsed = parseReport(text);
   assert.equal(parsed.format, REPORT_FORMAT);
@@ -59,7 +113,13 @@ test('the machine description says which build ran, its clock, and what the brow
   assert.deepEqual(MACHINE.clock, { name: 'performance.now()', resolution_s: 5e-6 });
   assert.equal(MACHINE.hardware_concurrency, 2);
   assert.equal(MACHINE.cross_origin_isolated, true);
-  const unknown = describeMachine({ catalog: { build: {}, clock: {} }, build: {}, hardwareConcurrency: undefined, userAgent: '', crossOriginIsolated: false });
+  const unknown = describeMachine({
+    catalog: { build: {}, clock: {} },
+    build: {},
+    hardwareConcurrency: undefined,
+    userAgent: '',
+    crossOriginIsolated: false,
+  });
   assert.equal(unknown.hardware_concurrency, null);
 });
 
@@ -85,25 +145,149 @@ const BROKEN = [
   ['a date that is not one', (r) => ({ ...r, created: 'yesterday' }), /^created must be a date/],
   ['no machine', (r) => ({ ...r, machine: undefined }), /^machine must be an object/],
   ['a machine with no clock', (r) => ({ ...r, machine: { ...r.machine, clock: undefined } }), /^machine\.clock must be an object/],
-  ['a clock resolution of 0', (r) => ({ ...r, machine: { ...r.machine, clock: { name: 'x', resolution_s: 0 } } }), /^machine\.clock\.resolution_s must be a number above 0/],
+  [
+    'a clock resolution of 0',
+    (r) => ({ ...r, machine: { ...r.machine, clock: { name: 'x', resolution_s: 0 } } }),
+    /^machine\.clock\.resolution_s must be a number above 0/,
+  ],
   ['measurements not a list', (r) => ({ ...r, measurements: {} }), /^measurements must be a list/],
-  ['a run that is not ok', (r) => edit(r, (m) => { m.result.status = 'invalid'; }), /^measurements\[1\]\.result\.status must be "ok"/],
-  ['a negative median', (r) => edit(r, (m) => { m.result.timing.median_s = -1; }), /^measurements\[1\]\.result\.timing\.median_s must be a number above 0 .*\(it is -1\)/],
-  ['a median outside its interval', (r) => edit(r, (m) => { m.result.timing.ci_low_s = 1; m.result.timing.ci_high_s = 2; }), /ci_low_s ≤ median_s ≤ ci_high_s/],
-  ['a median as text', (r) => edit(r, (m) => { m.result.timing.median_s = '2e-5'; }), /median_s must be a number.*\(it is "2e-5"\)/],
-  ['no samples', (r) => edit(r, (m) => { m.result.timing.count = 0; }), /timing\.count must be a whole number at least 1/],
-  ['a length of 0', (r) => edit(r, (m) => { m.result.shape.n = 0; }), /shape\.n must be a whole number at least 1/],
-  ['a fractional size', (r) => edit(r, (m) => { m.result.shape.m = 6.5; }), /shape\.m must be a whole number/],
-  ['an absurd size', (r) => edit(r, (m) => { m.result.shape.k = 1e12; }), /shape\.k must be a whole number at least 0 and at most 2147483648/],
-  ['0 threads', (r) => edit(r, (m) => { m.result.shape.threads = 0; }), /shape\.threads must be a whole number at least 1/],
-  ['GFLOP/s that do not follow from the time', (r) => edit(r, (m) => { m.result.gflops *= 10; }), /result\.gflops must equal its count divided by the median time/],
-  ['GB/s that do not follow from the time', (r) => edit(r, (m) => { m.result.gbps = 1e9; }), /result\.gbps must equal/],
-  ['a request for another kernel', (r) => edit(r, (m) => { m.request.kernel = 'f32_relu_scalar'; }), /request\.kernel must name the kernel of its result/],
-  ['a check without its verdict', (r) => edit(r, (m) => { m.result.check.passed = 'yes'; }), /check\.passed must be true or false/],
-  ['a metric as text', (r) => edit(r, (m) => { m.result.check.metrics.scale = 'big'; }), /check\.metrics\.scale must be a number/],
-  ['a negative error', (r) => edit(r, (m) => { m.result.check.max_abs_err = -1; }), /check\.max_abs_err must be a number at least 0/],
-  ['a run with no date', (r) => edit(r, (m) => { delete m.at; }), /^measurements\[1\]\.at must be a date/],
-  ['a lesson that is a number', (r) => edit(r, (m) => { m.lesson = 4; }), /^measurements\[1\]\.lesson must be a non-empty string/],
+  [
+    'a run that is not ok',
+    (r) =>
+      edit(r, (m) => {
+        m.result.status = 'invalid';
+      }),
+    /^measurements\[1\]\.result\.status must be "ok"/,
+  ],
+  [
+    'a negative median',
+    (r) =>
+      edit(r, (m) => {
+        m.result.timing.median_s = -1;
+      }),
+    /^measurements\[1\]\.result\.timing\.median_s must be a number above 0 .*\(it is -1\)/,
+  ],
+  [
+    'a median outside its interval',
+    (r) =>
+      edit(r, (m) => {
+        m.result.timing.ci_low_s = 1;
+        m.result.timing.ci_high_s = 2;
+      }),
+    /ci_low_s ≤ median_s ≤ ci_high_s/,
+  ],
+  [
+    'a median as text',
+    (r) =>
+      edit(r, (m) => {
+        m.result.timing.median_s = '2e-5';
+      }),
+    /median_s must be a number.*\(it is "2e-5"\)/,
+  ],
+  [
+    'no samples',
+    (r) =>
+      edit(r, (m) => {
+        m.result.timing.count = 0;
+      }),
+    /timing\.count must be a whole number at least 1/,
+  ],
+  [
+    'a length of 0',
+    (r) =>
+      edit(r, (m) => {
+        m.result.shape.n = 0;
+      }),
+    /shape\.n must be a whole number at least 1/,
+  ],
+  [
+    'a fractional size',
+    (r) =>
+      edit(r, (m) => {
+        m.result.shape.m = 6.5;
+      }),
+    /shape\.m must be a whole number/,
+  ],
+  [
+    'an absurd size',
+    (r) =>
+      edit(r, (m) => {
+        m.result.shape.k = 1e12;
+      }),
+    /shape\.k must be a whole number at least 0 and at most 2147483648/,
+  ],
+  [
+    '0 threads',
+    (r) =>
+      edit(r, (m) => {
+        m.result.shape.threads = 0;
+      }),
+    /shape\.threads must be a whole number at least 1/,
+  ],
+  [
+    'GFLOP/s that do not follow from the time',
+    (r) =>
+      edit(r, (m) => {
+        m.result.gflops *= 10;
+      }),
+    /result\.gflops must equal its count divided by the median time/,
+  ],
+  [
+    'GB/s that do not follow from the time',
+    (r) =>
+      edit(r, (m) => {
+        m.result.gbps = 1e9;
+      }),
+    /result\.gbps must equal/,
+  ],
+  [
+    'a request for another kernel',
+    (r) =>
+      edit(r, (m) => {
+        m.request.kernel = 'f32_relu_scalar';
+      }),
+    /request\.kernel must name the kernel of its result/,
+  ],
+  [
+    'a check without its verdict',
+    (r) =>
+      edit(r, (m) => {
+        m.result.check.passed = 'yes';
+      }),
+    /check\.passed must be true or false/,
+  ],
+  [
+    'a metric as text',
+    (r) =>
+      edit(r, (m) => {
+        m.result.check.metrics.scale = 'big';
+      }),
+    /check\.metrics\.scale must be a number/,
+  ],
+  [
+    'a negative error',
+    (r) =>
+      edit(r, (m) => {
+        m.result.check.max_abs_err = -1;
+      }),
+    /check\.max_abs_err must be a number at least 0/,
+  ],
+  [
+    'a run with no date',
+    (r) =>
+      edit(r, (m) => {
+        delete m.at;
+      }),
+    /^measurements\[1\]\.at must be a date/,
+  ],
+  [
+    'a lesson that is a number',
+    (r) =>
+      edit(r, (m) => {
+        m.lesson = 4;
+      }),
+    /^measurements\[1\]\.lesson must be a non-empty string/,
+  ],
 ];
 
 // The second measurement of the report, changed by `change`.
@@ -118,7 +302,11 @@ test('a malformed report is refused with a message naming what is wrong', () => 
   for (const [what, breakIt, message] of BROKEN) {
     const broken = breakIt(structuredClone(good));
     const text = typeof broken === 'string' ? broken : JSON.stringify(broken);
-    assert.throws(() => parseReport(text), (error) => error instanceof ReportError && message.test(error.message), what);
+    assert.throws(
+      () => parseReport(text),
+      (error) => error instanceof ReportError && message.test(error.message),
+      what,
+    );
   }
   assert.throws(() => parseReport(''), ReportError);
   assert.throws(() => parseReport('null'), /not a Kernel Lab report/);
@@ -133,13 +321,22 @@ function parseCsv(text) {
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; }
-      else if (c === '"') quoted = false;
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(field); field = ''; }
-    else if (c === '\r' && text[i + 1] === '\n') { row.push(field); rows.push(row); row = []; field = ''; i++; }
-    else field += c;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      i++;
+    } else field += c;
   }
   return rows;
 }
@@ -153,8 +350,10 @@ test('CSV: a header, one row per measurement, every field quoted as it must be',
   assert.equal(csvField(0), '0');
   assert.equal(csvField(false), 'false');
 
-  const measurements = [measurement({ metrics: { 'odd, "name"': 0.5, unbounded: null } }),
-    measurement({ lesson: null, resultLesson: 'quantization', threads: 2, median: 1e-5, passed: false })];
+  const measurements = [
+    measurement({ metrics: { 'odd, "name"': 0.5, unbounded: null } }),
+    measurement({ lesson: null, resultLesson: 'quantization', threads: 2, median: 1e-5, passed: false }),
+  ];
   measurements[0].result.check.max_rel_err = null;
   const text = measurementsCsv(measurements);
   assert.ok(text.endsWith('\r\n'));
@@ -182,13 +381,12 @@ test('comparison: runs match by kernel, shape, block and threads; the latest of 
     measurement({ threads: 2, median: 1e-5 }),
     measurement({ n: 65, median: 3e-5 }),
   ];
-  const there = [
-    measurement({ median: 6e-5 }),
-    measurement({ threads: 2, median: 5e-6 }),
-    measurement({ block: 32, median: 1e-5 }),
-  ];
+  const there = [measurement({ median: 6e-5 }), measurement({ threads: 2, median: 5e-6 }), measurement({ block: 32, median: 1e-5 })];
   const { matched, onlyHere, onlyThere } = compareMeasurements(here, there);
-  assert.deepEqual(matched.map((p) => p.key), ['f32_matmul_4x8_wasmsimd|64|64|64|64|1', 'f32_matmul_4x8_wasmsimd|64|64|64|64|2']);
+  assert.deepEqual(
+    matched.map((p) => p.key),
+    ['f32_matmul_4x8_wasmsimd|64|64|64|64|1', 'f32_matmul_4x8_wasmsimd|64|64|64|64|2'],
+  );
   assert.equal(matched[0].here, here[1]);
   assert.equal(matched[0].runsHere, 2);
   assert.ok(Math.abs(matched[0].ratio - 3) < 1e-12, 'three times as fast here');
@@ -199,11 +397,18 @@ test('comparison: runs match by kernel, shape, block and threads; the latest of 
 });
 
 test('comparison with its own export: everything matches, every ratio exactly 1', () => {
-  const measurements = [measurement(), measurement({ threads: 2, median: 1.3e-5 }), measurement({ kernel: 'f32_relu_scalar', m: 1, n: 7, k: 1, block: 0, median: 3e-8 })];
+  const measurements = [
+    measurement(),
+    measurement({ threads: 2, median: 1.3e-5 }),
+    measurement({ kernel: 'f32_relu_scalar', m: 1, n: 7, k: 1, block: 0, median: 3e-8 }),
+  ];
   const imported = parseReport(serializeReport(report(measurements))).measurements;
   const { matched, onlyHere, onlyThere } = compareMeasurements(measurements, imported);
   assert.equal(matched.length, 3);
-  assert.deepEqual(matched.map((p) => p.ratio), [1, 1, 1]);
+  assert.deepEqual(
+    matched.map((p) => p.ratio),
+    [1, 1, 1],
+  );
   assert.deepEqual([onlyHere, onlyThere], [[], []]);
   assert.deepEqual(compareMeasurements([], imported).onlyThere, imported);
 });
@@ -212,13 +417,31 @@ test('summary: lessons in teaching order, panel runs under their kernel’s less
   const order = ['measuring', 'vectorization', 'threads', 'quantization'];
   const runs = [
     measurement({ lesson: 'threads', median: 2e-5 }),
-    measurement({ lesson: null, resultLesson: 'quantization', kernel: 'f32_quantize_i8', m: 1, n: 100, k: 1, block: 0, flops: 0, bytes: 500, median: 1e-7 }),
+    measurement({
+      lesson: null,
+      resultLesson: 'quantization',
+      kernel: 'f32_quantize_i8',
+      m: 1,
+      n: 100,
+      k: 1,
+      block: 0,
+      flops: 0,
+      bytes: 500,
+      median: 1e-7,
+    }),
     measurement({ lesson: 'threads', threads: 2, median: 1e-5, passed: false }),
     measurement({ lesson: 'vectorization', median: 4e-5 }),
     measurement({ lesson: 'unknown-lesson', median: 4e-5 }),
   ];
-  assert.deepEqual(groupByLesson(runs, order).map((g) => [g.lesson, g.measurements.length]),
-    [['vectorization', 1], ['threads', 2], ['quantization', 1], ['unknown-lesson', 1]]);
+  assert.deepEqual(
+    groupByLesson(runs, order).map((g) => [g.lesson, g.measurements.length]),
+    [
+      ['vectorization', 1],
+      ['threads', 2],
+      ['quantization', 1],
+      ['unknown-lesson', 1],
+    ],
+  );
   const operationOf = (name) => (name.startsWith('f32_matmul') ? 'f32_matmul' : name);
   const summary = summarize(runs, order, operationOf);
   assert.equal(summary.runs, 5);

@@ -38,8 +38,10 @@ async function importFile(name, text) {
   }, name);
 }
 
-const alertText = async () => ((await report.locator('[role="alert"][data-error]').isVisible())
-  ? (await report.locator('[role="alert"][data-error]').textContent()).trim() : '');
+const alertText = async () =>
+  (await report.locator('[role="alert"][data-error]').isVisible())
+    ? (await report.locator('[role="alert"][data-error]').textContent()).trim()
+    : '';
 
 before(async () => {
   lab = await openLesson('report');
@@ -61,7 +63,10 @@ test('the report lists every run under its lesson, in teaching order, with the l
   assert.equal(await page.title(), 'Lab report · Kernel Lab');
   assert.equal(await page.locator('a[data-lesson="report"]').getAttribute('aria-current'), 'page');
   assert.equal(await report.locator('[data-report-empty]').isVisible(), false);
-  assert.deepEqual(await report.locator('[data-report-lesson]').evaluateAll((cards) => cards.map((c) => c.dataset.reportLesson)), ['threads', 'fusion']);
+  assert.deepEqual(await report.locator('[data-report-lesson]').evaluateAll((cards) => cards.map((c) => c.dataset.reportLesson)), [
+    'threads',
+    'fusion',
+  ]);
 
   for (const id of ['threads', 'fusion']) {
     const lesson = page.locator(`section[data-lesson-view="${id}"]`);
@@ -80,8 +85,14 @@ test('the report lists every run under its lesson, in teaching order, with the l
 
   const runs = (await cells(report, 'kernel')).length;
   assert.ok(runs >= 5, `${runs} runs`);
-  assert.match(await report.locator('[data-summary-counts]').textContent(), new RegExp(`^${runs} timed runs of 3 kernels in 2 lessons: 4 · Threads, 5 · Fusion\\.$`));
-  assert.deepEqual(await report.locator('[data-best] tr[data-operation]').evaluateAll((rows) => rows.map((r) => r.dataset.operation)), ['f32_gelu', 'f32_matmul']);
+  assert.match(
+    await report.locator('[data-summary-counts]').textContent(),
+    new RegExp(`^${runs} timed runs of 3 kernels in 2 lessons: 4 · Threads, 5 · Fusion\\.$`),
+  );
+  assert.deepEqual(await report.locator('[data-best] tr[data-operation]').evaluateAll((rows) => rows.map((r) => r.dataset.operation)), [
+    'f32_gelu',
+    'f32_matmul',
+  ]);
   const machine = await report.locator('[data-machine]').textContent();
   assert.match(machine, /Buildkernel_lab: wasm SIMD128, threads/);
   assert.match(machine, /Clockperformance\.now.*resolution [\d.]+ µs/);
@@ -135,10 +146,34 @@ test('a bad file shows why and leaves the comparison as it was', async () => {
   };
   const BAD = [
     ['other.json', JSON.stringify({ format: 'spreadsheet' }), /not a Kernel Lab report/],
-    ['newer.json', broken((r) => { r.version = 2; }), /version 2; this page reads version 1: it was written by a newer Kernel Lab/],
-    ['negative.json', broken((r) => { r.measurements[0].result.timing.median_s = -0.5; }), /measurements\[0\]\.result\.timing\.median_s must be a number above 0/],
-    ['fast.json', broken((r) => { r.measurements[1].result.gflops = 1e6; }), /measurements\[1\]\.result\.gflops must equal its count divided by the median time/],
-    ['nomachine.json', broken((r) => { delete r.machine; }), /^nomachine\.json cannot be compared: machine must be an object \(it is missing\)/],
+    [
+      'newer.json',
+      broken((r) => {
+        r.version = 2;
+      }),
+      /version 2; this page reads version 1: it was written by a newer Kernel Lab/,
+    ],
+    [
+      'negative.json',
+      broken((r) => {
+        r.measurements[0].result.timing.median_s = -0.5;
+      }),
+      /measurements\[0\]\.result\.timing\.median_s must be a number above 0/,
+    ],
+    [
+      'fast.json',
+      broken((r) => {
+        r.measurements[1].result.gflops = 1e6;
+      }),
+      /measurements\[1\]\.result\.gflops must equal its count divided by the median time/,
+    ],
+    [
+      'nomachine.json',
+      broken((r) => {
+        delete r.machine;
+      }),
+      /^nomachine\.json cannot be compared: machine must be an object \(it is missing\)/,
+    ],
   ];
   for (const [name, content, message] of BAD) {
     await importFile(name, content);
@@ -150,9 +185,13 @@ test('a bad file shows why and leaves the comparison as it was', async () => {
   await lab.page.evaluate((content) => {
     const data = new DataTransfer();
     data.items.add(new File([content], 'dropped.json', { type: 'application/json' }));
-    document.querySelector('[data-lesson-view="report"]').dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    document
+      .querySelector('[data-lesson-view="report"]')
+      .dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
   }, 'not json');
-  await lab.page.waitForFunction(() => document.querySelector('[data-lesson-view="report"] [data-error]').textContent.startsWith('dropped.json'));
+  await lab.page.waitForFunction(() =>
+    document.querySelector('[data-lesson-view="report"] [data-error]').textContent.startsWith('dropped.json'),
+  );
   assert.match(await alertText(), /^dropped\.json cannot be compared: This file is not JSON/);
   assert.equal(await compare.innerHTML(), before);
 });
@@ -179,7 +218,13 @@ test('the print view shows the figures without navigation or buttons, and tables
     for (const button of await report.locator('button, .button').all()) assert.equal(await button.isVisible(), false);
     assert.equal(await report.locator('[data-report-lesson="fusion"] table[data-results]').isVisible(), true);
     assert.equal(await report.locator('[data-compare] table[data-results]').first().isVisible(), true);
-    assert.equal(await report.locator('.table-scroll').first().evaluate((e) => getComputedStyle(e).overflowX), 'visible');
+    assert.equal(
+      await report
+        .locator('.table-scroll')
+        .first()
+        .evaluate((e) => getComputedStyle(e).overflowX),
+      'visible',
+    );
   } finally {
     await page.emulateMedia({ media: 'screen' });
   }

@@ -38,7 +38,10 @@ test('the main thread stays responsive during a 5-second run, and Cancel stops i
     assert.ok(Date.now() - cancelledAt < 2000, 'cancel should take effect quickly');
 
     const { longTasks, worstGap } = await page.evaluate(() => ({ longTasks: window.__longTasks, worstGap: window.__worstGap }));
-    assert.ok(longTasks.every((d) => d <= 200), `long tasks: ${longTasks}`);
+    assert.ok(
+      longTasks.every((d) => d <= 200),
+      `long tasks: ${longTasks}`,
+    );
     assert.ok(worstGap < 250, `worst timer gap ${worstGap} ms`);
   });
 });

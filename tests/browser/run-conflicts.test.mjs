@@ -32,22 +32,31 @@ test('two quick Run clicks make one run; another lesson and the ladder are refus
   await withLesson('loops', async ({ page, section }) => {
     await fill(section, { sizes: '16,96', min_time_s: 0.3 });
     const run = section.locator('button[data-action="run"]');
-    await run.evaluate((button) => { button.click(); button.click(); });
+    await run.evaluate((button) => {
+      button.click();
+      button.click();
+    });
     assert.ok(await running(section));
     assert.ok(await section.locator('input[name="sizes"]').isDisabled(), 'the form shows the values being run');
 
-    await page.evaluate(() => { location.hash = '#/blocking'; });
+    await page.evaluate(() => {
+      location.hash = '#/blocking';
+    });
     const other = page.locator('section[data-lesson-view="blocking"]');
     assert.ok(await other.locator('button[data-action="run"]').isDisabled());
     assert.match(await other.locator('.run-line').innerText(), /Loop order lesson is running/);
 
-    await page.evaluate(() => { location.hash = '#/roofline'; });
+    await page.evaluate(() => {
+      location.hash = '#/roofline';
+    });
     const ladder = page.locator('[data-panel="ladder"]');
     await ladder.locator('button[data-action="run-ladder"]').click();
     assert.match(await ladder.locator('[data-panel-error]').innerText(), /Loop order lesson is running/);
     assert.equal(await ladder.locator('table[data-ladder]').count(), 0);
 
-    await page.evaluate(() => { location.hash = '#/loops'; });
+    await page.evaluate(() => {
+      location.hash = '#/loops';
+    });
     await page.waitForFunction((el) => el.dataset.running === 'false', await section.elementHandle(), { timeout: 60000 });
     // One sweep's rows, in its order: every kernel at 16, then every kernel at 96.
     const sizes = await section.locator('table[data-results] td[data-col="n"]').allInnerTexts();

@@ -27,7 +27,9 @@ function get(path, at = port) {
     request({ host: '127.0.0.1', port: at, path }, (res) => {
       res.resume();
       res.on('end', () => resolve(res));
-    }).on('error', reject).end();
+    })
+      .on('error', reject)
+      .end();
   });
 }
 
@@ -63,9 +65,20 @@ test('a plain server sends none of the headers, as a bare static host', async ()
 });
 
 test('paths that escape web/ are refused, however they are written', async () => {
-  for (const path of ['/../package.json', '/%2e%2e/package.json', '/%2E%2E/package.json', '/.%2e/package.json',
-    '/gen/%2e%2e%2f%2e%2e%2fpackage.json', '/%00', '/gen/..', '/..%5cpackage.json', '/..\\package.json',
-    '/gen%5c..%5c..%5cpackage.json', 'http://127.0.0.1/../package.json', '*']) {
+  for (const path of [
+    '/../package.json',
+    '/%2e%2e/package.json',
+    '/%2E%2E/package.json',
+    '/.%2e/package.json',
+    '/gen/%2e%2e%2f%2e%2e%2fpackage.json',
+    '/%00',
+    '/gen/..',
+    '/..%5cpackage.json',
+    '/..\\package.json',
+    '/gen%5c..%5c..%5cpackage.json',
+    'http://127.0.0.1/../package.json',
+    '*',
+  ]) {
     assert.equal((await get(path)).statusCode, 403, path);
   }
   // Encoded twice, or absolute: a name inside web/, where no such file is.
@@ -87,14 +100,19 @@ test('the server listens on loopback only', () => {
 // This machine's addresses other than loopback: none may reach the dev server.
 function otherAddresses() {
   // Link-local IPv6 addresses need a scope to connect to, and are left out.
-  return Object.values(networkInterfaces()).flat()
-    .filter((a) => !a.internal && !a.address.startsWith('fe80:')).map((a) => a.address);
+  return Object.values(networkInterfaces())
+    .flat()
+    .filter((a) => !a.internal && !a.address.startsWith('fe80:'))
+    .map((a) => a.address);
 }
 
 function refused(host, at) {
   return new Promise((resolve) => {
     const socket = connect({ host, port: at });
-    socket.once('connect', () => { socket.destroy(); resolve(false); });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(false);
+    });
     socket.once('error', () => resolve(true));
   });
 }

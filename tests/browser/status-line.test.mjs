@@ -13,19 +13,23 @@ function assertClean(text, when) {
 }
 
 test('the status line has no "null" or "undefined", after loading, a run and a crash', async () => {
-  await withLesson('loops', async ({ page, section }) => {
-    const loaded = await statusText(page);
-    assertClean(loaded, 'after loading');
-    assert.match(loaded, /^Ready · /);
+  await withLesson(
+    'loops',
+    async ({ page, section }) => {
+      const loaded = await statusText(page);
+      assertClean(loaded, 'after loading');
+      assert.match(loaded, /^Ready · /);
 
-    await fill(section, { sizes: '8', min_time_s: 0.05 });
-    await runAndWait(section);
-    assertClean(await statusText(page), 'after a run');
+      await fill(section, { sizes: '8', min_time_s: 0.05 });
+      await runAndWait(section);
+      assertClean(await statusText(page), 'after a run');
 
-    await page.evaluate(() => self.kernelLabTest.lab.crashForTest('trap'));
-    await page.waitForFunction(() => document.querySelector('[data-lab-status]').dataset.state === 'recovered', null, { timeout: 20000 });
-    const recovered = await statusText(page);
-    assertClean(recovered, 'after the worker was restarted');
-    assert.match(recovered, /^Ready again\./);
-  }, { path: '/?test-hooks#/loops' });
+      await page.evaluate(() => self.kernelLabTest.lab.crashForTest('trap'));
+      await page.waitForFunction(() => document.querySelector('[data-lab-status]').dataset.state === 'recovered', null, { timeout: 20000 });
+      const recovered = await statusText(page);
+      assertClean(recovered, 'after the worker was restarted');
+      assert.match(recovered, /^Ready again\./);
+    },
+    { path: '/?test-hooks#/loops' },
+  );
 });

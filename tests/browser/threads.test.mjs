@@ -27,8 +27,11 @@ test('a thread sweep runs 1 to the most threads, with speedups and an Amdahl fit
     const { page, section } = lab;
     const offered = await offeredThreads(section);
     const most = offered.at(-1);
-    assert.deepEqual(offered, Array.from({ length: most }, (_, i) => i + 1));
-    assert.ok(most <= await page.evaluate(() => navigator.hardwareConcurrency), 'never more threads than the hardware has');
+    assert.deepEqual(
+      offered,
+      Array.from({ length: most }, (_, i) => i + 1),
+    );
+    assert.ok(most <= (await page.evaluate(() => navigator.hardwareConcurrency)), 'never more threads than the hardware has');
     assert.equal(await section.locator('[name="threads"]').inputValue(), String(most), 'the sweep goes to the most threads by default');
     assert.equal(await section.locator('[data-threads-unavailable]').count(), 0);
 
@@ -51,7 +54,7 @@ test('a thread sweep runs 1 to the most threads, with speedups and an Amdahl fit
     } else {
       assert.match(text, /Only 1 thread ran/);
     }
-    assert.ok(await section.locator('[data-chart] canvas').count() >= 2, 'speedup and efficiency charts');
+    assert.ok((await section.locator('[data-chart] canvas').count()) >= 2, 'speedup and efficiency charts');
   });
 });
 
@@ -69,7 +72,11 @@ test('the small-size experiment compares 1 thread with the most, and says what i
     await fill(section, { small_sizes: '16,abc', min_time_s: 0.05 });
     await runAndWait(section);
     assert.match(await errorText(section), /must be a number/);
-    assert.equal(await section.locator('[name="small_sizes"]').getAttribute('aria-invalid'), 'true', 'the message points at the visible sizes');
+    assert.equal(
+      await section.locator('[name="small_sizes"]').getAttribute('aria-invalid'),
+      'true',
+      'the message points at the visible sizes',
+    );
     assert.equal(await (await rows(section)).count(), 0);
 
     await fill(section, { small_sizes: '16,128', block: '128' });
@@ -82,8 +89,13 @@ test('the small-size experiment compares 1 thread with the most, and says what i
     await assertChecksPassed(section);
     const text = await notes(section);
     for (const n of [16, 128]) {
-      assert.match(text, new RegExp(`At N = ${n}, ${most} threads (were [\\d.]+× as fast as 1|and 1 thread lie within each other’s 95% CIs) ` +
-        '\\([\\d.]+ [nµm]?s against [\\d.]+ [nµm]?s per call\\)'));
+      assert.match(
+        text,
+        new RegExp(
+          `At N = ${n}, ${most} threads (were [\\d.]+× as fast as 1|and 1 thread lie within each other’s 95% CIs) ` +
+            '\\([\\d.]+ [nµm]?s against [\\d.]+ [nµm]?s per call\\)',
+        ),
+      );
     }
     assert.match(text, /Threads (won|did not win)/);
     assert.match(await section.locator('[data-verdict]').textContent(), /Threads (won|did not win)/);
@@ -91,39 +103,47 @@ test('the small-size experiment compares 1 thread with the most, and says what i
 });
 
 test('without cross-origin isolation the lesson says why, offers 1 thread, and every lesson still works', async () => {
-  await withLesson('threads', async (lab) => {
-    const { page, section } = lab;
-    assert.equal(await page.evaluate(() => self.crossOriginIsolated), false);
-    const notice = section.locator('[data-threads-unavailable]');
-    assert.equal(await notice.isVisible(), true);
-    assert.match(await notice.textContent(), /not cross-origin isolated.*npm start/s);
-    assert.equal(await section.locator('[name="threads"]').isDisabled(), true);
-    assert.equal(await section.locator('[name="experiment"]').isDisabled(), true);
-    assert.deepEqual(await offeredThreads(section), [1]);
-    // Only the lessons that measure on several threads explain why they cannot.
-    const elsewhere = 'section[data-lesson-view]:not([data-lesson-view="threads"]):not([data-lesson-view="roofline"]) [data-threads-unavailable]';
-    assert.equal(await page.locator(elsewhere).count(), 0, 'no lesson on one thread shows it');
-    assert.equal(await page.locator('section[data-lesson-view="roofline"] [data-threads-unavailable]').count(), 1);
+  await withLesson(
+    'threads',
+    async (lab) => {
+      const { page, section } = lab;
+      assert.equal(await page.evaluate(() => self.crossOriginIsolated), false);
+      const notice = section.locator('[data-threads-unavailable]');
+      assert.equal(await notice.isVisible(), true);
+      assert.match(await notice.textContent(), /not cross-origin isolated.*npm start/s);
+      assert.equal(await section.locator('[name="threads"]').isDisabled(), true);
+      assert.equal(await section.locator('[name="experiment"]').isDisabled(), true);
+      assert.deepEqual(await offeredThreads(section), [1]);
+      // Only the lessons that measure on several threads explain why they cannot.
+      const elsewhere =
+        'section[data-lesson-view]:not([data-lesson-view="threads"]):not([data-lesson-view="roofline"]) [data-threads-unavailable]';
+      assert.equal(await page.locator(elsewhere).count(), 0, 'no lesson on one thread shows it');
+      assert.equal(await page.locator('section[data-lesson-view="roofline"] [data-threads-unavailable]').count(), 1);
 
-    for (const link of await page.locator('a[data-lesson]').all()) {
-      const id = await link.getAttribute('data-lesson');
-      await link.click();
-      await page.locator(`section[data-lesson-view="${id}"] h1`).waitFor({ state: 'visible' });
-    }
+      for (const link of await page.locator('a[data-lesson]').all()) {
+        const id = await link.getAttribute('data-lesson');
+        await link.click();
+        await page.locator(`section[data-lesson-view="${id}"] h1`).waitFor({ state: 'visible' });
+      }
 
-    await page.locator('a[data-lesson="threads"]').click();
-    await fill(section, { sizes: '64', min_time_s: 0.05 });
-    await runAndWait(section);
-    assert.deepEqual(await cells(section, 'threads'), ['1']);
-    await assertChecksPassed(section);
-    assert.match(await notes(section), /Only 1 thread ran/);
+      await page.locator('a[data-lesson="threads"]').click();
+      await fill(section, { sizes: '64', min_time_s: 0.05 });
+      await runAndWait(section);
+      assert.deepEqual(await cells(section, 'threads'), ['1']);
+      await assertChecksPassed(section);
+      assert.match(await notes(section), /Only 1 thread ran/);
 
-    await page.locator('a[data-lesson="blocking"]').click();
-    const blocking = page.locator('section[data-lesson-view="blocking"]');
-    await fill(blocking, { sizes: '48', blocks: '16', min_time_s: 0.05 });
-    await runAndWait(blocking);
-    const checks = await cells(blocking, 'check');
-    assert.ok(checks.some((c) => /passed/.test(c)), 'the blocked matmul ran and passed');
-    for (const c of checks) assert.match(c, /passed|not implemented/); // the student's stub may be unwritten
-  }, { isolate: false, serviceWorkers: 'block' });
+      await page.locator('a[data-lesson="blocking"]').click();
+      const blocking = page.locator('section[data-lesson-view="blocking"]');
+      await fill(blocking, { sizes: '48', blocks: '16', min_time_s: 0.05 });
+      await runAndWait(blocking);
+      const checks = await cells(blocking, 'check');
+      assert.ok(
+        checks.some((c) => /passed/.test(c)),
+        'the blocked matmul ran and passed',
+      );
+      for (const c of checks) assert.match(c, /passed|not implemented/); // the student's stub may be unwritten
+    },
+    { isolate: false, serviceWorkers: 'block' },
+  );
 });

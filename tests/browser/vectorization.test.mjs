@@ -19,7 +19,7 @@ test('Vectorization: both experiments run, every variant is measured and checked
     const table = await rows(section);
     assert.equal(await table.count(), 2 * 4 + 2 * 3); // ReLU: 3 kernels and the stub; matmul: 3 kernels
     const measured = new Set();
-    for (let i = 0; i < await table.count(); i++) {
+    for (let i = 0; i < (await table.count()); i++) {
       const cell = async (col) => (await table.nth(i).locator(`td[data-col="${col}"]`).textContent()).trim();
       const kernel = (await table.nth(i).locator('td[data-col="kernel"] .kernel-name').textContent()).trim();
       if (kernel === 'f32_relu_student_wasmsimd') {
@@ -31,14 +31,20 @@ test('Vectorization: both experiments run, every variant is measured and checked
       assert.ok(rate > 0 && Number.isFinite(rate), `${kernel}: ${rate}`);
       measured.add(kernel);
     }
-    assert.deepEqual([...measured].sort(), ['f32_matmul_4x8_autovec', 'f32_matmul_4x8_scalar', 'f32_matmul_4x8_wasmsimd',
-      'f32_relu_autovec', 'f32_relu_scalar', 'f32_relu_wasmsimd']);
+    assert.deepEqual([...measured].sort(), [
+      'f32_matmul_4x8_autovec',
+      'f32_matmul_4x8_scalar',
+      'f32_matmul_4x8_wasmsimd',
+      'f32_relu_autovec',
+      'f32_relu_scalar',
+      'f32_relu_wasmsimd',
+    ]);
 
     assert.equal(await section.locator('[data-chart] canvas').count(), 2, 'a speedup chart per experiment');
     const verdict = section.locator('[data-verdict]');
     assert.match(await verdict.textContent(), /^(Right|Not quite)\. At N = 4099, ReLU SIMD128 ran [\d.]+× as fast/);
     assert.match(await verdict.getAttribute('class'), /verdict-(right|wrong)/);
-    assert.ok(await section.locator('[data-notes] li').count() >= 4);
+    assert.ok((await section.locator('[data-notes] li').count()) >= 4);
   });
 });
 
@@ -49,11 +55,14 @@ test('Vectorization: the instruction view marks SIMD instructions only in the ve
     for (const kernel of ['f32_relu_wasmsimd', 'f32_matmul_4x8_wasmsimd']) {
       const simd = await listing(section, kernel).locator('[data-simd]').allTextContents();
       assert.ok(simd.length > 0, kernel);
-      assert.ok(simd.every((line) => /^(v128|f32x4|i32x4|i8x16)\./.test(line)), `${kernel}: ${simd}`);
+      assert.ok(
+        simd.every((line) => /^(v128|f32x4|i32x4|i8x16)\./.test(line)),
+        `${kernel}: ${simd}`,
+      );
       assert.match(await listing(section, kernel).locator('.insn-counts').textContent(), new RegExp(`${simd.length} SIMD`));
     }
     for (const kernel of ['f32_relu_scalar', 'f32_matmul_4x8_scalar']) {
-      assert.ok(await listing(section, kernel).locator('pre .insn').count() > 0, kernel);
+      assert.ok((await listing(section, kernel).locator('pre .insn').count()) > 0, kernel);
       assert.equal(await listing(section, kernel).locator('[data-simd]').count(), 0, kernel);
     }
     await fill(section, { experiment: 'relu' });
@@ -63,12 +72,16 @@ test('Vectorization: the instruction view marks SIMD instructions only in the ve
 });
 
 test('Vectorization: in the scalar build the lesson says so, and explains the missing auto-vectorized kernels', async () => {
-  await withLesson('vectorization', async ({ section }) => {
-    assert.match(await section.locator('.lesson-notice').textContent(), /no WebAssembly SIMD128|scalar build/);
-    await listing(section, 'f32_relu_scalar').locator('pre').waitFor();
-    assert.match(await listing(section, 'f32_relu_autovec').textContent(), /merged/);
-    assert.equal(await section.locator('[data-simd]').count(), 0);
-  }, { path: '/?build=kernel_lab_nosimd#/vectorization' });
+  await withLesson(
+    'vectorization',
+    async ({ section }) => {
+      assert.match(await section.locator('.lesson-notice').textContent(), /no WebAssembly SIMD128|scalar build/);
+      await listing(section, 'f32_relu_scalar').locator('pre').waitFor();
+      assert.match(await listing(section, 'f32_relu_autovec').textContent(), /merged/);
+      assert.equal(await section.locator('[data-simd]').count(), 0);
+    },
+    { path: '/?build=kernel_lab_nosimd#/vectorization' },
+  );
 });
 
 test('Vectorization: a size of 0 or a block larger than N is refused and adds no rows', async () => {

@@ -17,7 +17,7 @@ namespace lab::testing {
 inline const std::vector<int64_t> kSquareSizes = {1, 2, 3, 7, 16, 17, 63, 64, 65, 100, 257};
 
 inline const std::vector<Shape> kNonSquareShapes = {
-    {1, 7, 3, 0}, {7, 1, 3, 0}, {3, 7, 1, 0}, {5, 9, 17, 0}, {17, 33, 2, 0},
+    {1, 7, 3, 0},   {7, 1, 3, 0},     {3, 7, 1, 0},     {5, 9, 17, 0}, {17, 33, 2, 0},
     {64, 3, 65, 0}, {100, 257, 7, 0}, {33, 65, 129, 0}, {2, 300, 2, 0}};
 
 // Block sizes for tiled kernels: 1, odd, a typical tile, and the whole matrix.

@@ -13,7 +13,7 @@
 namespace lab::testing {
 
 // 1, around the vector width (4) and the 16-code step, odd lengths, a million and three.
-inline const std::vector<int64_t> kQuantizeLengths = {1,  2,  3,  4,  5,   15,   16,
+inline const std::vector<int64_t> kQuantizeLengths = {1,  2,  3,  4,   5,    15,           16,
                                                       17, 31, 33, 100, 1001, (1 << 20) + 3};
 
 struct QuantizeCase {
@@ -27,8 +27,9 @@ inline const std::vector<QuantizeCase> kQuantizeCases = {
     {"one zero", {0.0f}},
     {"the largest magnitude is negative", {0.25f, -2.0f, 1.0f, 0.5f, -0.125f}},
     // scale 1: each x / scale is exactly halfway between two codes.
-    {"ties", {127.0f, 0.5f, 1.5f, 2.5f, -0.5f, -1.5f, -126.5f, 17.5f, 3.0f, 9.5f, 10.5f, 11.5f,
-              12.5f, 13.5f, 14.5f, 15.5f, 16.5f, -0.0f, 100.5f}},
+    {"ties",
+     {127.0f, 0.5f, 1.5f, 2.5f, -0.5f, -1.5f, -126.5f, 17.5f, 3.0f, 9.5f, 10.5f, 11.5f, 12.5f,
+      13.5f, 14.5f, 15.5f, 16.5f, -0.0f, 100.5f}},
     {"a tiny magnitude", {1e-30f, -3e-31f, 2e-31f}},
     {"a huge magnitude", {3e38f, -1e38f, 1.0f}},
 };
@@ -40,7 +41,7 @@ inline void require_quantize_run(const Kernel& kernel, Problem& problem, int64_t
     FAIL("Not implemented yet: write " << kernel.source << " and return KernelStatus::done.");
   const ErrorReport report = problem.check();
   INFO("max |x - q scale| / scale = " << report.max_rel_err << ", scale off by "
-                                        << report.metrics.at(0).value << " (relative)");
+                                      << report.metrics.at(0).value << " (relative)");
   REQUIRE(report.passed);
 }
 

@@ -13,7 +13,7 @@ namespace lab::testing {
 
 // 1, lengths around the vector width (4) and the 16-float unrolled step, odd
 // ones, and one of a million and three.
-inline const std::vector<int64_t> kReluLengths = {1,  2,  3,  4,  5,   7,    8,    15,
+inline const std::vector<int64_t> kReluLengths = {1,  2,  3,  4,  5,  7,   8,    15,
                                                   16, 17, 19, 31, 33, 100, 1001, (1 << 20) + 3};
 
 inline void require_relu_kernel_correct(const Kernel& kernel) {

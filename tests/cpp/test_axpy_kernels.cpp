@@ -55,7 +55,8 @@ TEST_CASE("the axpy kernels leave the elements past n alone") {
     for (int64_t i = 0; i < n; ++i) REQUIRE(z[i] == 2.5f);
     for (int64_t i = n; i < n + 8; ++i) REQUIRE(z[i] == 7.0f);
 
-    std::vector<uint16_t> hx(n + 8, f32_to_bf16(1.0f)), hy(n + 8, f32_to_bf16(2.0f)), hz(n + 8, 0x1234);
+    std::vector<uint16_t> hx(n + 8, f32_to_bf16(1.0f)), hy(n + 8, f32_to_bf16(2.0f)),
+        hz(n + 8, 0x1234);
     bf16_axpy_wasmsimd(0.5f, hx.data(), hy.data(), hz.data(), n);
     for (int64_t i = 0; i < n; ++i) REQUIRE(hz[i] == f32_to_bf16(2.5f));
     for (int64_t i = n; i < n + 8; ++i) REQUIRE(hz[i] == 0x1234);
@@ -100,28 +101,30 @@ void check_simd_rounding(float a, const std::vector<Bf16Case>& cases) {
 }  // namespace
 
 TEST_CASE("the SIMD bf16 rounding agrees with the scalar one on ties, overflow, NaN and inf") {
-  check_simd_rounding(1.0f, {
-      {0x3F80, 0x3B80, 0x3F80},  // 1 + 2^-8: a tie, down to the even 1
-      {0x3F81, 0x3B80, 0x3F82},  // (1 + 2^-7) + 2^-8: a tie, up to even
-      {0x3F80, 0x3B81, 0x3F81},  // 1 + 2^-8 (1 + 2^-7): just above the tie
-      {0x7F7F, 0x7B00, 0x7F80},  // largest bf16 + half its ulp (2^119): a tie, to inf
-      {0xFF7F, 0xFB00, 0xFF80},
-      {0x7F7F, 0x7AFF, 0x7F7F},  // just below that tie
-      {0x8000, 0x8000, 0x8000},  // -0 + -0 = -0
-      {0x7F80, 0x3F80, 0x7F80},  // inf + 1
-      {0xFF80, 0x3F80, 0xFF80},
-      {0x7F80, 0xFF80, 0x7FC0},  // inf - inf: NaN
-      {0x7FC0, 0x3F80, 0x7FC0},  // NaN in, NaN out
-      {0xFFC1, 0x0000, 0xFFC1},
-  });
+  check_simd_rounding(
+      1.0f, {
+                {0x3F80, 0x3B80, 0x3F80},  // 1 + 2^-8: a tie, down to the even 1
+                {0x3F81, 0x3B80, 0x3F82},  // (1 + 2^-7) + 2^-8: a tie, up to even
+                {0x3F80, 0x3B81, 0x3F81},  // 1 + 2^-8 (1 + 2^-7): just above the tie
+                {0x7F7F, 0x7B00, 0x7F80},  // largest bf16 + half its ulp (2^119): a tie, to inf
+                {0xFF7F, 0xFB00, 0xFF80},
+                {0x7F7F, 0x7AFF, 0x7F7F},  // just below that tie
+                {0x8000, 0x8000, 0x8000},  // -0 + -0 = -0
+                {0x7F80, 0x3F80, 0x7F80},  // inf + 1
+                {0xFF80, 0x3F80, 0xFF80},
+                {0x7F80, 0xFF80, 0x7FC0},  // inf - inf: NaN
+                {0x7FC0, 0x3F80, 0x7FC0},  // NaN in, NaN out
+                {0xFFC1, 0x0000, 0xFFC1},
+            });
   // a = 0.5 halves bf16 subnormals into f32 values between them.
-  check_simd_rounding(0.5f, {
-      {0x0001, 0x0000, 0x0000},  // 2^-134: a tie with 0, to even
-      {0x0003, 0x0000, 0x0002},  // 1.5 * 2^-133: a tie, up to even
-      {0x0005, 0x0000, 0x0002},  // 2.5 * 2^-133: a tie, down to even
-      {0x00FF, 0x0000, 0x0080},  // 127.5 steps of 2^-133: a tie between the largest
-                                 // subnormal and the smallest normal, to the even normal
-  });
+  check_simd_rounding(
+      0.5f, {
+                {0x0001, 0x0000, 0x0000},  // 2^-134: a tie with 0, to even
+                {0x0003, 0x0000, 0x0002},  // 1.5 * 2^-133: a tie, up to even
+                {0x0005, 0x0000, 0x0002},  // 2.5 * 2^-133: a tie, down to even
+                {0x00FF, 0x0000, 0x0080},  // 127.5 steps of 2^-133: a tie between the largest
+                                           // subnormal and the smallest normal, to the even normal
+            });
 }
 
 TEST_CASE("the axpy checks reject wrong output") {

@@ -10,10 +10,10 @@
 #include <string>
 #include <vector>
 
+#include "core/random_fill.h"
 #include "kernels/i8_matmul/i8_matmul_grouped.h"
 #include "lab/catalog.h"
 #include "lab/demo.h"
-#include "core/random_fill.h"
 #include "lab/validate.h"
 #include "model/asymmetric_quantize.h"
 #include "model/capstone_problems.h"
@@ -27,8 +27,7 @@ namespace {
 // timed run of the kernel it profiles, with these limits.
 const Limits kProfileLimits{256.0 * 1024 * 1024, 4};
 
-constexpr BackendKind kBackends[] = {BackendKind::naive, BackendKind::optimized,
-                                     BackendKind::int8};
+constexpr BackendKind kBackends[] = {BackendKind::naive, BackendKind::optimized, BackendKind::int8};
 
 // Each backend's bound: for the f32 backends, f32 rounding against the
 // reference's term norm (sums of up to a few thousand products); for int8,
@@ -74,11 +73,11 @@ TEST_CASE("FFN block: every backend within its bound on edge shapes and 1, 2, 3 
   // M = batch, N = d_ff, K = d_model: batch 1, odd sizes, sizes that are not
   // multiples of the GEMMs' 4 x 8 tiles, of the SIMD width or of the block.
   // The browser test's shapes too (tests/browser/wasm-kernels.test.mjs).
-  const Shape shapes[] = {{1, 1, 1},   {1, 2048, 512}, {3, 5, 7},     {5, 33, 17},  {13, 9, 31},
-                          {4, 8, 16},  {17, 130, 129}, {64, 256, 64}, {2, 2, 2},    {7, 7, 7},
-                          {16, 16, 16}, {63, 63, 63},  {65, 65, 65},  {100, 100, 100},
-                          {1, 7, 3},   {7, 1, 3},      {3, 7, 1},     {17, 33, 2},  {64, 3, 65},
-                          {100, 257, 7}};
+  const Shape shapes[] = {{1, 1, 1},    {1, 2048, 512},  {3, 5, 7},      {5, 33, 17},
+                          {13, 9, 31},  {4, 8, 16},      {17, 130, 129}, {64, 256, 64},
+                          {2, 2, 2},    {7, 7, 7},       {16, 16, 16},   {63, 63, 63},
+                          {65, 65, 65}, {100, 100, 100}, {1, 7, 3},      {7, 1, 3},
+                          {3, 7, 1},    {17, 33, 2},     {64, 3, 65},    {100, 257, 7}};
   for (const Shape& s : shapes) {
     INFO("M=" << s.m << " N=" << s.n << " K=" << s.k);
     FfnProblem p(ffn_sizes(s));
@@ -118,9 +117,8 @@ TEST_CASE("FFN block at the default size: int8 within 1% of the reference, per-r
 }
 
 TEST_CASE("conv2d: the catalog's 3x3 layer within each backend's bound") {
-  const Shape shapes[] = {{1, 1, 1},   {5, 3, 2},   {8, 16, 8},  {9, 7, 5}, {2, 2, 2},
-                          {7, 7, 7},   {17, 17, 17}, {1, 7, 3},   {7, 1, 3}, {3, 7, 1},
-                          {17, 33, 2}, {64, 3, 65}};
+  const Shape shapes[] = {{1, 1, 1},    {5, 3, 2}, {8, 16, 8}, {9, 7, 5}, {2, 2, 2},   {7, 7, 7},
+                          {17, 17, 17}, {1, 7, 3}, {7, 1, 3},  {3, 7, 1}, {17, 33, 2}, {64, 3, 65}};
   for (const Shape& s : shapes) {
     INFO("side=" << s.m << " c_out=" << s.n << " c_in=" << s.k);
     ConvProblem p(conv_sizes(s));
@@ -262,12 +260,15 @@ TEST_CASE("asymmetric quantization: 256 codes, zero exact, within half a step, p
 
 TEST_CASE("capstone profile demo: the steps of each backend, their times, bad input refused") {
   const auto run = [](std::map<std::string, double> args) {
-    return demo_json("capstone_profile", [&](const char* name) {
-      const auto it = args.find(name);
-      return it == args.end() ? std::nan("") : it->second;
-    }, kProfileLimits);
+    return demo_json(
+        "capstone_profile",
+        [&](const char* name) {
+          const auto it = args.find(name);
+          return it == args.end() ? std::nan("") : it->second;
+        },
+        kProfileLimits);
   };
-  std::map<std::string, double> ffn{{"model", 0}, {"backend", 2}, {"m", 5},      {"n", 33},
+  std::map<std::string, double> ffn{{"model", 0}, {"backend", 2}, {"m", 5},       {"n", 33},
                                     {"k", 17},    {"threads", 2}, {"forwards", 3}};
   std::string out = run(ffn);
   INFO(out);
@@ -283,7 +284,7 @@ TEST_CASE("capstone profile demo: the steps of each backend, their times, bad in
   CHECK(out.find("quantize") == std::string::npos);
   CHECK(out.find("\"name\":\"linear1 · GEMM\"") != std::string::npos);
 
-  std::map<std::string, double> conv{{"model", 1}, {"backend", 1}, {"m", 6},      {"n", 4},
+  std::map<std::string, double> conv{{"model", 1}, {"backend", 1}, {"m", 6},       {"n", 4},
                                      {"k", 3},     {"threads", 1}, {"forwards", 1}};
   out = run(conv);
   CHECK(out.find("\"name\":\"conv2d · im2col\"") != std::string::npos);
@@ -314,8 +315,8 @@ TEST_CASE("capstone profile demo: the steps of each backend, their times, bad in
   bad["k"] = 4096;
   refused(bad, "m");  // gigabytes of weights
   // The very message a timed run of that kernel gets: one validation path.
-  const Validation same = validate(*find_kernel("ffn_block_naive"), Params{4096, 65536, 4096, 0, 2},
-                                   kProfileLimits);
+  const Validation same =
+      validate(*find_kernel("ffn_block_naive"), Params{4096, 65536, 4096, 0, 2}, kProfileLimits);
   REQUIRE_FALSE(same.ok);
   CHECK(run(bad).find(same.error) != std::string::npos);
   // Threads too: the pool's limit, and a backend that takes none runs on one.
@@ -371,7 +372,8 @@ TEST_CASE("capstone catalog: one kernel per backend and model, sharing one opera
       CHECK(takes(*k, Tunable::threads) == (std::string(b) != "naive"));
     }
   // FLOPs: two GEMMs of 2 M K N, the biases and GELU.
-  CHECK(kFfnBlock.flops(Shape{64, 2048, 512}) == 4.0 * 64 * 512 * 2048 + 64 * 2048 + 64 * 512 + 32.0 * 64 * 2048);
+  CHECK(kFfnBlock.flops(Shape{64, 2048, 512}) ==
+        4.0 * 64 * 512 * 2048 + 64 * 2048 + 64 * 512 + 32.0 * 64 * 2048);
   CHECK(kConv2dIm2col.flops(Shape{32, 64, 32}) == 2.0 * 1024 * 64 * 288 + 1024 * 64);
   // The int8 kernels read a quarter of the weight bytes.
   const Kernel* i8 = find_kernel("ffn_block_int8");

@@ -142,7 +142,8 @@ TEST_CASE("FLOP and byte counts come from the operation") {
 
 TEST_CASE("the catalog JSON lists every kernel with its lesson and tunables") {
   const std::string json = catalog_json(Limits{1e8});
-  for (const Kernel& k : catalog()) CHECK_THAT(json, Catch::Contains(std::string("\"") + k.name + "\""));
+  for (const Kernel& k : catalog())
+    CHECK_THAT(json, Catch::Contains(std::string("\"") + k.name + "\""));
   CHECK_THAT(json, Catch::Contains("\"tunables\":[\"block\"]"));
   CHECK_THAT(json, Catch::Contains("\"max_n\""));
   CHECK_THAT(json, Catch::Contains("\"resolution_s\""));

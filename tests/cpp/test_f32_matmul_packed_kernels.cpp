@@ -32,7 +32,8 @@ void require_correct_on_threads(const Shape& shape) {
 
 }  // namespace
 
-TEST_CASE("the expert GEMM is in the catalog as a threaded f32 matmul that chooses its own blocks") {
+TEST_CASE(
+    "the expert GEMM is in the catalog as a threaded f32 matmul that chooses its own blocks") {
   const Kernel& kernel = expert();
   CHECK(kernel.op == &kMatmulF32);
   CHECK(takes(kernel, Tunable::threads));
@@ -113,7 +114,8 @@ TEST_CASE("the expert GEMM with K = 0 sets C to zero, and with M or N = 0 does n
 TEST_CASE("the expert GEMM with B packed once gives the same bits as packing B on every call") {
   // K = 1100 crosses two block edges of K; N = 37 cuts the last sliver; M = 1
   // and 5 are a model's small batches.
-  for (const Shape& s : std::vector<Shape>{{1, 8, 1, 0}, {5, 37, 19, 0}, {64, 70, 1100, 0}, {9, 300, 513, 0}}) {
+  for (const Shape& s :
+       std::vector<Shape>{{1, 8, 1, 0}, {5, 37, 19, 0}, {64, 70, 1100, 0}, {9, 300, 513, 0}}) {
     INFO("M=" << s.m << " N=" << s.n << " K=" << s.k);
     std::vector<float> b(s.k * s.n);
     for (size_t i = 0; i < b.size(); ++i) b[i] = std::sin(0.37f * static_cast<float>(i));

@@ -28,7 +28,9 @@ struct Format16 {
   float (*widen)(uint16_t);
 
   int exponent_bits() const { return 15 - mantissa_bits; }
-  uint16_t inf() const { return static_cast<uint16_t>(((1u << exponent_bits()) - 1) << mantissa_bits); }
+  uint16_t inf() const {
+    return static_cast<uint16_t>(((1u << exponent_bits()) - 1) << mantissa_bits);
+  }
   bool is_nan(uint16_t h) const { return (h & 0x7FFFu) > inf(); }
 
   // The value of a finite non-negative pattern; inf()'s pattern gets the value
@@ -50,7 +52,8 @@ uint16_t reference_round(const Format16& format, float x) {
   static std::vector<double> values[2];
   std::vector<double>& table = values[&format == &kBf16];
   if (table.empty())
-    for (uint32_t h = 0; h <= format.inf(); ++h) table.push_back(format.value(static_cast<uint16_t>(h)));
+    for (uint32_t h = 0; h <= format.inf(); ++h)
+      table.push_back(format.value(static_cast<uint16_t>(h)));
   const uint16_t sign = std::signbit(x) ? 0x8000 : 0;
   const double a = std::fabs(static_cast<double>(x));
   if (a >= table.back()) return sign | format.inf();
@@ -85,8 +88,10 @@ TEST_CASE("every f16 and bf16 pattern survives the round trip through f32") {
       REQUIRE(format->round(wide) == h);
       // Widening is exact: the f32 equals the pattern's value by the formula.
       const double expected = format->value(h & 0x7FFF) * ((h & 0x8000) ? -1 : 1);
-      if ((h & 0x7FFF) == format->inf()) REQUIRE(std::isinf(wide));
-      else REQUIRE(static_cast<double>(wide) == expected);
+      if ((h & 0x7FFF) == format->inf())
+        REQUIRE(std::isinf(wide));
+      else
+        REQUIRE(static_cast<double>(wide) == expected);
     }
   }
 }
@@ -109,25 +114,28 @@ TEST_CASE("f32 -> f16 and bf16 match the search reference on random f32 values")
 
 TEST_CASE("f32 -> f16 at the edges: ties, the largest value, subnormals, specials") {
   const float tiny = std::ldexp(1.0f, -24);  // the smallest f16 subnormal
-  struct Case { float x; uint16_t expected; };
+  struct Case {
+    float x;
+    uint16_t expected;
+  };
   const std::vector<Case> cases = {
       {1.0f, 0x3C00},
-      {1.0f + std::ldexp(1.0f, -11), 0x3C00},                              // tie, 1 is even
-      {1.0f + 3 * std::ldexp(1.0f, -11), 0x3C02},                          // tie, up to even
-      {1.0f + std::ldexp(1.0f, -11) + std::ldexp(1.0f, -23), 0x3C01},      // just above a tie
-      {65504.0f, 0x7BFF},                                                  // largest finite
+      {1.0f + std::ldexp(1.0f, -11), 0x3C00},                          // tie, 1 is even
+      {1.0f + 3 * std::ldexp(1.0f, -11), 0x3C02},                      // tie, up to even
+      {1.0f + std::ldexp(1.0f, -11) + std::ldexp(1.0f, -23), 0x3C01},  // just above a tie
+      {65504.0f, 0x7BFF},                                              // largest finite
       {65519.99f, 0x7BFF},
-      {65520.0f, 0x7C00},                                                  // tie with 2^16: inf
+      {65520.0f, 0x7C00},  // tie with 2^16: inf
       {-65520.0f, 0xFC00},
       {1e6f, 0x7C00},
-      {std::ldexp(1.0f, -14), 0x0400},                                     // smallest normal
-      {tiny, 0x0001},                                                      // smallest subnormal
-      {tiny / 2, 0x0000},                                                  // tie with 0: even
+      {std::ldexp(1.0f, -14), 0x0400},  // smallest normal
+      {tiny, 0x0001},                   // smallest subnormal
+      {tiny / 2, 0x0000},               // tie with 0: even
       {-tiny / 2, 0x8000},
-      {std::nextafter(tiny / 2, 1.0f), 0x0001},                            // just above half
-      {1.5f * tiny, 0x0002},                                               // subnormal tie, up to even
-      {2.5f * tiny, 0x0002},                                               // subnormal tie, down to even
-      {1023.5f * tiny, 0x0400},                                            // max subnormal + half: carries to min normal
+      {std::nextafter(tiny / 2, 1.0f), 0x0001},  // just above half
+      {1.5f * tiny, 0x0002},                     // subnormal tie, up to even
+      {2.5f * tiny, 0x0002},                     // subnormal tie, down to even
+      {1023.5f * tiny, 0x0400},                  // max subnormal + half: carries to min normal
       {1023.25f * tiny, 0x03FF},
       {std::ldexp(1.0f, -30), 0x0000},
       {std::numeric_limits<float>::denorm_min(), 0x0000},
@@ -153,7 +161,10 @@ TEST_CASE("f32 -> f16 at the edges: ties, the largest value, subnormals, special
 
 TEST_CASE("f32 -> bf16 at the edges: ties, overflow, subnormals, specials") {
   const float max = std::numeric_limits<float>::max();
-  struct Case { float x; uint16_t expected; };
+  struct Case {
+    float x;
+    uint16_t expected;
+  };
   const std::vector<Case> cases = {
       {1.0f, 0x3F80},
       {f32_from_bits(0x3F808000u), 0x3F80},  // tie, 1 is even
@@ -165,11 +176,11 @@ TEST_CASE("f32 -> bf16 at the edges: ties, overflow, subnormals, specials") {
       {f32_from_bits(0x7F7F8000u), 0x7F80},  // tie with 2^128: inf
       {max, 0x7F80},
       {-max, 0xFF80},
-      {std::numeric_limits<float>::min(), 0x0080},           // smallest normal
-      {f32_from_bits(0x00000001u), 0x0000},                  // f32's smallest subnormal
-      {f32_from_bits(0x00008000u), 0x0000},                  // tie with 0: even
-      {f32_from_bits(0x00018000u), 0x0002},                  // subnormal tie, up to even
-      {f32_from_bits(0x007FFFFFu), 0x0080},                  // max subnormal carries to min normal
+      {std::numeric_limits<float>::min(), 0x0080},  // smallest normal
+      {f32_from_bits(0x00000001u), 0x0000},         // f32's smallest subnormal
+      {f32_from_bits(0x00008000u), 0x0000},         // tie with 0: even
+      {f32_from_bits(0x00018000u), 0x0002},         // subnormal tie, up to even
+      {f32_from_bits(0x007FFFFFu), 0x0080},         // max subnormal carries to min normal
       {0.0f, 0x0000},
       {-0.0f, 0x8000},
       {std::numeric_limits<float>::infinity(), 0x7F80},

@@ -46,8 +46,8 @@ std::vector<float> dense_sweep() {
     x.push_back(-from_bits(bits));
   }
   for (int i = -120000; i <= 120000; ++i) x.push_back(i * 1e-4f);
-  for (float big : {20.0f, 100.0f, 1e4f, 1e12f, 1e20f, 1e30f, 1e38f,
-                    std::numeric_limits<float>::max()}) {
+  for (float big :
+       {20.0f, 100.0f, 1e4f, 1e12f, 1e20f, 1e30f, 1e38f, std::numeric_limits<float>::max()}) {
     x.push_back(big);
     x.push_back(-big);
   }

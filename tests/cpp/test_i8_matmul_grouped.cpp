@@ -8,8 +8,8 @@
 #include <cstdint>
 #include <vector>
 
-#include "kernels/i8_matmul/i8_matmul_grouped.h"
 #include "core/random_fill.h"
+#include "kernels/i8_matmul/i8_matmul_grouped.h"
 
 using namespace lab;
 
@@ -19,9 +19,9 @@ struct Case {
   int64_t m, n, k;
 };
 
-const Case kCases[] = {{1, 1, 1},    {1, 1, 2},    {2, 3, 5},    {3, 5, 7},     {4, 8, 8},
-                       {5, 9, 31},   {4, 8, 32},   {7, 17, 33},  {13, 23, 100}, {17, 33, 64},
-                       {9, 7, 97},   {1, 40, 129}, {33, 1, 65},  {65, 40, 130}, {8, 16, 3}};
+const Case kCases[] = {{1, 1, 1},  {1, 1, 2},    {2, 3, 5},   {3, 5, 7},     {4, 8, 8},
+                       {5, 9, 31}, {4, 8, 32},   {7, 17, 33}, {13, 23, 100}, {17, 33, 64},
+                       {9, 7, 97}, {1, 40, 129}, {33, 1, 65}, {65, 40, 130}, {8, 16, 3}};
 
 // Integers in [-limit, limit] from a seeded stream.
 std::vector<int64_t> random_ints(int64_t count, int64_t limit, uint64_t seed) {

@@ -4,10 +4,10 @@
 #include <string>
 #include <vector>
 
+#include "core/random_fill.h"
 #include "kernels/i8_matmul/i8_matmul.h"
 #include "kernels/i8_matmul/i8_matmul_problem.h"
 #include "lab/demo.h"
-#include "core/random_fill.h"
 #include "lab/runner.h"
 #include "lab/validate.h"
 #include "matmul_cases.h"
@@ -43,8 +43,8 @@ void require_exact(const Shape& s, int64_t block, int64_t threads, bool simd) {
   const std::vector<float> ones_m(s.m, 1.0f), ones_n(s.n, 1.0f);
   std::vector<float> c(s.m * s.n, std::nanf(""));
   if (simd)
-    i8_matmul_4x8_wasmsimd(a.data(), ones_m.data(), b.data(), ones_n.data(), c.data(), s.m, s.n, s.k,
-                           block, threads);
+    i8_matmul_4x8_wasmsimd(a.data(), ones_m.data(), b.data(), ones_n.data(), c.data(), s.m, s.n,
+                           s.k, block, threads);
   else
     i8_matmul_scalar(a.data(), ones_m.data(), b.data(), ones_n.data(), c.data(), s.m, s.n, s.k);
   const auto expected = int_product(a, b, s.m, s.n, s.k);
@@ -116,7 +116,8 @@ TEST_CASE("K is limited to what int32 sums can hold") {
   const Validation refused = validate(*kernel, Params{1, 1, 133145, 1, 1}, limits);
   CHECK_FALSE(refused.ok);
   CHECK(refused.field == "k");
-  CHECK(refused.error.find("K = 133,145 is too large: the most is K = 133,144") != std::string::npos);
+  CHECK(refused.error.find("K = 133,145 is too large: the most is K = 133,144") !=
+        std::string::npos);
   CHECK(refused.error.find("2147483647") != std::string::npos);
 }
 
@@ -126,8 +127,8 @@ TEST_CASE("the worst case at the largest K does not overflow") {
     const std::vector<int8_t> a(m * k, 127), b(k * n, static_cast<int8_t>(127 * sign));
     const std::vector<float> ones_m(m, 1.0f), ones_n(n, 1.0f);
     std::vector<float> c(m * n), c_scalar(m * n);
-    i8_matmul_4x8_wasmsimd(a.data(), ones_m.data(), b.data(), ones_n.data(), c.data(), m, n, k,
-                           256, 2);
+    i8_matmul_4x8_wasmsimd(a.data(), ones_m.data(), b.data(), ones_n.data(), c.data(), m, n, k, 256,
+                           2);
     i8_matmul_scalar(a.data(), ones_m.data(), b.data(), ones_n.data(), c_scalar.data(), m, n, k);
     const float expected = static_cast<float>(sign * int64_t{2147479576});
     for (int64_t i = 0; i < m * n; ++i) {
@@ -139,9 +140,9 @@ TEST_CASE("the worst case at the largest K does not overflow") {
 
 TEST_CASE("the bit-width demo validates its arguments") {
   auto demo = [](double rows, double cols) {
-    return demo_json("quantization_bit_sweep", [&](const char* name) {
-      return std::string(name) == "rows" ? rows : cols;
-    }, Limits{});
+    return demo_json(
+        "quantization_bit_sweep",
+        [&](const char* name) { return std::string(name) == "rows" ? rows : cols; }, Limits{});
   };
   CHECK(demo(std::nan(""), 8).find("\"status\":\"invalid\"") != std::string::npos);
   CHECK(demo(64, 0).find("\"field\":\"cols\"") != std::string::npos);
@@ -170,9 +171,9 @@ std::vector<double> json_array(const std::string& json, const std::string& schem
 }  // namespace
 
 TEST_CASE("the bit-width demo's errors grow as bits shrink, and per row beats per tensor") {
-  const std::string json = demo_json("quantization_bit_sweep", [](const char* name) {
-    return std::string(name) == "rows" ? 64.0 : 128.0;
-  }, Limits{});
+  const std::string json = demo_json(
+      "quantization_bit_sweep",
+      [](const char* name) { return std::string(name) == "rows" ? 64.0 : 128.0; }, Limits{});
   CHECK(json.find("\"bits\":[8,6,4,2]") != std::string::npos);
   for (const char* scheme : {"per_tensor", "per_row"})
     for (const char* key : {"max_abs_err", "rel_frobenius"}) {

@@ -3,9 +3,9 @@
 #include <cstring>
 #include <vector>
 
+#include "kernels/matmul/f32_matmul_4x8.h"
 #include "kernels/matmul_bias_gelu/f32_matmul_bias_gelu.h"
 #include "kernels/matmul_bias_gelu/f32_matmul_bias_gelu_problem.h"
-#include "kernels/matmul/f32_matmul_4x8.h"
 #include "lab/runner.h"
 #include "matmul_cases.h"
 
@@ -14,10 +14,10 @@ using namespace lab;
 namespace {
 
 // Edge sizes around the 4 x 8 tile and the 4-lane vector, and shapes with M, N and K all different.
-const std::vector<Shape> kShapes = {
-    {1, 1, 1, 0},   {3, 3, 3, 0},   {4, 4, 4, 0},    {5, 5, 5, 0},   {7, 7, 7, 0},
-    {8, 8, 8, 0},   {9, 9, 9, 0},   {17, 17, 17, 0}, {33, 33, 33, 0}, {5, 9, 17, 0},
-    {17, 33, 2, 0}, {9, 13, 33, 0}, {33, 7, 65, 0},  {2, 31, 9, 0}};
+const std::vector<Shape> kShapes = {{1, 1, 1, 0},    {3, 3, 3, 0},  {4, 4, 4, 0},   {5, 5, 5, 0},
+                                    {7, 7, 7, 0},    {8, 8, 8, 0},  {9, 9, 9, 0},   {17, 17, 17, 0},
+                                    {33, 33, 33, 0}, {5, 9, 17, 0}, {17, 33, 2, 0}, {9, 13, 33, 0},
+                                    {33, 7, 65, 0},  {2, 31, 9, 0}};
 
 }  // namespace
 
@@ -72,8 +72,8 @@ TEST_CASE("the matmul + bias + GELU check rejects wrong output") {
     CHECK_FALSE(problem.check().passed);
   }
   SECTION("the product alone, without bias and GELU") {
-    f32_matmul_4x8_wasmsimd(problem.a(), problem.b(), problem.c(), shape.m, shape.n, shape.k,
-                            16, 1);
+    f32_matmul_4x8_wasmsimd(problem.a(), problem.b(), problem.c(), shape.m, shape.n, shape.k, 16,
+                            1);
     CHECK_FALSE(problem.check().passed);
   }
   SECTION("GELU of the product, the bias forgotten") {

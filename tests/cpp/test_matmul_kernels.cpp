@@ -26,7 +26,8 @@ TEST_CASE("the matmul check rejects wrong output") {
     for (int64_t i = 0; i < shape.m; ++i)
       for (int64_t j = 0; j < shape.n; ++j) {
         float sum = 0;
-        for (int64_t p = 0; p + 1 < shape.k; ++p) sum += problem.a()[i * shape.k + p] * problem.b()[p * shape.n + j];
+        for (int64_t p = 0; p + 1 < shape.k; ++p)
+          sum += problem.a()[i * shape.k + p] * problem.b()[p * shape.n + j];
         c[i * shape.n + j] = sum;
       }
     CHECK_FALSE(problem.check().passed);

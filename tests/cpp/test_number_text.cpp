@@ -78,8 +78,9 @@ TEST_CASE("validation messages write their numbers for people") {
   CHECK(n_only(simd, 64, 16, 1.5) == "Threads must be a whole number (got 1.5).");
   // The memory cap: MiB and the largest size that fits, with separators.
   const std::string memory = n_only(loops, 100000);
-  CHECK_THAT(memory, Catch::Matches("This size needs \\d{1,3}(,\\d{3})+ MiB, but a run may use only 64 MiB "
-                                    "here\\. The largest square size that fits is N = \\d,\\d{3}\\."));
+  CHECK_THAT(memory,
+             Catch::Matches("This size needs \\d{1,3}(,\\d{3})+ MiB, but a run may use only 64 MiB "
+                            "here\\. The largest square size that fits is N = \\d,\\d{3}\\."));
   TimingOptions timing;
   timing.min_time_s = kNaN;
   CHECK(validate_timing(timing).error ==

@@ -24,8 +24,20 @@ const Kernel& probe(const char* name) {
 // Lengths at and around every boundary: the 4 lanes of a vector, the 52 of a
 // group, the 12480 of the whole set, and several passes over it.
 std::vector<int64_t> mul_add_lengths() {
-  std::vector<int64_t> n = {1, 2, 3, 4, 5, 51, 52, 53, 1000, kMulAddLanes - 1, kMulAddLanes,
-                            kMulAddLanes + 1, 2 * kMulAddLanes + 7, 3 * kMulAddLanes + 5,
+  std::vector<int64_t> n = {1,
+                            2,
+                            3,
+                            4,
+                            5,
+                            51,
+                            52,
+                            53,
+                            1000,
+                            kMulAddLanes - 1,
+                            kMulAddLanes,
+                            kMulAddLanes + 1,
+                            2 * kMulAddLanes + 7,
+                            3 * kMulAddLanes + 5,
                             5 * kMulAddLanes - 3};
   return n;
 }
@@ -71,11 +83,10 @@ TEST_CASE("the ceiling probe's check catches a missing update") {
     INFO("N=" << n);
     MulAddProblem problem(Shape{1, n, 1, 0, 1});
     problem.poison_output();
-    f32_mul_add_13chains_wasmsimd(problem.x(), problem.y(), kMulAddM, kMulAddC, kMulAddLanes,
-                                  n - 1, 1);
+    f32_mul_add_13chains_wasmsimd(problem.x(), problem.y(), kMulAddM, kMulAddC, kMulAddLanes, n - 1,
+                                  1);
     CHECK_FALSE(problem.check().passed);
-    f32_mul_add_13chains_wasmsimd(problem.x(), problem.y(), kMulAddM, kMulAddC, kMulAddLanes,
-                                  n, 2);
+    f32_mul_add_13chains_wasmsimd(problem.x(), problem.y(), kMulAddM, kMulAddC, kMulAddLanes, n, 2);
     CHECK(problem.check().passed);
   }
 }

@@ -2,10 +2,10 @@
 #include <limits>
 #include <vector>
 
+#include "core/random_fill.h"
 #include "kernels/quantize/f32_quantize_i8.h"
 #include "kernels/quantize/quantize_problems.h"
 #include "kernels/quantize/symmetric_quantize.h"
-#include "core/random_fill.h"
 #include "quantize_cases.h"
 
 using namespace lab;

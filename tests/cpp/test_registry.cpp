@@ -148,7 +148,8 @@ TEST_CASE("unregistering removes only runtime kernels, and keeps other pointers 
   const Kernel* compiled = find_kernel("f32_matmul_blocked");
   std::vector<const Kernel*> added;
   for (int i = 0; i < 50; ++i) {
-    const KernelRegistration r = register_kernel(runtime_kernel("my_many_" + std::to_string(i), run_naive));
+    const KernelRegistration r =
+        register_kernel(runtime_kernel("my_many_" + std::to_string(i), run_naive));
     REQUIRE(r.kernel);
     added.push_back(r.kernel);
   }

@@ -72,8 +72,8 @@ TEST_CASE("a pool of one thread runs everything on the caller") {
 TEST_CASE("the threaded SIMD matmul is right with 1, 2 and 3 threads, and more threads than rows") {
   const Kernel* kernel = find_kernel("f32_matmul_4x8_wasmsimd");
   REQUIRE(kernel != nullptr);
-  const std::vector<Shape> shapes = {{1, 9, 5, 0}, {3, 17, 7, 0}, {5, 8, 3, 0}, {9, 33, 65, 0},
-                                     {65, 64, 63, 0}, {257, 100, 129, 0}};
+  const std::vector<Shape> shapes = {{1, 9, 5, 0},   {3, 17, 7, 0},   {5, 8, 3, 0},
+                                     {9, 33, 65, 0}, {65, 64, 63, 0}, {257, 100, 129, 0}};
   for (Shape shape : shapes) {
     for (int64_t threads : {1, 2, 3, 16}) {
       shape.block = 16;

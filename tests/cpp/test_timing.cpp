@@ -38,7 +38,8 @@ TEST_CASE("fast bodies are batched so one sample spans 100 clock steps") {
   std::atomic<int> calls{0};
   TimingOptions options;
   options.min_time_s = 0.02;
-  const Measurement m = measure([&] { calls.fetch_add(1, std::memory_order_relaxed); }, options, {});
+  const Measurement m =
+      measure([&] { calls.fetch_add(1, std::memory_order_relaxed); }, options, {});
   CHECK(m.batch > 1);
   CHECK(m.per_call.count >= options.min_samples);
   CHECK(m.total_s >= options.min_time_s);

@@ -35,10 +35,14 @@ TEST_CASE("valid sizes pass and come back whole") {
 }
 
 TEST_CASE("bad sizes are refused with a message naming N") {
-  const struct { double n; const char* says; } cases[] = {
-      {kNaN, "must be a number"},      {0, "at least 1"},        {-3, "at least 1"},
-      {2.5, "whole number"},           {kInf, "too large"},      {-kInf, "at least 1"},
-      {1e300, "too large"},            {(1 << 20) + 1.0, "too large"},
+  const struct {
+    double n;
+    const char* says;
+  } cases[] = {
+      {kNaN, "must be a number"}, {0, "at least 1"},
+      {-3, "at least 1"},         {2.5, "whole number"},
+      {kInf, "too large"},        {-kInf, "at least 1"},
+      {1e300, "too large"},       {(1 << 20) + 1.0, "too large"},
   };
   for (const auto& c : cases) {
     INFO("n = " << c.n);
@@ -77,9 +81,16 @@ TEST_CASE("the cap follows the memory available") {
 }
 
 TEST_CASE("bad block sizes are refused") {
-  const struct { double block; const char* says; } cases[] = {
-      {0, "at least 1"}, {-1, "at least 1"}, {kNaN, "must be a number"},
-      {65, "larger than the matrix"}, {1e9, "larger than the matrix"}, {kInf, "too large"},
+  const struct {
+    double block;
+    const char* says;
+  } cases[] = {
+      {0, "at least 1"},
+      {-1, "at least 1"},
+      {kNaN, "must be a number"},
+      {65, "larger than the matrix"},
+      {1e9, "larger than the matrix"},
+      {kInf, "too large"},
       {3.5, "whole number"},
   };
   for (const auto& c : cases) {
@@ -104,9 +115,11 @@ TEST_CASE("threads are checked against the pool, and a single-threaded build say
   const auto ok = with_threads(3, four);
   REQUIRE(ok.ok);
   CHECK(ok.shape.threads == 3);
-  const struct { double threads; const char* says; } cases[] = {
-      {0, "at least 1"}, {-1, "at least 1"}, {1.5, "whole number"}, {5, "too large"},
-      {kNaN, "must be a number"}, {kInf, "too large"}};
+  const struct {
+    double threads;
+    const char* says;
+  } cases[] = {{0, "at least 1"}, {-1, "at least 1"},         {1.5, "whole number"},
+               {5, "too large"},  {kNaN, "must be a number"}, {kInf, "too large"}};
   for (const auto& c : cases) {
     INFO("threads " << c.threads);
     const auto v = with_threads(c.threads, four);
@@ -143,7 +156,8 @@ TEST_CASE("vector operations check only the length N") {
   const auto over = validate(relu, Params{1, static_cast<double>(largest + 1), 1, 0}, kLimits);
   CHECK_FALSE(over.ok);
   CHECK(over.field == "n");
-  CHECK_THAT(over.error, Catch::Contains("largest length that fits is N = " + number_text(static_cast<double>(largest))));
+  CHECK_THAT(over.error, Catch::Contains("largest length that fits is N = " +
+                                         number_text(static_cast<double>(largest))));
 }
 
 TEST_CASE("the minimum time must be sensible") {
@@ -175,14 +189,17 @@ TEST_CASE("a matrix request with only N is the square N x N x N problem") {
   // The memory cap and the block rule apply to it as to N, N, N.
   const int64_t largest = max_size(kMatmulF32, kLimits);
   CHECK(validate(loops(), Params{kNaN, static_cast<double>(largest), kNaN}, kLimits).ok);
-  CHECK(validate(loops(), Params{kNaN, static_cast<double>(largest + 1), kNaN}, kLimits).field == "n");
+  CHECK(validate(loops(), Params{kNaN, static_cast<double>(largest + 1), kNaN}, kLimits).field ==
+        "n");
   CHECK(validate(blocked(), Params{kNaN, 48, kNaN, 49}, kLimits).field == "block");
   // Only M missing, or only K, is not a square request: the missing one is named.
   CHECK(validate(loops(), Params{kNaN, 8, 8}, kLimits).field == "m");
   CHECK(validate(loops(), Params{8, 8, kNaN}, kLimits).field == "k");
 }
 
-TEST_CASE("cap_block runs a block larger than the matrix at its largest side, and refuses other bad blocks") {
+TEST_CASE(
+    "cap_block runs a block larger than the matrix at its largest side, and refuses other bad "
+    "blocks") {
   Params p{kNaN, 48, kNaN, 128};
   p.cap_block = true;
   auto v = validate(blocked(), p, kLimits);

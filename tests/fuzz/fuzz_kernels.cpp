@@ -21,8 +21,8 @@
 #include <limits>
 #include <vector>
 
-#include "lab/catalog.h"
 #include "core/random_fill.h"
+#include "lab/catalog.h"
 #include "lab/runner.h"
 
 namespace {

@@ -54,21 +54,50 @@ function strides() {
 function explanation() {
   const walk = (order, inner, detail) => el('tr', {}, el('td', {}, order), el('td', {}, inner), el('td', {}, detail));
   return [
-    el('div', { class: 'prose' },
+    el(
+      'div',
+      { class: 'prose' },
       el('h2', {}, 'One computation, six orders'),
-      el('p', {}, 'Each element of C is a sum of products: C[i][j] = Σ A[i][p] · B[p][j], over p from 0 to K − 1. Three nested loops over i, j and p compute it, and they can be nested in any of six orders. Every order adds the same products; what changes is the order in which memory is read.'),
+      el(
+        'p',
+        {},
+        'Each element of C is a sum of products: C[i][j] = Σ A[i][p] · B[p][j], over p from 0 to K − 1. Three nested loops over i, j and p compute it, and they can be nested in any of six orders. Every order adds the same products; what changes is the order in which memory is read.',
+      ),
       el('h2', {}, 'Row-major storage and cache lines'),
-      el('p', {}, 'The matrices are stored row after row: A[i][p] is a[i·K + p] and B[p][j] is b[p·N + j]. Neighbours in a row are neighbours in memory (stride 1); neighbours in a column are N floats apart (stride N). Memory reaches the cache in whole lines: 64 bytes, 16 floats, on most x86 and ARM cores, and 128 bytes on Apple’s M-series cores. A stride-1 walk uses every float of every line it loads; a stride-N walk uses one and must hope the line is still cached when the next column needs it. That hope holds while the matrices are small enough to stay in cache, and fails once they are not.'),
+      el(
+        'p',
+        {},
+        'The matrices are stored row after row: A[i][p] is a[i·K + p] and B[p][j] is b[p·N + j]. Neighbours in a row are neighbours in memory (stride 1); neighbours in a column are N floats apart (stride N). Memory reaches the cache in whole lines: 64 bytes, 16 floats, on most x86 and ARM cores, and 128 bytes on Apple’s M-series cores. A stride-1 walk uses every float of every line it loads; a stride-N walk uses one and must hope the line is still cached when the next column needs it. That hope holds while the matrices are small enough to stay in cache, and fails once they are not.',
+      ),
       el('h2', {}, 'The innermost loop decides'),
-      el('table', { class: 'mini' },
+      el(
+        'table',
+        { class: 'mini' },
         el('thead', {}, el('tr', {}, el('th', {}, 'Orders'), el('th', {}, 'Innermost'), el('th', {}, 'What it walks'))),
-        el('tbody', {},
+        el(
+          'tbody',
+          {},
           walk('i-k-j, k-i-j', 'j', 'a row of B and a row of C, both stride 1; A[i][p] stays in a register'),
           walk('i-j-k, j-i-k', 'p', 'a row of A (stride 1) and a column of B (stride N); the sum stays in a register'),
-          walk('j-k-i, k-j-i', 'i', 'a column of A (stride K) and a column of C (stride N)'))),
-      el('p', {}, 'A stride-1 innermost loop with independent iterations, as in i-k-j, is also one the compiler can turn into SIMD128 instructions, four floats at a time. A dot product is one running sum, and the compiler may not reorder float additions, so it stays one float at a time.')),
-    el('figure', { class: 'figure' }, strides(),
-      el('figcaption', {}, 'A 16-float-wide matrix, so that one row is exactly one 64-byte cache line, the size on most x86 and ARM cores; a 128-byte line of Apple’s M-series would hold two rows.')),
+          walk('j-k-i, k-j-i', 'i', 'a column of A (stride K) and a column of C (stride N)'),
+        ),
+      ),
+      el(
+        'p',
+        {},
+        'A stride-1 innermost loop with independent iterations, as in i-k-j, is also one the compiler can turn into SIMD128 instructions, four floats at a time. A dot product is one running sum, and the compiler may not reorder float additions, so it stays one float at a time.',
+      ),
+    ),
+    el(
+      'figure',
+      { class: 'figure' },
+      strides(),
+      el(
+        'figcaption',
+        {},
+        'A 16-float-wide matrix, so that one row is exactly one 64-byte cache line, the size on most x86 and ARM cores; a 128-byte line of Apple’s M-series would hold two rows.',
+      ),
+    ),
   ];
 }
 
@@ -86,31 +115,40 @@ function verdict(session, entries, prediction) {
   const behind = 1 - pick.result.gflops / best.result.gflops;
   const mine = `Your pick, ${entryTitle(session, pick)}, reached ${gflops(pick.result.gflops)} GFLOP/s, ${percent(behind)} slower`;
   if (overlap(pick, best)) {
-    return { text: `Too close to call. ${facts} ${mine}, within this measurement’s noise: run again, or longer, to separate them.`, tone: 'neutral' };
+    return {
+      text: `Too close to call. ${facts} ${mine}, within this measurement’s noise: run again, or longer, to separate them.`,
+      tone: 'neutral',
+    };
   }
   return { text: `Not quite. ${facts} ${mine}.`, tone: 'wrong' };
 }
 
 function notes(session, entries) {
   const reference = entries.filter((e) => !session.kernel(e.result.kernel).student);
-  const gaps = [...byN(reference)].filter(([, atN]) => atN.length > 1).map(([n, atN]) => {
-    const [best, worst] = [fastest(atN), slowest(atN)];
-    return { n, best, worst, gap: best.result.gflops / worst.result.gflops };
-  });
+  const gaps = [...byN(reference)]
+    .filter(([, atN]) => atN.length > 1)
+    .map(([n, atN]) => {
+      const [best, worst] = [fastest(atN), slowest(atN)];
+      return { n, best, worst, gap: best.result.gflops / worst.result.gflops };
+    });
   const result = gaps.map(({ n, best, worst, gap }) => {
     const size = threeSquaresBytes(n);
     return `At N = ${n} the three matrices take ${bytes(size)} (${cacheFit(size)}): ${entryTitle(session, best)} ran ${ratio(gap)} as fast as ${entryTitle(session, worst)}.`;
   });
   if (gaps.length > 1) {
     const [first, last] = [gaps[0], gaps.at(-1)];
-    result.push(last.gap > first.gap * 1.1
-      ? `The gap between the fastest and slowest order grew from ${ratio(first.gap)} at N = ${first.n} to ${ratio(last.gap)} at N = ${last.n}, as the lesson predicts: the larger the matrices, the less a column walk finds in cache.`
-      : `The gap between the fastest and slowest order did not grow from N = ${first.n} (${ratio(first.gap)}) to N = ${last.n} (${ratio(last.gap)}). That is not what the lesson predicts; larger sizes, whose matrices no longer fit in cache, should show it.`);
+    result.push(
+      last.gap > first.gap * 1.1
+        ? `The gap between the fastest and slowest order grew from ${ratio(first.gap)} at N = ${first.n} to ${ratio(last.gap)} at N = ${last.n}, as the lesson predicts: the larger the matrices, the less a column walk finds in cache.`
+        : `The gap between the fastest and slowest order did not grow from N = ${first.n} (${ratio(first.gap)}) to N = ${last.n} (${ratio(last.gap)}). That is not what the lesson predicts; larger sizes, whose matrices no longer fit in cache, should show it.`,
+    );
   }
   for (const mine of entries.filter((e) => session.kernel(e.result.kernel).student)) {
     const atN = byN(entries).get(mine.result.shape.n);
     const rank = [...atN].sort((a, b) => b.result.gflops - a.result.gflops).indexOf(mine) + 1;
-    result.push(`Your kernel reached ${gflops(mine.result.gflops)} GFLOP/s at N = ${mine.result.shape.n}: number ${rank} of ${atN.length}.`);
+    result.push(
+      `Your kernel reached ${gflops(mine.result.gflops)} GFLOP/s at N = ${mine.result.shape.n}: number ${rank} of ${atN.length}.`,
+    );
   }
   return result;
 }
@@ -135,22 +173,32 @@ export default {
       fieldFor: refusalField({ sizes: 'sizes' }),
       columns: [kernelColumn(session), nColumn, medianColumn, spreadColumn, ciColumn, samplesColumn, gflopsColumn, checkColumn],
       chart: {
-        xLabel: 'N', yLabel: 'GFLOP/s', xLogBase: 2, xFormat: String, yFormat: gflops,
+        xLabel: 'N',
+        yLabel: 'GFLOP/s',
+        xLogBase: 2,
+        xFormat: String,
+        yFormat: gflops,
         empty: 'Each run adds one point per kernel and size here.',
       },
       code: { kernels, operation: session.operation(kernels[0].operation), sources: session.sourcesOf(kernels) },
       plan({ sizes, min_time_s }) {
         return {
-          items: sizes.flatMap((n) => kernels.map((k) => ({
-            requests: [runRequest(k, n, { min_time_s })],
-            meta: { title: k.title, n },
-          }))),
+          items: sizes.flatMap((n) =>
+            kernels.map((k) => ({
+              requests: [runRequest(k, n, { min_time_s })],
+              meta: { title: k.title, n },
+            })),
+          ),
         };
       },
       describe: ({ title, n }) => `${title} at N = ${n}`,
       series(entries) {
-        const points = latestPoints(entries.filter((e) => e.result.status === 'ok'),
-          (e) => e.result.kernel, (e) => e.result.shape.n, (e) => e.result.gflops);
+        const points = latestPoints(
+          entries.filter((e) => e.result.status === 'ok'),
+          (e) => e.result.kernel,
+          (e) => e.result.shape.n,
+          (e) => e.result.gflops,
+        );
         return kernelSeries(kernels, points);
       },
       conclude({ entries, prediction }) {

@@ -6,7 +6,18 @@ import { refusalField } from '../ui/refusal-field.js';
 import { minTimeField } from '../ui/min-time-field.js';
 import { noPrediction } from '../ui/verdict.js';
 import { runRequest } from '../ui/request.js';
-import { kernelColumn, nColumn, blockColumn, medianColumn, meanColumn, spreadColumn, ciColumn, samplesColumn, gflopsColumn, checkColumn } from '../ui/columns.js';
+import {
+  kernelColumn,
+  nColumn,
+  blockColumn,
+  medianColumn,
+  meanColumn,
+  spreadColumn,
+  ciColumn,
+  samplesColumn,
+  gflopsColumn,
+  checkColumn,
+} from '../ui/columns.js';
 import { logEdges, histogramPoints } from '../ui/histogram.js';
 import { seconds, secondsRange, percent, percentTick, ratio } from '../ui/format.js';
 
@@ -28,17 +39,21 @@ const CHOICES = [
 function timeline() {
   const call = 13;
   const block = (x, calls, cls) => {
-    const dividers = Array.from({ length: calls - 1 }, (_, i) =>
-      `<line x1="${x + (i + 1) * call}" y1="96" x2="${x + (i + 1) * call}" y2="126" class="divider"/>`).join('');
+    const dividers = Array.from(
+      { length: calls - 1 },
+      (_, i) => `<line x1="${x + (i + 1) * call}" y1="96" x2="${x + (i + 1) * call}" y2="126" class="divider"/>`,
+    ).join('');
     return `<rect x="${x}" y="96" width="${calls * call}" height="30" rx="3" class="${cls}"/>${dividers}`;
   };
   const samples = [];
   let x = 250;
   for (let i = 0; i < 8; i += 1) {
     const slow = i === 3;
-    samples.push(slow
-      ? `<rect x="${x}" y="96" width="76" height="30" rx="3" class="slow"/><text x="${x + 38}" y="116" class="in-bar">interrupted</text>`
-      : block(x, 4, 'sample'));
+    samples.push(
+      slow
+        ? `<rect x="${x}" y="96" width="76" height="30" rx="3" class="slow"/><text x="${x + 38}" y="116" class="in-bar">interrupted</text>`
+        : block(x, 4, 'sample'),
+    );
     x += (slow ? 76 : 4 * call) + 5;
   }
   const ticks = Array.from({ length: 119 }, (_, i) => `<line x1="${20 + i * 6}" y1="150" x2="${20 + i * 6}" y2="156"/>`).join('');
@@ -66,38 +81,81 @@ function timeline() {
 function explanation(catalog) {
   const { clock } = catalog;
   return [
-    el('div', { class: 'prose' },
+    el(
+      'div',
+      { class: 'prose' },
       el('h2', {}, 'The clock has a grain'),
-      el('p', {}, 'Kernels are timed with ', el('code', {}, clock.name), '. When the lab started it measured the smallest step that clock takes: ',
-        el('strong', {}, seconds(clock.resolution_s)), '. Browsers coarsen ', el('code', {}, 'performance.now()'),
+      el(
+        'p',
+        {},
+        'Kernels are timed with ',
+        el('code', {}, clock.name),
+        '. When the lab started it measured the smallest step that clock takes: ',
+        el('strong', {}, seconds(clock.resolution_s)),
+        '. Browsers coarsen ',
+        el('code', {}, 'performance.now()'),
         ' on purpose, so that scripts cannot time the processor precisely enough to attack it. How coarse depends on the browser and on whether the page is cross-origin isolated, as this one ',
-        self.crossOriginIsolated ? 'is' : 'is not', ': Chrome rounds to 5 µs in an isolated page and to 100 µs otherwise, and other browsers choose their own, often coarser, steps. The step the lab measured, given above, is your browser’s own. A call that lasts a few ticks is mostly rounding.'),
+        self.crossOriginIsolated ? 'is' : 'is not',
+        ': Chrome rounds to 5 µs in an isolated page and to 100 µs otherwise, and other browsers choose their own, often coarser, steps. The step the lab measured, given above, is your browser’s own. A call that lasts a few ticks is mostly rounding.',
+      ),
       el('h2', {}, 'Warm up, then batch'),
-      el('p', {}, 'The first call pays for things that have nothing to do with the kernel: caches that hold other data, and in a browser possibly the engine’s quick first compilation of the WebAssembly, before its optimised code is ready. So the lab times that cold call alone, then calls the kernel in growing batches until one batch lasts at least 100 ticks. From then on, each sample times a whole batch and divides by its size, so one tick is about 1% of a sample or less.'),
+      el(
+        'p',
+        {},
+        'The first call pays for things that have nothing to do with the kernel: caches that hold other data, and in a browser possibly the engine’s quick first compilation of the WebAssembly, before its optimised code is ready. So the lab times that cold call alone, then calls the kernel in growing batches until one batch lasts at least 100 ticks. From then on, each sample times a whole batch and divides by its size, so one tick is about 1% of a sample or less.',
+      ),
       el('h2', {}, 'Many samples, one median'),
-      el('p', {}, 'Samples continue until the minimum time has passed and at least 10 are in (after 10 s of sampling, a slow kernel stops once it has 3). Most noise on a computer is one-sided: an interrupt or another tab can only make a sample slower. The clock speed can go either way: a core that boosts above its base frequency runs some samples faster, and one that throttles when it gets hot runs them slower, so a run can drift in both directions. The median ignores a few outlying samples on either side; the mean does not, which is why the lab reports the median.'),
+      el(
+        'p',
+        {},
+        'Samples continue until the minimum time has passed and at least 10 are in (after 10 s of sampling, a slow kernel stops once it has 3). Most noise on a computer is one-sided: an interrupt or another tab can only make a sample slower. The clock speed can go either way: a core that boosts above its base frequency runs some samples faster, and one that throttles when it gets hot runs them slower, so a run can drift in both directions. The median ignores a few outlying samples on either side; the mean does not, which is why the lab reports the median.',
+      ),
       el('h2', {}, 'How sure is the median?'),
-      el('p', {}, 'The 95% confidence interval comes from order statistics: between the j-th fastest and the j-th slowest sample lies the true median with a probability the binomial distribution gives, whatever the shape of the noise. With fewer than 6 samples no such pair reaches 95%, so the interval is the whole range and the table says how much it covers.')),
-    el('figure', { class: 'figure' }, timeline(),
-      el('figcaption', {}, 'One measurement, not to scale. The histogram below is made of the samples.')),
+      el(
+        'p',
+        {},
+        'The 95% confidence interval comes from order statistics: between the j-th fastest and the j-th slowest sample lies the true median with a probability the binomial distribution gives, whatever the shape of the noise. With fewer than 6 samples no such pair reaches 95%, so the interval is the whole range and the table says how much it covers.',
+      ),
+    ),
+    el(
+      'figure',
+      { class: 'figure' },
+      timeline(),
+      el('figcaption', {}, 'One measurement, not to scale. The histogram below is made of the samples.'),
+    ),
   ];
 }
 
 function chartLegend() {
-  return el('p', { class: 'chart-legend' }, 'Histogram of each run’s samples. Lines: ',
-    el('span', { class: 'key key-solid' }), ' median, ',
-    el('span', { class: 'key key-dashed' }), ' mean, ',
-    el('span', { class: 'key key-dotted' }), ' single cold call; shaded: 95% CI of the median.');
+  return el(
+    'p',
+    { class: 'chart-legend' },
+    'Histogram of each run’s samples. Lines: ',
+    el('span', { class: 'key key-solid' }),
+    ' median, ',
+    el('span', { class: 'key key-dashed' }),
+    ' mean, ',
+    el('span', { class: 'key key-dotted' }),
+    ' single cold call; shaded: 95% CI of the median.',
+  );
 }
 
 const singleShotColumn = {
-  id: 'single', label: 'Single shot', numeric: true, timing: true, title: 'One cold call, timed alone',
+  id: 'single',
+  label: 'Single shot',
+  numeric: true,
+  timing: true,
+  title: 'One cold call, timed alone',
   value: ({ results }) => seconds(results[0].timing.median_s),
 };
 
 function codeFor(session, kernel) {
   // The lab's timing code (the catalog's sources.timing), shown beside the kernel being timed.
-  return { kernels: [kernel], operation: session.operation(kernel.operation), sources: session.sourcesOf([kernel], session.catalog.sources.timing) };
+  return {
+    kernels: [kernel],
+    operation: session.operation(kernel.operation),
+    sources: session.sourcesOf([kernel], session.catalog.sources.timing),
+  };
 }
 
 function label(session, entry, index) {
@@ -115,7 +173,8 @@ function verdict(entry, prediction) {
   const cold = single.timing.median_s;
   const { timing } = full;
   const place = where(cold, timing);
-  const facts = `The cold call took ${seconds(cold)}, ${ratio(cold / timing.median_s)} the median of ${seconds(timing.median_s)}: ` +
+  const facts =
+    `The cold call took ${seconds(cold)}, ${ratio(cold / timing.median_s)} the median of ${seconds(timing.median_s)}: ` +
     `${PLACES[place]} (${secondsRange(timing.ci_low_s, timing.ci_high_s)}).`;
   if (!prediction) return noPrediction(facts);
   if (prediction === place) return { text: `Right. ${facts}`, tone: 'right' };
@@ -133,15 +192,23 @@ function notes(entry) {
   ];
   const coldTicks = single.timing.median_s / t.resolution_s;
   if (coldTicks < 100) {
-    result.push(`The single shot lasted only ${Math.round(coldTicks)} ticks, so the clock's rounding alone can move it by ${percent(1 / coldTicks)}.`);
+    result.push(
+      `The single shot lasted only ${Math.round(coldTicks)} ticks, so the clock's rounding alone can move it by ${percent(1 / coldTicks)}.`,
+    );
   }
   const skew = (t.mean_s - t.median_s) / t.median_s;
-  if (skew > 0.02) result.push(`The mean is ${percent(skew)} above the median: the slowest samples (up to ${seconds(t.max_s)}) pull it up, and the median ignores them.`);
-  else if (skew < -0.02) result.push(`The mean is ${percent(-skew)} below the median: a few samples ran unusually fast (down to ${seconds(t.min_s)}).`);
+  if (skew > 0.02)
+    result.push(
+      `The mean is ${percent(skew)} above the median: the slowest samples (up to ${seconds(t.max_s)}) pull it up, and the median ignores them.`,
+    );
+  else if (skew < -0.02)
+    result.push(`The mean is ${percent(-skew)} below the median: a few samples ran unusually fast (down to ${seconds(t.min_s)}).`);
   else result.push(`Mean and median agree within 2%: this run had little one-sided noise.`);
-  result.push(t.ci_level < 0.95
-    ? `Only ${t.count} samples, so the interval is the whole min–max range and covers the median with just ${percent(t.ci_level, 0)} confidence: a longer minimum time gives more samples and a real 95% interval.`
-    : `From ${t.count} samples the 95% CI of the median is ${percent((t.ci_high_s - t.ci_low_s) / t.median_s)} of the median wide.`);
+  result.push(
+    t.ci_level < 0.95
+      ? `Only ${t.count} samples, so the interval is the whole min–max range and covers the median with just ${percent(t.ci_level, 0)} confidence: a longer minimum time gives more samples and a real 95% interval.`
+      : `From ${t.count} samples the 95% CI of the median is ${percent((t.ci_high_s - t.ci_low_s) / t.median_s)} of the median wide.`,
+  );
   return result;
 }
 
@@ -164,7 +231,11 @@ export default {
         ctx.globalAlpha = 0.1;
         ctx.fillRect(x(m.ci[0]), top, Math.max(x(m.ci[1]) - x(m.ci[0]), 1), height);
         ctx.globalAlpha = 1;
-        for (const [value, dash] of [[m.median, []], [m.mean, [6, 4]], [m.single, [2, 3]]]) {
+        for (const [value, dash] of [
+          [m.median, []],
+          [m.mean, [6, 4]],
+          [m.single, [2, 3]],
+        ]) {
           ctx.lineWidth = 2 * devicePixelRatio;
           ctx.setLineDash(dash.map((d) => d * devicePixelRatio));
           ctx.beginPath();
@@ -181,31 +252,58 @@ export default {
       lead: 'Before comparing kernels, learn how the lab turns a kernel into one time, and how far to trust it.',
       explanation: explanation(session.catalog),
       exercise: {
-        prompt: 'The lab will time one cold call on its own (a single shot), then make a full measurement. Where will the single shot land?',
+        prompt:
+          'The lab will time one cold call on its own (a single shot), then make a full measurement. Where will the single shot land?',
         label: 'The single cold call will be',
         control: { kind: 'select', options: CHOICES },
       },
       fields: [
-        { name: 'kernel', label: 'Kernel', kind: 'select', value: initial.name, options: kernels.map((k) => ({ value: k.name, label: `${k.title} (${k.lesson})` })) },
+        {
+          name: 'kernel',
+          label: 'Kernel',
+          kind: 'select',
+          value: initial.name,
+          options: kernels.map((k) => ({ value: k.name, label: `${k.title} (${k.lesson})` })),
+        },
         { name: 'n', label: 'N', kind: 'number', value: '64', hint: 'Square matrices: M = N = K.' },
         { name: 'block', label: 'Block', kind: 'number', value: '32', hint: 'Tile edge for a blocked kernel.' },
         minTimeField('1', 'Sampling continues at least this long.'),
       ],
       fieldFor: refusalField({ sizes: 'n', block: 'block', kernel: 'kernel' }),
-      columns: [kernelColumn(session), nColumn, blockColumn, singleShotColumn, medianColumn, meanColumn, spreadColumn, ciColumn, samplesColumn, gflopsColumn, checkColumn],
+      columns: [
+        kernelColumn(session),
+        nColumn,
+        blockColumn,
+        singleShotColumn,
+        medianColumn,
+        meanColumn,
+        spreadColumn,
+        ciColumn,
+        samplesColumn,
+        gflopsColumn,
+        checkColumn,
+      ],
       chart: {
-        xLabel: 'Time per call', yLabel: 'Share of samples', xLogBase: 10, steps: true,
-        xFormat: seconds, yFormat: percentTick, decorate, legend: chartLegend(),
+        xLabel: 'Time per call',
+        yLabel: 'Share of samples',
+        xLogBase: 10,
+        steps: true,
+        xFormat: seconds,
+        yFormat: percentTick,
+        decorate,
+        legend: chartLegend(),
         empty: 'Each run adds the histogram of its samples here.',
       },
       code: codeFor(session, initial),
       plan({ kernel, n, block, min_time_s }) {
         const request = runRequest(session.kernel(kernel), n, { block, min_time_s });
         return {
-          items: [{
-            requests: [{ ...request, single_shot: true }, request],
-            meta: { title: kernelTitle(session, kernel), n },
-          }],
+          items: [
+            {
+              requests: [{ ...request, single_shot: true }, request],
+              meta: { title: kernelTitle(session, kernel), n },
+            },
+          ],
         };
       },
       describe: ({ title, n }) => `${title} at N = ${n}`,
@@ -213,13 +311,17 @@ export default {
         const measured = entries.filter((e) => e.result.status === 'ok');
         markers.length = 0;
         if (measured.length === 0) return [];
-        const edges = logEdges(measured.flatMap(({ results: [single, full] }) =>
-          [...full.timing.samples_s, single.timing.median_s, full.timing.mean_s]));
+        const edges = logEdges(
+          measured.flatMap(({ results: [single, full] }) => [...full.timing.samples_s, single.timing.median_s, full.timing.mean_s]),
+        );
         return measured.map((entry, i) => {
           const [single, full] = entry.results;
           const key = label(session, entry, i);
           markers.push({
-            key, single: single.timing.median_s, median: full.timing.median_s, mean: full.timing.mean_s,
+            key,
+            single: single.timing.median_s,
+            median: full.timing.median_s,
+            mean: full.timing.mean_s,
             ci: [full.timing.ci_low_s, full.timing.ci_high_s],
           });
           return { label: key, points: histogramPoints(full.timing.samples_s, edges) };

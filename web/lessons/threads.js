@@ -8,7 +8,18 @@ import { noPrediction } from '../ui/verdict.js';
 import { experimentField, chosenExperiments, followExperimentSelect } from '../ui/experiments.js';
 import { runRequest } from '../ui/request.js';
 import { parseNumber } from '../ui/form.js';
-import { kernelColumn, nColumn, blockColumn, threadsColumn, medianColumn, spreadColumn, ciColumn, samplesColumn, gflopsColumn, checkColumn } from '../ui/columns.js';
+import {
+  kernelColumn,
+  nColumn,
+  blockColumn,
+  threadsColumn,
+  medianColumn,
+  spreadColumn,
+  ciColumn,
+  samplesColumn,
+  gflopsColumn,
+  checkColumn,
+} from '../ui/columns.js';
 import { byN, latestPoints, overlap, speedup } from '../ui/analysis.js';
 import { amdahlSpeedup, efficiency, fitSerialFraction } from '../ui/amdahl.js';
 import { gflops, percent, percentTick, ratio, seconds, timesTick } from '../ui/format.js';
@@ -26,13 +37,18 @@ const TOLERANCE = 0.1;
 
 const QUESTIONS = {
   sweep: {
-    prompt: 'How many times as fast as 1 thread will 2 threads run the matmul, at the largest N you run? ' +
+    prompt:
+      'How many times as fast as 1 thread will 2 threads run the matmul, at the largest N you run? ' +
       `Within ${percent(TOLERANCE, 0)} of the measured speedup counts as right.`,
-    label: '2-thread speedup', placeholder: 'e.g. 1.5', inputmode: 'decimal',
+    label: '2-thread speedup',
+    placeholder: 'e.g. 1.5',
+    inputmode: 'decimal',
   },
   small: {
     prompt: 'From which size N on will threads beat 1 thread? Name the smallest N at which you expect them to win.',
-    label: 'Smallest N where threads win', placeholder: 'e.g. 64', inputmode: 'numeric',
+    label: 'Smallest N where threads win',
+    placeholder: 'e.g. 64',
+    inputmode: 'numeric',
   },
 };
 
@@ -43,15 +59,21 @@ const CHUNK = 16;
 const TOP = 44;
 
 function rowSplit() {
-  const strips = (x, width, numbered) => CHUNK_OWNERS.map((owner, i) => {
-    const y = TOP + i * CHUNK;
-    const label = numbered ? `<text x="${x + width / 2}" y="${y + 11}" class="in-bar">chunk ${i}</text>` : '';
-    return `<rect x="${x}" y="${y}" width="${width}" height="${CHUNK - 2}" rx="2" class="thread-${owner}"/>${label}`;
-  }).join('');
+  const strips = (x, width, numbered) =>
+    CHUNK_OWNERS.map((owner, i) => {
+      const y = TOP + i * CHUNK;
+      const label = numbered ? `<text x="${x + width / 2}" y="${y + 11}" class="in-bar">chunk ${i}</text>` : '';
+      return `<rect x="${x}" y="${y}" width="${width}" height="${CHUNK - 2}" rx="2" class="thread-${owner}"/>${label}`;
+    }).join('');
   const height = CHUNK_OWNERS.length * CHUNK - 2;
   const taken = (t) => CHUNK_OWNERS.filter((owner) => owner === t).length;
-  const legend = [0, 1, 2].map((t) => `<rect x="${30 + t * 190}" y="252" width="12" height="12" rx="2" class="thread-${t}"/>` +
-    `<text x="${48 + t * 190}" y="262" class="sub">thread ${t}: ${taken(t)} chunks${t === 2 ? ' (slowed)' : ''}</text>`).join('');
+  const legend = [0, 1, 2]
+    .map(
+      (t) =>
+        `<rect x="${30 + t * 190}" y="252" width="12" height="12" rx="2" class="thread-${t}"/>` +
+        `<text x="${48 + t * 190}" y="262" class="sub">thread ${t}: ${taken(t)} chunks${t === 2 ? ' (slowed)' : ''}</text>`,
+    )
+    .join('');
   return svg(`
     <svg viewBox="0 0 700 276" role="img" aria-labelledby="rows-title" class="diagram">
       <title id="rows-title">C = A × B on three threads. C's rows are cut into twelve chunks, coloured by the thread that computed them; each thread reads the same rows of A and all of B.</title>
@@ -73,33 +95,109 @@ const formula = (text) => el('span', { class: 'nowrap' }, text);
 function explanation(session, kernel, limit) {
   const { build } = session.lab;
   return [
-    limit.reason && el('p', { class: 'lesson-notice', role: 'note', 'data-threads-unavailable': '' },
-      el('strong', {}, 'This lesson can run 1 thread only here. '), withCode(limit.reason)),
-    el('div', { class: 'prose' },
+    limit.reason &&
+      el(
+        'p',
+        { class: 'lesson-notice', role: 'note', 'data-threads-unavailable': '' },
+        el('strong', {}, 'This lesson can run 1 thread only here. '),
+        withCode(limit.reason),
+      ),
+    el(
+      'div',
+      { class: 'prose' },
       el('h2', {}, 'A pool, started once'),
-      el('p', {}, 'In the browser every WebAssembly thread is a Web Worker running its own instance of the module, and creating one takes milliseconds: far longer than a small matmul. So the lab never creates a thread for a call. The module starts its pool when it loads, one thread per hardware thread the browser reports, and those threads sleep between jobs. A parallel call posts the job and wakes every thread of the pool at once, with one ', el('code', {}, 'pthread_cond_broadcast'), '. Each thread it woke checks whether this job needs it: those it does not need go straight back to sleep, and the others take chunks beside the calling thread, which works on the job too. When the last chunk is done, the helpers sleep again. With 1 thread the kernel does not touch the pool at all.'),
+      el(
+        'p',
+        {},
+        'In the browser every WebAssembly thread is a Web Worker running its own instance of the module, and creating one takes milliseconds: far longer than a small matmul. So the lab never creates a thread for a call. The module starts its pool when it loads, one thread per hardware thread the browser reports, and those threads sleep between jobs. A parallel call posts the job and wakes every thread of the pool at once, with one ',
+        el('code', {}, 'pthread_cond_broadcast'),
+        '. Each thread it woke checks whether this job needs it: those it does not need go straight back to sleep, and the others take chunks beside the calling thread, which works on the job too. When the last chunk is done, the helpers sleep again. With 1 thread the kernel does not touch the pool at all.',
+      ),
       el('h2', {}, 'Each thread writes its own rows'),
-      el('p', {}, 'The kernel here, ', el('strong', {}, kernel.title), ', splits C by rows. A thread computes whole rows of C, reading the same rows of A and all of B. No two threads write the same element, and reading needs no coordination, so there are no locks. The rows are cut into four chunks per thread, in whole 4-row tiles, and threads take the next chunk as they finish one: a thread that something else slows down takes fewer chunks, and the others do not wait for it.')),
-    el('figure', { class: 'figure' }, rowSplit(),
-      el('figcaption', {}, 'Three threads, four chunks each on average. Thread 2 was slowed by something else, so thread 1 took one of its chunks.')),
-    el('div', { class: 'prose' },
+      el(
+        'p',
+        {},
+        'The kernel here, ',
+        el('strong', {}, kernel.title),
+        ', splits C by rows. A thread computes whole rows of C, reading the same rows of A and all of B. No two threads write the same element, and reading needs no coordination, so there are no locks. The rows are cut into four chunks per thread, in whole 4-row tiles, and threads take the next chunk as they finish one: a thread that something else slows down takes fewer chunks, and the others do not wait for it.',
+      ),
+    ),
+    el(
+      'figure',
+      { class: 'figure' },
+      rowSplit(),
+      el(
+        'figcaption',
+        {},
+        'Three threads, four chunks each on average. Thread 2 was slowed by something else, so thread 1 took one of its chunks.',
+      ),
+    ),
+    el(
+      'div',
+      { class: 'prose' },
       el('h2', {}, 'What limits the speedup'),
-      el('ul', {},
-        el('li', {}, el('strong', {}, 'Serial work. '), 'What cannot be split runs on one thread while the others wait: posting the job, and waiting for the last chunk to finish.'),
-        el('li', {}, el('strong', {}, 'Wake-up cost. '), 'A sleeping thread runs again only once the operating system schedules it. Every parallel call waits for that, for each helper it uses; and since the broadcast wakes every thread of the pool, those it does not use also wake, take the pool’s lock and go back to sleep. At small sizes this can outweigh the work.'),
-        el('li', {}, el('strong', {}, 'Shared memory bandwidth. '), 'The cores share the memory bus and usually the last-level cache. Where a kernel waits on memory, more cores wait together.'),
-        el('li', {}, el('strong', {}, 'Shared cores. '), 'The browser’s own threads, other tabs and other programs use the same cores. On a small virtual machine, say two cores, a busy neighbour on the host can take one away in the middle of a run.')),
+      el(
+        'ul',
+        {},
+        el(
+          'li',
+          {},
+          el('strong', {}, 'Serial work. '),
+          'What cannot be split runs on one thread while the others wait: posting the job, and waiting for the last chunk to finish.',
+        ),
+        el(
+          'li',
+          {},
+          el('strong', {}, 'Wake-up cost. '),
+          'A sleeping thread runs again only once the operating system schedules it. Every parallel call waits for that, for each helper it uses; and since the broadcast wakes every thread of the pool, those it does not use also wake, take the pool’s lock and go back to sleep. At small sizes this can outweigh the work.',
+        ),
+        el(
+          'li',
+          {},
+          el('strong', {}, 'Shared memory bandwidth. '),
+          'The cores share the memory bus and usually the last-level cache. Where a kernel waits on memory, more cores wait together.',
+        ),
+        el(
+          'li',
+          {},
+          el('strong', {}, 'Shared cores. '),
+          'The browser’s own threads, other tabs and other programs use the same cores. On a small virtual machine, say two cores, a busy neighbour on the host can take one away in the middle of a run.',
+        ),
+      ),
       el('h2', {}, 'Amdahl’s law'),
-      el('p', {}, 'If a share s of the one-thread time cannot be split, p threads take ', formula('T(p) = T(1) · (s + (1 − s)/p)'),
-        ', and the speedup is ', el('strong', {}, formula('S(p) = T(1)/T(p) = 1 / (s + (1 − s)/p)')),
+      el(
+        'p',
+        {},
+        'If a share s of the one-thread time cannot be split, p threads take ',
+        formula('T(p) = T(1) · (s + (1 − s)/p)'),
+        ', and the speedup is ',
+        el('strong', {}, formula('S(p) = T(1)/T(p) = 1 / (s + (1 − s)/p)')),
         '. However many threads there are, it stays below 1/s: with s = 5%, below 20×. The parallel efficiency ',
-        el('strong', {}, formula('E(p) = S(p)/p')), ' is the share of the p threads’ time that went into useful work; ideal is 100%.'),
-      el('p', {}, 'The lesson fits s to your times. ', formula('T(p)/T(1) − 1/p = s · (1 − 1/p)'),
-        ' is a straight line through the origin, so least squares gives ', formula('s = Σxy / Σx²'), ', with ', formula('x = 1 − 1/p'),
-        ' and ', formula('y = T(p)/T(1) − 1/p'), ' over the thread counts you ran, clamped to [0, 1]. With only 1 and 2 threads, the fit just restates the one speedup measured.'),
+        el('strong', {}, formula('E(p) = S(p)/p')),
+        ' is the share of the p threads’ time that went into useful work; ideal is 100%.',
+      ),
+      el(
+        'p',
+        {},
+        'The lesson fits s to your times. ',
+        formula('T(p)/T(1) − 1/p = s · (1 − 1/p)'),
+        ' is a straight line through the origin, so least squares gives ',
+        formula('s = Σxy / Σx²'),
+        ', with ',
+        formula('x = 1 − 1/p'),
+        ' and ',
+        formula('y = T(p)/T(1) − 1/p'),
+        ' over the thread counts you ran, clamped to [0, 1]. With only 1 and 2 threads, the fit just restates the one speedup measured.',
+      ),
       el('h2', {}, 'Threads need an isolated page'),
-      el('p', {}, 'WebAssembly threads share one memory, a SharedArrayBuffer, and a browser hands that out only to a page that is cross-origin isolated: served with the COOP and COEP headers. Anywhere else the lab loads a single-threaded build, and this lesson can run 1 thread only. This page loaded ',
-        el('code', {}, build.module), build.threads ? `, whose pool has ${session.catalog.build.max_threads} threads.` : ', which has no threads.')),
+      el(
+        'p',
+        {},
+        'WebAssembly threads share one memory, a SharedArrayBuffer, and a browser hands that out only to a page that is cross-origin isolated: served with the COOP and COEP headers. Anywhere else the lab loads a single-threaded build, and this lesson can run 1 thread only. This page loaded ',
+        el('code', {}, build.module),
+        build.threads ? `, whose pool has ${session.catalog.build.max_threads} threads.` : ', which has no threads.',
+      ),
+    ),
   ];
 }
 
@@ -111,8 +209,11 @@ function threadLimit(session) {
   const most = Math.min(hardware, session.catalog.build.max_threads);
   return {
     most,
-    reason: most > 1 ? null : `Only one thread is available here (the browser reports ${hardware} hardware ` +
-      `thread${hardware === 1 ? '' : 's'}, and the module's pool has ${session.catalog.build.max_threads}), so there is nothing to split.`,
+    reason:
+      most > 1
+        ? null
+        : `Only one thread is available here (the browser reports ${hardware} hardware ` +
+          `thread${hardware === 1 ? '' : 's'}, and the module's pool has ${session.catalog.build.max_threads}), so there is nothing to split.`,
   };
 }
 
@@ -125,7 +226,8 @@ function sameProblem(a, b) {
 // The 1-thread run an entry is compared with: the latest of the same kernel,
 // N and block, up to that entry.
 function oneThreadRun(entries, entry) {
-  return entries.slice(0, entries.indexOf(entry) + 1)
+  return entries
+    .slice(0, entries.indexOf(entry) + 1)
     .findLast((e) => e.result.status === 'ok' && e.result.shape.threads === 1 && sameProblem(e, entry));
 }
 
@@ -136,11 +238,17 @@ function comparedColumns(baselineOf) {
   };
   return [
     {
-      id: 'speedup', label: 'Speedup', numeric: true, title: 'Median time on 1 thread (same N and block) divided by this median time',
+      id: 'speedup',
+      label: 'Speedup',
+      numeric: true,
+      title: 'Median time on 1 thread (same N and block) divided by this median time',
       value: cell((s) => ratio(s)),
     },
     {
-      id: 'efficiency', label: 'Efficiency', numeric: true, title: 'Speedup divided by the number of threads',
+      id: 'efficiency',
+      label: 'Efficiency',
+      numeric: true,
+      title: 'Speedup divided by the number of threads',
       value: cell((s, p) => percent(efficiency(s, p), 0)),
     },
   ];
@@ -149,8 +257,12 @@ function comparedColumns(baselineOf) {
 // Per problem (N and block) of the thread sweeps so far: the latest time at
 // each thread count, the speedups over 1 thread, and the Amdahl fit.
 function sweepCurves(entries) {
-  const times = latestPoints(entries.filter((e) => e.result.status === 'ok' && e.meta.experiment === 'sweep'),
-    (e) => `${e.result.shape.n}|${e.result.shape.block}`, (e) => e.result.shape.threads, (e) => e.result.timing.median_s);
+  const times = latestPoints(
+    entries.filter((e) => e.result.status === 'ok' && e.meta.experiment === 'sweep'),
+    (e) => `${e.result.shape.n}|${e.result.shape.block}`,
+    (e) => e.result.shape.threads,
+    (e) => e.result.timing.median_s,
+  );
   return [...times].flatMap(([key, points]) => {
     const t1 = new Map(points).get(1);
     if (t1 === undefined) return [];
@@ -165,10 +277,16 @@ function threadSeries(entries, view) {
   const counts = [...new Set(curves.flatMap((c) => c.speedups.map(([p]) => p)))];
   const series = curves.flatMap((c) => [
     { label: `N = ${c.n}, b = ${c.block}`, colorKey: c.key, points: c.speedups.map(([p, s]) => [p, view(s, p)]) },
-    ...(c.fit ? [{
-      label: `Amdahl fit, s = ${serialText(c.fit.s)} (N = ${c.n})`, colorKey: c.key, dash: [2, 5],
-      points: c.speedups.map(([p]) => [p, view(amdahlSpeedup(c.fit.s, p), p)]),
-    }] : []),
+    ...(c.fit
+      ? [
+          {
+            label: `Amdahl fit, s = ${serialText(c.fit.s)} (N = ${c.n})`,
+            colorKey: c.key,
+            dash: [2, 5],
+            points: c.speedups.map(([p]) => [p, view(amdahlSpeedup(c.fit.s, p), p)]),
+          },
+        ]
+      : []),
   ]);
   return curves.length ? [...series, { label: 'Ideal', colorKey: 'ideal', dash: [8, 6], points: counts.map((p) => [p, view(p, p)]) }] : [];
 }
@@ -177,8 +295,12 @@ function threadSeries(entries, view) {
 function smallSeries(entries) {
   const ok = entries.filter((e) => e.result.status === 'ok' && e.meta.experiment === 'small');
   const compared = ok.filter((e) => e.result.shape.threads > 1 && oneThreadRun(entries, e));
-  const points = latestPoints(compared, (e) => e.result.shape.threads, (e) => e.result.shape.n,
-    (e) => speedup(e, oneThreadRun(entries, e)));
+  const points = latestPoints(
+    compared,
+    (e) => e.result.shape.threads,
+    (e) => e.result.shape.n,
+    (e) => speedup(e, oneThreadRun(entries, e)),
+  );
   const sizes = [...new Set(compared.map((e) => e.result.shape.n))];
   const series = [...points].map(([p, pts]) => ({ label: `${plural(p)} over 1`, colorKey: `p${p}`, points: pts }));
   return series.length ? [...series, { label: 'Break-even', colorKey: 'even', dash: [8, 6], points: sizes.map((n) => [n, 1]) }] : [];
@@ -216,16 +338,19 @@ function amdahlNote(n, fit) {
   if (fit.s === 0) {
     return fit.raw < 0
       ? `${at}, the Amdahl fit gives a serial fraction s = 0 (clamped from ${percent(fit.raw)}), and so no limit: the threads ran ` +
-        'faster than ideal. That can happen when each thread’s share of the data fits its own core’s cache better than the whole did.'
+          'faster than ideal. That can happen when each thread’s share of the data fits its own core’s cache better than the whole did.'
       : `${at}, the Amdahl fit gives a serial fraction s = 0, and so no limit: the threads ran at exactly the ideal speedup.`;
   }
   if (fit.raw > 1) {
-    return `${at}, the Amdahl fit gives a serial fraction s = 100% (clamped from ${percent(fit.raw)}): more threads were no faster, ` +
-      'so Amdahl’s law, which assumes the parallel part speeds up, does not describe this run.';
+    return (
+      `${at}, the Amdahl fit gives a serial fraction s = 100% (clamped from ${percent(fit.raw)}): more threads were no faster, ` +
+      'so Amdahl’s law, which assumes the parallel part speeds up, does not describe this run.'
+    );
   }
-  const restates = fit.counts === 1
-    ? ' With one thread count beyond 1, the fit only restates that speedup; more cores would test the shape of the law.'
-    : '';
+  const restates =
+    fit.counts === 1
+      ? ' With one thread count beyond 1, the fit only restates that speedup; more cores would test the shape of the law.'
+      : '';
   return `${at}, the Amdahl fit gives a serial fraction s = ${serialText(fit.s)}: no number of threads could run this size more than 1/s = ${limitText(fit.limit)} as fast as 1 thread.${restates}`;
 }
 
@@ -244,8 +369,10 @@ function sweepNotes(findings) {
       notes.push(`At N = ${n}, 1 thread and ${plural(e.result.shape.threads)} lie within each other’s 95% CIs: no measurable difference.`);
     }
     for (const e of shown.filter((r) => !overlap(one, r) && speedup(r, one) < 1)) {
-      notes.push(`At N = ${n}, ${plural(e.result.shape.threads)} were slower than 1, which is not what the lesson expects at a size with this much work. ` +
-        'Another program may have been busy on the other cores: run again and compare.');
+      notes.push(
+        `At N = ${n}, ${plural(e.result.shape.threads)} were slower than 1, which is not what the lesson expects at a size with this much work. ` +
+          'Another program may have been busy on the other cores: run again and compare.',
+      );
     }
     notes.push(amdahlNote(n, fit));
   }
@@ -255,7 +382,8 @@ function sweepNotes(findings) {
 // The verdict when there is no positive number to judge; null when there is one.
 function unjudgedVerdict(prediction, guess, facts) {
   if (!prediction) return noPrediction(facts);
-  if (!(guess > 0)) return { text: `Your prediction, “${prediction}”, is not a positive number, so it cannot be judged. ${facts}`, tone: 'neutral' };
+  if (!(guess > 0))
+    return { text: `Your prediction, “${prediction}”, is not a positive number, so it cannot be judged. ${facts}`, tone: 'neutral' };
   return null;
 }
 
@@ -270,7 +398,10 @@ function sweepVerdict(findings, prediction) {
   if (unjudged) return unjudged;
   const off = guess / measured - 1;
   const close = Math.abs(off) <= TOLERANCE;
-  const mine = off === 0 ? 'exactly that' : `${percent(Math.abs(off))} ${off > 0 ? 'above' : 'below'} that: ${close ? 'within' : 'not within'} ${percent(TOLERANCE, 0)}`;
+  const mine =
+    off === 0
+      ? 'exactly that'
+      : `${percent(Math.abs(off))} ${off > 0 ? 'above' : 'below'} that: ${close ? 'within' : 'not within'} ${percent(TOLERANCE, 0)}`;
   return { text: `${close ? 'Right.' : 'Not quite.'} ${facts} Your ${ratio(guess)} is ${mine}.`, tone: close ? 'right' : 'wrong' };
 }
 
@@ -304,7 +435,8 @@ function smallNotes(findings) {
     const { n, one, many, s, outcome } = finding;
     const p = plural(many.result.shape.threads);
     const timesText = `${seconds(many.result.timing.median_s)} against ${seconds(one.result.timing.median_s)} per call`;
-    if (outcome === 'tie') return `At N = ${n}, ${p} and 1 thread lie within each other’s 95% CIs (${timesText}): no measurable difference.`;
+    if (outcome === 'tie')
+      return `At N = ${n}, ${p} and 1 thread lie within each other’s 95% CIs (${timesText}): no measurable difference.`;
     const why = finding === firstLoss ? ': waking the pool and waiting for it cost more than the work it took over' : '';
     return `At N = ${n}, ${p} were ${ratio(s)} as fast as 1 (${timesText})${why}.`;
   });
@@ -315,10 +447,13 @@ function crossoverNote(findings) {
   const last = findings.at(-1);
   const wins = strayWins.map((f) => f.n).join(', ');
   if (!from) {
-    return `Threads did not win at the largest size run, N = ${last.n}${wins ? `, though they did at N = ${wins}` : ''}. ` +
-      'With more work per call they should; another program may have been busy on the other cores, so run again, or try larger sizes.';
+    return (
+      `Threads did not win at the largest size run, N = ${last.n}${wins ? `, though they did at N = ${wins}` : ''}. ` +
+      'With more work per call they should; another program may have been busy on the other cores, so run again, or try larger sizes.'
+    );
   }
-  if (!before) return `Threads won at every size, even the smallest, N = ${from.n}: on this machine, waking the pool costs less than even that much work.`;
+  if (!before)
+    return `Threads won at every size, even the smallest, N = ${from.n}: on this machine, waking the pool costs less than even that much work.`;
   const stray = wins ? ` They also won at N = ${wins}, below a size where they did not: this close to break-even, noise decides.` : '';
   return `Threads won from N = ${from.n} up; at N = ${before.n} they did not.${stray}`;
 }
@@ -327,7 +462,9 @@ function smallVerdict(findings, prediction) {
   const { from, before } = crossover(findings);
   const last = findings.at(-1);
   const facts = from
-    ? (before ? `Threads won from N = ${from.n} up, and not at N = ${before.n}.` : `Threads won at every size, even N = ${from.n}.`)
+    ? before
+      ? `Threads won from N = ${from.n} up, and not at N = ${before.n}.`
+      : `Threads won at every size, even N = ${from.n}.`
     : `Threads did not win at the largest size run, N = ${last.n}.`;
   const guess = parseNumber(prediction);
   const unjudged = unjudgedVerdict(prediction, guess, facts);
@@ -342,7 +479,10 @@ function smallVerdict(findings, prediction) {
     const where = guess === before.n ? 'your guess' : `above your ${guess}`;
     return { text: `Not quite. ${facts} At N = ${before.n}, ${where}, they did not win yet.`, tone: 'wrong' };
   }
-  return { text: `Right. ${facts} Your N = ${guess} lies ${before ? `between the two` : 'at or below the smallest size run'}.`, tone: 'right' };
+  return {
+    text: `Right. ${facts} Your N = ${guess} lies ${before ? `between the two` : 'at or below the smallest size run'}.`,
+    tone: 'right',
+  };
 }
 
 function range(from, to) {
@@ -362,51 +502,100 @@ export default {
       lead: 'Split one matmul’s rows over several cores and it can run nearly that many times as fast, once there is enough work to split.',
       explanation: explanation(session, kernel, limit),
       exercise: {
-        prompt: question.prompt, label: question.label,
+        prompt: question.prompt,
+        label: question.label,
         control: { kind: 'number', placeholder: question.placeholder, inputmode: question.inputmode },
       },
       fields: [
-        experimentField(EXPERIMENTS, 'The sweep runs 1 up to the most threads; small sizes, 1 thread against the most. Each has its own prediction.', { both: false }),
+        experimentField(
+          EXPERIMENTS,
+          'The sweep runs 1 up to the most threads; small sizes, 1 thread against the most. Each has its own prediction.',
+          { both: false },
+        ),
         { name: 'sizes', label: 'Sizes N', kind: 'list', value: '1024', hint: 'Each runs on 1, 2, … up to the most threads.' },
-        { name: 'small_sizes', label: 'Sizes N', kind: 'list', value: '16,32,64,128,256,512', hint: 'Each runs on 1 thread and on the most threads.' },
         {
-          name: 'threads', label: 'Most threads', kind: 'select', value: String(limit.most),
+          name: 'small_sizes',
+          label: 'Sizes N',
+          kind: 'list',
+          value: '16,32,64,128,256,512',
+          hint: 'Each runs on 1 thread and on the most threads.',
+        },
+        {
+          name: 'threads',
+          label: 'Most threads',
+          kind: 'select',
+          value: String(limit.most),
           options: range(1, limit.most).map((p) => ({ value: String(p), label: p === 1 ? '1 (no pool)' : String(p) })),
-          hint: limit.reason ? 'Only 1 here: see the note at the top.' : `Up to ${limit.most}: the browser reports ${hardware} hardware threads, and the pool has ${session.catalog.build.max_threads}.`,
+          hint: limit.reason
+            ? 'Only 1 here: see the note at the top.'
+            : `Up to ${limit.most}: the browser reports ${hardware} hardware threads, and the pool has ${session.catalog.build.max_threads}.`,
         },
         { name: 'block', label: 'Block size b', kind: 'number', value: '128', hint: 'At a size below b, the block is N.' },
         minTimeField('0.2', 'Per size and thread count.'),
       ],
-      fieldFor: refusalField({ sizes: () => chosenExperiments(EXPERIMENTS, page.form.input('experiment').value)[0].sizes, block: 'block', threads: 'threads' }),
+      fieldFor: refusalField({
+        sizes: () => chosenExperiments(EXPERIMENTS, page.form.input('experiment').value)[0].sizes,
+        block: 'block',
+        threads: 'threads',
+      }),
       columns: [
-        kernelColumn(session), nColumn, blockColumn, threadsColumn,
-        medianColumn, spreadColumn, ciColumn, samplesColumn, gflopsColumn,
+        kernelColumn(session),
+        nColumn,
+        blockColumn,
+        threadsColumn,
+        medianColumn,
+        spreadColumn,
+        ciColumn,
+        samplesColumn,
+        gflopsColumn,
         ...comparedColumns((entry) => oneThreadRun(page.entries, entry)),
         checkColumn,
       ],
       chart: {
-        xLabel: 'Threads', yLabel: 'Speedup over 1 thread', xFormat: integerTick, yFormat: timesTick,
-        legend: el('p', { class: 'chart-legend' }, 'Thread sweep: speedup, then parallel efficiency. Lines: ',
-          el('span', { class: 'key key-solid' }), ' measured, ',
-          el('span', { class: 'key key-dotted' }), ' Amdahl fit, ',
-          el('span', { class: 'key key-dashed' }), ' ideal.'),
+        xLabel: 'Threads',
+        yLabel: 'Speedup over 1 thread',
+        xFormat: integerTick,
+        yFormat: timesTick,
+        legend: el(
+          'p',
+          { class: 'chart-legend' },
+          'Thread sweep: speedup, then parallel efficiency. Lines: ',
+          el('span', { class: 'key key-solid' }),
+          ' measured, ',
+          el('span', { class: 'key key-dotted' }),
+          ' Amdahl fit, ',
+          el('span', { class: 'key key-dashed' }),
+          ' ideal.',
+        ),
         empty: 'The thread sweep draws its speedup over 1 thread here, with the ideal (dashed) and the Amdahl fit (dotted).',
       },
       moreCharts: [
         {
-          xLabel: 'Threads', yLabel: 'Parallel efficiency', xFormat: integerTick, yFormat: percentTick,
+          xLabel: 'Threads',
+          yLabel: 'Parallel efficiency',
+          xFormat: integerTick,
+          yFormat: percentTick,
           empty: 'The same sweep as parallel efficiency: speedup divided by the number of threads.',
           series: (entries) => threadSeries(entries, efficiency),
         },
         {
-          xLabel: 'N', yLabel: 'Speedup over 1 thread', xLogBase: 2, xFormat: String, yFormat: timesTick,
-          legend: el('p', { class: 'chart-legend' }, 'Small sizes: the speedup of the most threads over 1 at each N. Below the dashed line at 1×, threads lose.'),
+          xLabel: 'N',
+          yLabel: 'Speedup over 1 thread',
+          xLogBase: 2,
+          xFormat: String,
+          yFormat: timesTick,
+          legend: el(
+            'p',
+            { class: 'chart-legend' },
+            'Small sizes: the speedup of the most threads over 1 at each N. Below the dashed line at 1×, threads lose.',
+          ),
           empty: 'The small-size experiment draws the speedup over 1 thread against N here. Below the dashed line, threads lose.',
           series: smallSeries,
         },
       ],
       code: {
-        kernels: [kernel], operation: session.operation(kernel.operation),
+        kernels: [kernel],
+        operation: session.operation(kernel.operation),
         sources: session.sourcesOf([kernel], session.catalog.sources.thread_pool),
       },
       plan({ experiment, sizes, small_sizes: smallSizes, threads, block, min_time_s }) {
@@ -416,10 +605,12 @@ export default {
         const largest = session.operation(kernel.operation).max_n;
         return {
           checks: [runRequest(kernel, largest, { block, threads: 1, min_time_s })],
-          items: (experiment === 'small' ? smallSizes : sizes).flatMap((n) => counts.map((p) => ({
-            requests: [runRequest(kernel, n, { block, cap_block: true, threads: p, min_time_s })],
-            meta: { experiment, n, threads: p },
-          }))),
+          items: (experiment === 'small' ? smallSizes : sizes).flatMap((n) =>
+            counts.map((p) => ({
+              requests: [runRequest(kernel, n, { block, cap_block: true, threads: p, min_time_s })],
+              meta: { experiment, n, threads: p },
+            })),
+          ),
         };
       },
       describe: ({ n, threads }) => `${kernel.title} at N = ${n} on ${plural(threads)}`,

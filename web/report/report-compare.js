@@ -2,7 +2,12 @@
 // the same kernel at the same shape, block and thread count; when one side
 // timed it more than once, its latest run stands for it. Pure: no DOM.
 
-export function matchKey({ result: { kernel, shape: { m, n, k, block, threads } } }) {
+export function matchKey({
+  result: {
+    kernel,
+    shape: { m, n, k, block, threads },
+  },
+}) {
   return [kernel, m, n, k, block, threads].join('|');
 }
 
@@ -31,7 +36,11 @@ export function compareMeasurements(here, there) {
       continue;
     }
     matched.push({
-      key, here: measurement, there: other.measurement, runsHere: runs, runsThere: other.runs,
+      key,
+      here: measurement,
+      there: other.measurement,
+      runsHere: runs,
+      runsThere: other.runs,
       ratio: other.measurement.result.timing.median_s / measurement.result.timing.median_s,
     });
   }

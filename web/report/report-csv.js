@@ -28,7 +28,13 @@ const COLUMNS = [
   ['max_rel_err', (m) => m.result.check.max_rel_err],
   ['max_abs_err', (m) => m.result.check.max_abs_err],
   ['tolerance', (m) => m.result.check.tolerance],
-  ['check_metrics', (m) => Object.entries(m.result.check.metrics).map(([name, value]) => `${name}=${value ?? ''}`).join('; ')],
+  [
+    'check_metrics',
+    (m) =>
+      Object.entries(m.result.check.metrics)
+        .map(([name, value]) => `${name}=${value ?? ''}`)
+        .join('; '),
+  ],
 ];
 
 export const CSV_HEADER = COLUMNS.map(([name]) => name);

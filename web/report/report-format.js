@@ -83,8 +83,13 @@ function date(path, v) {
 // admits null.
 function number(path, v, { min = -Infinity, max = Infinity, whole = false, nullable = false, above } = {}) {
   if (v === null && nullable) return;
-  const ok = typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max &&
-    (above === undefined || v > above) && (!whole || Number.isInteger(v));
+  const ok =
+    typeof v === 'number' &&
+    Number.isFinite(v) &&
+    v >= min &&
+    v <= max &&
+    (above === undefined || v > above) &&
+    (!whole || Number.isInteger(v));
   if (ok) return;
   const lower = above !== undefined ? `above ${above}` : Number.isFinite(min) ? `at least ${min}` : null;
   const upper = Number.isFinite(max) ? `at most ${max}` : null;
@@ -132,7 +137,7 @@ function validateCheck(path, check) {
 
 // A rate must be what its count and the median give, as the lab computes it.
 function consistentRate(path, rate, count, median) {
-  const expected = count / median * 1e-9;
+  const expected = (count / median) * 1e-9;
   if (Math.abs(rate - expected) > 1e-9 * Math.max(1, Math.abs(expected))) {
     fail(path, `must equal its count divided by the median time (${shown(expected)})`, rate);
   }
@@ -146,7 +151,8 @@ function validateMeasurement(path, m) {
   const result = object(`${path}.result`, m.result);
   if (result.status !== 'ok') fail(`${path}.result.status`, 'must be "ok": a report holds timed runs only', result.status);
   string(`${path}.result.kernel`, result.kernel);
-  if (m.request.kernel !== result.kernel) fail(`${path}.request.kernel`, `must name the kernel of its result, ${shown(result.kernel)}`, m.request.kernel);
+  if (m.request.kernel !== result.kernel)
+    fail(`${path}.request.kernel`, `must name the kernel of its result, ${shown(result.kernel)}`, m.request.kernel);
   string(`${path}.result.lesson`, result.lesson);
   const shape = object(`${path}.result.shape`, result.shape);
   for (const name of ['m', 'k', 'block']) number(`${path}.result.shape.${name}`, shape[name], { min: 0, max: MAX_DIMENSION, whole: true });
@@ -171,11 +177,15 @@ export function parseReport(text) {
     throw new ReportError(`This file is not JSON: ${error.message}`);
   }
   if (!isObject(report) || report.format !== REPORT_FORMAT) {
-    throw new ReportError(`This file is not a Kernel Lab report: its "format" is ${shown(isObject(report) ? report.format : report)}, not "${REPORT_FORMAT}".`);
+    throw new ReportError(
+      `This file is not a Kernel Lab report: its "format" is ${shown(isObject(report) ? report.format : report)}, not "${REPORT_FORMAT}".`,
+    );
   }
   if (report.version !== REPORT_VERSION) {
-    throw new ReportError(`This report is version ${shown(report.version)}; this page reads version ${REPORT_VERSION}` +
-      `${typeof report.version === 'number' && report.version > REPORT_VERSION ? ': it was written by a newer Kernel Lab' : ''}.`);
+    throw new ReportError(
+      `This report is version ${shown(report.version)}; this page reads version ${REPORT_VERSION}` +
+        `${typeof report.version === 'number' && report.version > REPORT_VERSION ? ': it was written by a newer Kernel Lab' : ''}.`,
+    );
   }
   date('created', report.created);
   validateMachine('machine', report.machine);

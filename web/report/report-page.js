@@ -33,11 +33,18 @@ function earlierCard(measurements, columns) {
   const table = new ResultsTable(columns, { caption: 'Runs of earlier visits' });
   for (const m of measurements) table.add({ ...entryOf(m), earlier: true });
   const [first, last] = [measurements[0].at, measurements.at(-1).at].map((at) => new Date(at).toLocaleString());
-  return el('div', { class: 'card', 'data-report-earlier': '' },
+  return el(
+    'div',
+    { class: 'card', 'data-report-earlier': '' },
     el('h2', {}, 'From earlier visits'),
-    el('p', { class: 'earlier-note' }, `Restored from this browser's saved progress: ${measurements.length} runs timed from ${first} to ${last} by this same build, `,
-      'not in this page load. They are not in the summary or the exports above; Reset progress, at the top, forgets them.'),
-    table.element);
+    el(
+      'p',
+      { class: 'earlier-note' },
+      `Restored from this browser's saved progress: ${measurements.length} runs timed from ${first} to ${last} by this same build, `,
+      'not in this page load. They are not in the summary or the exports above; Reset progress, at the top, forgets them.',
+    ),
+    table.element,
+  );
 }
 
 class ReportPage {
@@ -52,14 +59,21 @@ class ReportPage {
     this.exportJson = button('export-json', 'Export JSON', () => this.download('json'));
     this.exportCsv = button('export-csv', 'Export CSV', () => this.download('csv'));
     this.fileInput = el('input', {
-      type: 'file', id: 'report-import', class: 'visually-hidden', accept: '.json,application/json', 'data-import': '',
+      type: 'file',
+      id: 'report-import',
+      class: 'visually-hidden',
+      accept: '.json,application/json',
+      'data-import': '',
       onchange: () => this.importFile(this.fileInput.files[0]),
     });
     this.alert = el('p', { class: 'form-error', role: 'alert', 'data-error': '', hidden: true });
     this.machine = el('div');
     this.summary = el('div', { 'data-summary': '' });
-    this.empty = el('p', { class: 'empty', 'data-report-empty': '' },
-      'Nothing has been timed yet. Run any lesson: each run it times appears here, under that lesson.');
+    this.empty = el(
+      'p',
+      { class: 'empty', 'data-report-empty': '' },
+      'Nothing has been timed yet. Run any lesson: each run it times appears here, under that lesson.',
+    );
     this.runs = el('div', { class: 'report-groups', 'data-report-runs': '' });
     this.comparison = el('div', { class: 'card', 'data-compare': '', hidden: true });
     this.earlier = earlierCard(session.progress?.earlierMeasurements() ?? [], runColumns(session));
@@ -72,27 +86,48 @@ class ReportPage {
   }
 
   layout(button) {
-    return el('section', { class: 'lesson report', 'data-lesson-view': PAGE.id, hidden: true, 'aria-labelledby': 'report-title' },
-      el('header', { class: 'lesson-head' },
+    return el(
+      'section',
+      { class: 'lesson report', 'data-lesson-view': PAGE.id, hidden: true, 'aria-labelledby': 'report-title' },
+      el(
+        'header',
+        { class: 'lesson-head' },
         el('p', { class: 'eyebrow' }, 'Your measurements'),
         el('h1', { id: 'report-title' }, PAGE.title),
-        el('p', { class: 'lead' }, 'Every run you timed in this session, on this machine, grouped by lesson. Export it to keep it, print it, or compare it with a report exported on another machine.')),
-      el('div', { class: 'card report-actions', 'data-report-actions': '' },
+        el(
+          'p',
+          { class: 'lead' },
+          'Every run you timed in this session, on this machine, grouped by lesson. Export it to keep it, print it, or compare it with a report exported on another machine.',
+        ),
+      ),
+      el(
+        'div',
+        { class: 'card report-actions', 'data-report-actions': '' },
         el('h2', {}, 'Keep and compare'),
-        el('p', { class: 'report-intro' }, 'JSON keeps every figure, samples included, and can be compared here later; CSV opens in a spreadsheet. ',
-          'To compare, open the lab on the other machine, run the same kernels at the same sizes, export its JSON, and import that file here (or drop it on this page).'),
-        el('div', { class: 'buttons' },
-          this.exportJson, this.exportCsv,
+        el(
+          'p',
+          { class: 'report-intro' },
+          'JSON keeps every figure, samples included, and can be compared here later; CSV opens in a spreadsheet. ',
+          'To compare, open the lab on the other machine, run the same kernels at the same sizes, export its JSON, and import that file here (or drop it on this page).',
+        ),
+        el(
+          'div',
+          { class: 'buttons' },
+          this.exportJson,
+          this.exportCsv,
           button('print', 'Print', () => window.print()),
           el('label', { for: 'report-import', class: 'button', 'data-action': 'import' }, 'Import JSON to compare…'),
-          this.fileInput),
-        this.alert),
+          this.fileInput,
+        ),
+        this.alert,
+      ),
       el('div', { class: 'card' }, el('h2', {}, 'This machine'), this.machine),
       el('div', { class: 'card' }, el('h2', {}, 'Summary'), this.summary),
       this.comparison,
       this.empty,
       this.runs,
-      this.earlier);
+      this.earlier,
+    );
   }
 
   lessonTitle(id) {
@@ -110,8 +145,12 @@ class ReportPage {
   // A lesson's card, placed among the others in teaching order.
   group(lesson) {
     const table = new ResultsTable(runColumns(this.session), { caption: `${this.lessonTitle(lesson)}: runs` });
-    const element = el('div', { class: 'card', 'data-report-lesson': lesson },
-      el('h2', {}, `Lesson ${this.lessonTitle(lesson)}`), table.element);
+    const element = el(
+      'div',
+      { class: 'card', 'data-report-lesson': lesson },
+      el('h2', {}, `Lesson ${this.lessonTitle(lesson)}`),
+      table.element,
+    );
     const rank = (id) => (this.order.includes(id) ? this.order.indexOf(id) : this.order.length);
     const next = [...this.runs.children].find((card) => rank(card.dataset.reportLesson) > rank(lesson));
     this.runs.insertBefore(element, next ?? null);
@@ -126,16 +165,21 @@ class ReportPage {
     this.exportCsv.disabled = none;
     this.machine.replaceChildren(machineFacts(this.machineNow(), new Date().toISOString(), { 'data-machine': '' }));
     const operationOf = (name) => catalog.kernels.find((k) => k.name === name)?.operation ?? name;
-    this.summary.replaceChildren(...(none
-      ? [el('p', { class: 'empty' }, 'No runs yet.')]
-      : summaryView(this.session, summarize(measurements, this.order, operationOf), (id) => this.lessonTitle(id))));
+    this.summary.replaceChildren(
+      ...(none
+        ? [el('p', { class: 'empty' }, 'No runs yet.')]
+        : summaryView(this.session, summarize(measurements, this.order, operationOf), (id) => this.lessonTitle(id))),
+    );
     if (this.other) this.showComparison();
   }
 
   machineNow() {
     return describeMachine({
-      catalog: this.session.catalog, build: this.session.lab.build,
-      hardwareConcurrency: navigator.hardwareConcurrency, userAgent: navigator.userAgent, crossOriginIsolated: self.crossOriginIsolated,
+      catalog: this.session.catalog,
+      build: this.session.lab.build,
+      hardwareConcurrency: navigator.hardwareConcurrency,
+      userAgent: navigator.userAgent,
+      crossOriginIsolated: self.crossOriginIsolated,
     });
   }
 
@@ -145,9 +189,8 @@ class ReportPage {
 
   download(kind) {
     const report = this.report();
-    const [text, type] = kind === 'json'
-      ? [serializeReport(report), 'application/json']
-      : [measurementsCsv(report.measurements), 'text/csv'];
+    const [text, type] =
+      kind === 'json' ? [serializeReport(report), 'application/json'] : [measurementsCsv(report.measurements), 'text/csv'];
     const url = URL.createObjectURL(new Blob([text], { type }));
     const link = el('a', { href: url, download: `kernel-lab-report-${report.created.replace(/[:.]/g, '-')}.${kind}`, hidden: true });
     document.body.append(link);
@@ -181,21 +224,38 @@ class ReportPage {
     const { matched, onlyHere, onlyThere } = compareMeasurements(this.session.measurements, this.other.measurements);
     const matchedTable = new ResultsTable(matchedColumns(this.session), { caption: 'Runs timed on both machines' });
     for (const pair of matched) matchedTable.add({ result: pair.here.result, results: [pair.here.result, pair.there.result], pair });
-    const side = (title, measurements, attr) => el('div', { [attr]: '' },
-      el('h3', {}, `${title} (${measurements.length})`),
-      measurements.length ? tableOf(unmatchedColumns(this.session), measurements, title) : el('p', { class: 'empty' }, 'None.'));
+    const side = (title, measurements, attr) =>
+      el(
+        'div',
+        { [attr]: '' },
+        el('h3', {}, `${title} (${measurements.length})`),
+        measurements.length ? tableOf(unmatchedColumns(this.session), measurements, title) : el('p', { class: 'empty' }, 'None.'),
+      );
     this.comparison.replaceChildren(
       el('h2', {}, 'Compared with another machine'),
       el('p', {}, 'The other machine, as its report describes it:'),
       machineFacts(this.other.machine, this.other.created, { 'data-other-machine': '' }),
-      el('p', { 'data-compare-summary': '' }, matched.length
-        ? `${matched.length} runs match: the same kernel, shape, block and threads, timed on both machines. ` +
-          `Over those, this machine ran ${ratio(geometricMean(matched.map((p) => p.ratio)))} as fast as the other (geometric mean of the ratios).`
-        : 'No run matches: run the same kernels at the same shape, block and threads on both machines to compare them.'),
+      el(
+        'p',
+        { 'data-compare-summary': '' },
+        matched.length
+          ? `${matched.length} runs match: the same kernel, shape, block and threads, timed on both machines. ` +
+              `Over those, this machine ran ${ratio(geometricMean(matched.map((p) => p.ratio)))} as fast as the other (geometric mean of the ratios).`
+          : 'No run matches: run the same kernels at the same shape, block and threads on both machines to compare them.',
+      ),
       el('div', { 'data-compare-matched': '' }, matched.length ? matchedTable.element : null),
       side('Only on this machine', onlyHere, 'data-only-here'),
       side('Only on the other machine', onlyThere, 'data-only-there'),
-      el('div', { class: 'buttons' }, el('button', { type: 'button', class: 'button quiet', 'data-action': 'stop-comparing', onclick: () => this.stopComparing() }, 'Stop comparing')));
+      el(
+        'div',
+        { class: 'buttons' },
+        el(
+          'button',
+          { type: 'button', class: 'button quiet', 'data-action': 'stop-comparing', onclick: () => this.stopComparing() },
+          'Stop comparing',
+        ),
+      ),
+    );
     this.comparison.hidden = false;
   }
 

@@ -14,14 +14,11 @@ export function groupByLesson(measurements, order) {
     groups.get(lesson).push(measurement);
   }
   const rank = (lesson) => (order.includes(lesson) ? order.indexOf(lesson) : order.length);
-  return [...groups].map(([lesson, list]) => ({ lesson, measurements: list }))
-    .sort((a, b) => rank(a.lesson) - rank(b.lesson));
+  return [...groups].map(([lesson, list]) => ({ lesson, measurements: list })).sort((a, b) => rank(a.lesson) - rank(b.lesson));
 }
 
 // An operation that counts no FLOPs (a copy, a quantization) is ranked by GB/s instead.
-export const rateOf = ({ result }) => (result.flops > 0
-  ? { value: result.gflops, unit: 'GFLOP/s' }
-  : { value: result.gbps, unit: 'GB/s' });
+export const rateOf = ({ result }) => (result.flops > 0 ? { value: result.gflops, unit: 'GFLOP/s' } : { value: result.gbps, unit: 'GB/s' });
 
 // {runs, kernels, lessons: [id], failed, best: [{operation, measurement, rate}]}.
 // operationOf(kernel name) → the operation id (the kernel's own name if unknown).

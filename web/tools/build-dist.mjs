@@ -23,8 +23,13 @@ const MODULES = ['kernel_lab', 'kernel_lab_st', 'kernel_lab_nosimd'];
 // one also has its pthread worker), its listing, the sources and uPlot.
 export const REQUIRED = [
   ...MODULES.flatMap((m) => [`gen/${m}.js`, `gen/${m}.wasm`, `gen/${m}.instructions.json`]),
-  'gen/kernel_lab.worker.js', 'gen/src', 'gen/vendor/uPlot.esm.js', 'gen/vendor/uPlot.min.css',
-  'index.html', 'isolation-sw.js', 'worker.js',
+  'gen/kernel_lab.worker.js',
+  'gen/src',
+  'gen/vendor/uPlot.esm.js',
+  'gen/vendor/uPlot.min.css',
+  'index.html',
+  'isolation-sw.js',
+  'worker.js',
 ];
 
 // Writes the site into `out` (emptied first) and returns out.

@@ -33,7 +33,12 @@ function functions(wat) {
     } else if (current) {
       // Without wasm2wat's notes ("(;@3;)" after a branch, ";; label = @3"),
       // then without the parentheses that close the function.
-      const text = line.replace(/\s*\(;.*?;\)/g, '').replace(/\s*;;.*$/, '').trim().replace(/\)+$/, '').trim();
+      const text = line
+        .replace(/\s*\(;.*?;\)/g, '')
+        .replace(/\s*;;.*$/, '')
+        .trim()
+        .replace(/\)+$/, '')
+        .trim();
       if (text) current.push(text);
     }
   }

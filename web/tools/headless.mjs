@@ -10,8 +10,15 @@ export const WEB_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 // Flags for a closed network and a root user: no sandbox, no background traffic.
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 // root: the folder to serve, web/ unless given. isolate: false serves it
 // without any headers (no COOP, COEP or CSP), as a plain static host would.
@@ -24,12 +31,18 @@ export async function openLab({ root = WEB_ROOT, path = '/', isolate = true, ser
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   const page = await browser.newPage({ serviceWorkers });
   const problems = []; // console errors and uncaught exceptions, for tests to assert on
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(m.text());
+  });
   page.on('pageerror', (e) => problems.push(e.message));
   await prepare?.(page);
   await page.goto(url + path);
   return {
-    page, browser, server, url, problems,
+    page,
+    browser,
+    server,
+    url,
+    problems,
     async close() {
       await browser.close();
       await new Promise((resolve) => server.close(resolve));

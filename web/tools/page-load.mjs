@@ -29,27 +29,40 @@ export async function measureLoad({ root = WEB_ROOT, isolate = true } = {}) {
   let navigations = 0;
   let startedAt;
   const lab = await openLab({
-    root, isolate, path: '/',
+    root,
+    isolate,
+    path: '/',
     async prepare(page) {
       const context = page.context();
       context.on('request', (request) => origins.add(new URL(request.url()).origin));
-      context.on('response', (response) => pending.push(response.body().then(
-        (body) => responses.push({ url: response.url(), bytes: body.length }),
-        () => {}))); // a body the browser already dropped (a redirect) is not a download
-      page.on('load', () => { navigations += 1; });
+      context.on('response', (response) =>
+        pending.push(
+          response.body().then(
+            (body) => responses.push({ url: response.url(), bytes: body.length }),
+            () => {},
+          ),
+        ),
+      ); // a body the browser already dropped (a redirect) is not a download
+      page.on('load', () => {
+        navigations += 1;
+      });
       startedAt = Date.now(); // openLab navigates right after this
     },
   });
   try {
     const { page } = lab;
     const first = lessons[0].id;
-    const interactive = await page.waitForFunction((id) => {
-      const run = document.querySelector(`section[data-lesson-view="${id}"] button[data-action="run"]`);
-      return document.body.dataset.labReady === 'true' && run && !run.disabled && performance.now();
-    }, first, { timeout: 30000, polling: 'raf' });
+    const interactive = await page.waitForFunction(
+      (id) => {
+        const run = document.querySelector(`section[data-lesson-view="${id}"] button[data-action="run"]`);
+        return document.body.dataset.labReady === 'true' && run && !run.disabled && performance.now();
+      },
+      first,
+      { timeout: 30000, polling: 'raf' },
+    );
     const interactiveMs = await interactive.jsonValue();
     // A reload wipes the first document's clock: the wall clock spans both.
-    const sinceFirst = await page.evaluate(() => performance.timeOrigin) + interactiveMs - startedAt;
+    const sinceFirst = (await page.evaluate(() => performance.timeOrigin)) + interactiveMs - startedAt;
     await Promise.all(pending);
     const byUrl = new Map();
     for (const r of responses) byUrl.set(r.url, Math.max(r.bytes, byUrl.get(r.url) ?? 0));
@@ -85,8 +98,8 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   for (let i = 0; i < Number(values.runs); i += 1) {
     last = await measureLoad({ root: resolve(values.root), isolate: !values.plain });
     times.push(last.interactive_ms);
-    const reload = last.navigations > 1
-      ? `; ${last.since_first_navigation_ms.toFixed(0)} ms from the first of its ${last.navigations} navigations` : '';
+    const reload =
+      last.navigations > 1 ? `; ${last.since_first_navigation_ms.toFixed(0)} ms from the first of its ${last.navigations} navigations` : '';
     console.log(`run ${i + 1}: interactive ${last.interactive_ms.toFixed(0)} ms after navigation${reload}`);
   }
   times.sort((a, b) => a - b);

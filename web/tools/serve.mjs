@@ -23,8 +23,10 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2);
 }
 if (!existsSync(join(root, 'gen', 'kernel_lab.wasm'))) {
-  console.error(`${join(root, 'gen', 'kernel_lab.wasm')} is missing: run \`npm start\` (it builds first), ` +
-    '`npm run build:wasm`, or for dist/ `npm run build`.');
+  console.error(
+    `${join(root, 'gen', 'kernel_lab.wasm')} is missing: run \`npm start\` (it builds first), ` +
+      '`npm run build:wasm`, or for dist/ `npm run build`.',
+  );
   process.exit(1);
 }
 const server = await startServer({ root, port, isolate: !values.plain });

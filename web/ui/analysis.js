@@ -55,7 +55,8 @@ export function threeSquaresBytes(edge) {
 export function cacheFit(bytes) {
   const KiB = 1024;
   if (bytes <= 32 * KiB) return 'fits in the L1 data cache of nearly every current core (32 KiB or more)';
-  if (bytes <= 128 * KiB) return 'fits in L1 only on cores whose L1 is larger than 32 KiB (48 KiB on some recent x86 cores, 64 KiB on some ARM cores, 128 KiB on Apple’s large cores), and in the L2 of most cores';
+  if (bytes <= 128 * KiB)
+    return 'fits in L1 only on cores whose L1 is larger than 32 KiB (48 KiB on some recent x86 cores, 64 KiB on some ARM cores, 128 KiB on Apple’s large cores), and in the L2 of most cores';
   if (bytes <= 256 * KiB) return 'fits in no current core’s L1 data cache, and in the L2 of most cores (256 KiB or more)';
   if (bytes <= 2048 * KiB) return 'fits in L2 only on cores whose L2 is at least this large (per-core L2s hold 256 KiB to 2 MiB or more)';
   return 'fits in no per-core L2 of 2 MiB or less: only a larger or shared cache (a cluster’s L2, or an L3) can hold it';

@@ -9,11 +9,19 @@ export class ChartData {
     this.labels = { x: xLabel, y: yLabel };
     this.head = el('thead');
     this.body = el('tbody');
-    this.table = el('table', { class: 'results chart-table', 'data-chart-table': '' },
-      el('caption', { class: 'visually-hidden' }, `${yLabel} against ${xLabel}`), this.head, this.body);
-    this.element = el('details', { class: 'chart-data', 'data-chart-data': '', hidden: true },
+    this.table = el(
+      'table',
+      { class: 'results chart-table', 'data-chart-table': '' },
+      el('caption', { class: 'visually-hidden' }, `${yLabel} against ${xLabel}`),
+      this.head,
+      this.body,
+    );
+    this.element = el(
+      'details',
+      { class: 'chart-data', 'data-chart-data': '', hidden: true },
       el('summary', {}, 'Data behind this chart'),
-      scrollRegion(`Data behind the chart of ${yLabel} against ${xLabel}`, this.table));
+      scrollRegion(`Data behind the chart of ${yLabel} against ${xLabel}`, this.table),
+    );
   }
 
   // columns: [xs, ...ys] as uPlot takes them; format: {x(v), y(v)}
@@ -21,11 +29,23 @@ export class ChartData {
     this.element.hidden = series.length === 0;
     if (series.length === 0) return;
     const [xs, ...ys] = columns;
-    this.head.replaceChildren(el('tr', {},
-      el('th', { scope: 'col' }, this.labels.x),
-      series.map((s) => el('th', { scope: 'col', class: 'num' }, `${s.label} (${this.labels.y})`))));
-    this.body.replaceChildren(...xs.map((x, i) => el('tr', {},
-      el('th', { scope: 'row' }, format.x(x)),
-      ys.map((y) => el('td', { class: 'num' }, y[i] === null ? '—' : format.y(y[i]))))));
+    this.head.replaceChildren(
+      el(
+        'tr',
+        {},
+        el('th', { scope: 'col' }, this.labels.x),
+        series.map((s) => el('th', { scope: 'col', class: 'num' }, `${s.label} (${this.labels.y})`)),
+      ),
+    );
+    this.body.replaceChildren(
+      ...xs.map((x, i) =>
+        el(
+          'tr',
+          {},
+          el('th', { scope: 'row' }, format.x(x)),
+          ys.map((y) => el('td', { class: 'num' }, y[i] === null ? '—' : format.y(y[i]))),
+        ),
+      ),
+    );
   }
 }

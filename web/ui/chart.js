@@ -87,7 +87,10 @@ export class Chart {
   describe() {
     const { xLabel, yLabel } = this.options;
     this.plot.ctx.canvas.setAttribute('role', 'img');
-    this.plot.ctx.canvas.setAttribute('aria-label', `Chart of ${yLabel} against ${xLabel}; its numbers are in the table "Data behind this chart" below it.`);
+    this.plot.ctx.canvas.setAttribute(
+      'aria-label',
+      `Chart of ${yLabel} against ${xLabel}; its numbers are in the table "Data behind this chart" below it.`,
+    );
     const plot = this.plot;
     this.frame.querySelectorAll('.u-legend .u-series').forEach((row, i) => {
       if (i === 0) return; // the x series: a label, not a toggle
@@ -125,7 +128,12 @@ export class Chart {
       height: HEIGHT,
       scales: {
         x: xLogBase
-          ? { time: false, distr: 3, log: xLogBase, range: (u, min, max) => (min === max ? [min / xLogBase, max * xLogBase] : uPlot.rangeLog(min, max, xLogBase, true)) }
+          ? {
+              time: false,
+              distr: 3,
+              log: xLogBase,
+              range: (u, min, max) => (min === max ? [min / xLogBase, max * xLogBase] : uPlot.rangeLog(min, max, xLogBase, true)),
+            }
           : { time: false },
         // A log axis for values spanning decades, such as errors; else from 0
         // unless the lesson gives its own range.
@@ -136,7 +144,12 @@ export class Chart {
       axes: [
         { ...axis, label: xLabel, values: (u, splits) => splits.map((v) => (v === null ? '' : xFormat(v))) },
         // On a log axis, only whole powers are labelled: the ticks between them are too close.
-        { ...axis, label: yLabel, size: 60, values: (u, splits) => splits.map((v) => (!yLogBase || isPower(v, yLogBase) ? yFormat(v) : '')) },
+        {
+          ...axis,
+          label: yLabel,
+          size: 60,
+          values: (u, splits) => splits.map((v) => (!yLogBase || isPower(v, yLogBase) ? yFormat(v) : '')),
+        },
       ],
       series: [
         { label: xLabel, value: (u, v) => (v === null ? '—' : value.x(v)) },

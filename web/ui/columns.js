@@ -10,70 +10,117 @@ export function kernelColumn(session) {
 }
 
 export const nColumn = {
-  id: 'n', label: 'N', numeric: true, title: 'Square size: M = N = K',
+  id: 'n',
+  label: 'N',
+  numeric: true,
+  title: 'Square size: M = N = K',
   value: ({ result }) => String(result.shape.n),
 };
 
 export const blockColumn = {
-  id: 'block', label: 'Block', numeric: true, title: 'Tile edge b (— for an unblocked kernel)',
+  id: 'block',
+  label: 'Block',
+  numeric: true,
+  title: 'Tile edge b (— for an unblocked kernel)',
   value: ({ result }) => (result.shape.block > 0 ? String(result.shape.block) : '—'),
 };
 
 export const threadsColumn = {
-  id: 'threads', label: 'Threads', numeric: true, title: 'Threads the kernel split its work over',
+  id: 'threads',
+  label: 'Threads',
+  numeric: true,
+  title: 'Threads the kernel split its work over',
   value: ({ result }) => String(result.shape.threads),
 };
 
 export const medianColumn = {
-  id: 'median', label: 'Median', numeric: true, timing: true, title: 'Median time per call',
+  id: 'median',
+  label: 'Median',
+  numeric: true,
+  timing: true,
+  title: 'Median time per call',
   value: ({ result }) => el('strong', {}, seconds(result.timing.median_s)),
 };
 
 export const meanColumn = {
-  id: 'mean', label: 'Mean ± sd', numeric: true, wrap: true, timing: true, title: 'Mean time per call and sample standard deviation',
-  value: ({ result: { timing } }) => [el('span', { class: 'nowrap' }, seconds(timing.mean_s)), ' ', el('span', { class: 'nowrap' }, `± ${seconds(timing.stddev_s)}`)],
+  id: 'mean',
+  label: 'Mean ± sd',
+  numeric: true,
+  wrap: true,
+  timing: true,
+  title: 'Mean time per call and sample standard deviation',
+  value: ({ result: { timing } }) => [
+    el('span', { class: 'nowrap' }, seconds(timing.mean_s)),
+    ' ',
+    el('span', { class: 'nowrap' }, `± ${seconds(timing.stddev_s)}`),
+  ],
 };
 
 export const spreadColumn = {
-  id: 'spread', label: 'Min – max', numeric: true, wrap: true, timing: true, title: 'Fastest and slowest sample',
+  id: 'spread',
+  label: 'Min – max',
+  numeric: true,
+  wrap: true,
+  timing: true,
+  title: 'Fastest and slowest sample',
   value: ({ result: { timing } }) => secondsRangeCell(timing.min_s, timing.max_s),
 };
 
 // The interval's real coverage is shown when it falls short of 95% (fewer than 6 samples).
 export const ciColumn = {
-  id: 'ci', label: '95% CI', numeric: true, wrap: true, timing: true,
+  id: 'ci',
+  label: '95% CI',
+  numeric: true,
+  wrap: true,
+  timing: true,
   title: '95% confidence interval of the median, from order statistics',
   value: ({ result: { timing } }) => {
     const range = secondsRangeCell(timing.ci_low_s, timing.ci_high_s);
-    return timing.ci_level < 0.95
-      ? [range, el('span', { class: 'caveat' }, ` (only ${(timing.ci_level * 100).toFixed(0)}% CI)`)]
-      : range;
+    return timing.ci_level < 0.95 ? [range, el('span', { class: 'caveat' }, ` (only ${(timing.ci_level * 100).toFixed(0)}% CI)`)] : range;
   },
 };
 
 export const samplesColumn = {
-  id: 'samples', label: 'Samples', numeric: true, timing: true,
+  id: 'samples',
+  label: 'Samples',
+  numeric: true,
+  timing: true,
   title: 'Timed samples × calls per sample (the batch)',
-  value: ({ result: { timing } }) => el('span', {
-    title: `${timing.count} samples of ${timing.batch} call${timing.batch === 1 ? '' : 's'}, ` +
-      `after ${timing.warmup_calls} warm-up calls; ${seconds(timing.total_s)} timed in all`,
-  }, `${timing.count} × ${timing.batch}`),
+  value: ({ result: { timing } }) =>
+    el(
+      'span',
+      {
+        title:
+          `${timing.count} samples of ${timing.batch} call${timing.batch === 1 ? '' : 's'}, ` +
+          `after ${timing.warmup_calls} warm-up calls; ${seconds(timing.total_s)} timed in all`,
+      },
+      `${timing.count} × ${timing.batch}`,
+    ),
 };
 
 export const gflopsColumn = {
-  id: 'gflops', label: 'GFLOP/s', numeric: true, title: 'FLOPs divided by the median time',
+  id: 'gflops',
+  label: 'GFLOP/s',
+  numeric: true,
+  title: 'FLOPs divided by the median time',
   value: ({ result }) => (result.status === 'ok' ? gflops(result.gflops) : '—'),
 };
 
 // Rates share GFLOP/s's two decimals.
 export const gbpsColumn = {
-  id: 'gbps', label: 'GB/s', numeric: true, title: 'Bytes moved (the catalog’s count) divided by the median time',
+  id: 'gbps',
+  label: 'GB/s',
+  numeric: true,
+  title: 'Bytes moved (the catalog’s count) divided by the median time',
   value: ({ result }) => (result.status === 'ok' ? gflops(result.gbps) : '—'),
 };
 
 // One failed check among an entry's runs fails the row.
 export const checkColumn = {
-  id: 'check', label: 'Check', title: 'Output compared with its operation’s reference, within that operation’s tolerance (“Checked against” in the code panel names each one: for a matmul, the exact product computed in double)',
+  id: 'check',
+  label: 'Check',
+  title:
+    'Output compared with its operation’s reference, within that operation’s tolerance (“Checked against” in the code panel names each one: for a matmul, the exact product computed in double)',
   value: ({ results, result }) => {
     if (result.status === 'not_implemented') return el('span', { class: 'badge badge-missing' }, 'not implemented');
     const checked = results.filter((r) => r.check);
@@ -81,8 +128,11 @@ export const checkColumn = {
     const { passed, max_rel_err, max_abs_err, tolerance } = shown.check;
     return [
       el('span', { class: `badge ${passed ? 'badge-pass' : 'badge-fail'}` }, passed ? 'passed' : 'FAILED'),
-      el('span', { class: 'check-detail' },
-        `rel ${scientific(max_rel_err)} ${passed ? '≤' : '>'} ${scientific(tolerance)}, abs ${scientific(max_abs_err)}`),
+      el(
+        'span',
+        { class: 'check-detail' },
+        `rel ${scientific(max_rel_err)} ${passed ? '≤' : '>'} ${scientific(tolerance)}, abs ${scientific(max_abs_err)}`,
+      ),
     ];
   },
 };

@@ -4,19 +4,51 @@
 import { el } from './dom.js';
 
 const KEYWORDS = [
-  'auto', 'bool', 'break', 'case', 'char', 'class', 'const', 'constexpr', 'continue', 'double',
-  'else', 'enum', 'false', 'float', 'for', 'if', 'int', 'int64_t', 'namespace', 'nullptr',
-  'return', 'size_t', 'static', 'static_cast', 'struct', 'switch', 'template', 'true',
-  'typename', 'uint64_t', 'using', 'void', 'while',
+  'auto',
+  'bool',
+  'break',
+  'case',
+  'char',
+  'class',
+  'const',
+  'constexpr',
+  'continue',
+  'double',
+  'else',
+  'enum',
+  'false',
+  'float',
+  'for',
+  'if',
+  'int',
+  'int64_t',
+  'namespace',
+  'nullptr',
+  'return',
+  'size_t',
+  'static',
+  'static_cast',
+  'struct',
+  'switch',
+  'template',
+  'true',
+  'typename',
+  'uint64_t',
+  'using',
+  'void',
+  'while',
 ];
 
-const TOKEN = new RegExp([
-  String.raw`(?<comment>\/\/[^\n]*|\/\*[\s\S]*?\*\/)`,
-  String.raw`(?<string>"(?:[^"\\\n]|\\.)*")`,
-  String.raw`(?<preprocessor>^[ \t]*#[^\n]*)`,
-  String.raw`(?<keyword>\b(?:${KEYWORDS.join('|')})\b)`,
-  String.raw`(?<number>\b\d+(?:\.\d+)?(?:e[+-]?\d+)?[fFuUlL]*\b)`,
-].join('|'), 'gm');
+const TOKEN = new RegExp(
+  [
+    String.raw`(?<comment>\/\/[^\n]*|\/\*[\s\S]*?\*\/)`,
+    String.raw`(?<string>"(?:[^"\\\n]|\\.)*")`,
+    String.raw`(?<preprocessor>^[ \t]*#[^\n]*)`,
+    String.raw`(?<keyword>\b(?:${KEYWORDS.join('|')})\b)`,
+    String.raw`(?<number>\b\d+(?:\.\d+)?(?:e[+-]?\d+)?[fFuUlL]*\b)`,
+  ].join('|'),
+  'gm',
+);
 
 export function highlightCpp(source) {
   const fragment = document.createDocumentFragment();

@@ -13,12 +13,27 @@ import { panelForm } from './panel-form.js';
 // after: nodes under the body; runOnLoad: the card opens with the demo's
 // answer to the inputs' first values, not empty; className: the card's
 // classes ('demo-panel' styles the tables in it).
-export function demoPanel(session, {
-  id, title, intro, demo, fields, button, action = id, render,
-  body = scrollRegion(title), after = [], runOnLoad = true, className = 'card demo-panel',
-}) {
+export function demoPanel(
+  session,
+  {
+    id,
+    title,
+    intro,
+    demo,
+    fields,
+    button,
+    action = id,
+    render,
+    body = scrollRegion(title),
+    after = [],
+    runOnLoad = true,
+    className = 'card demo-panel',
+  },
+) {
   const { element, submit } = panelForm({
-    inputs: fields, button, action,
+    inputs: fields,
+    button,
+    action,
     async onSubmit({ value, showError }) {
       const request = { demo };
       for (const f of fields) request[f.arg] = value(f.name);

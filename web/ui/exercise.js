@@ -9,20 +9,34 @@ let nextId = 1;
 export class Exercise {
   constructor({ prompt, control, label }) {
     const id = `prediction-${nextId++}`;
-    this.input = control.kind === 'select'
-      ? el('select', { id, 'data-prediction': '' },
-        el('option', { value: '' }, 'Choose…'),
-        control.options.map((o) => el('option', { value: o.value }, o.label)))
-      : el('input', { id, type: 'text', inputmode: control.inputmode ?? 'numeric', 'data-prediction': '', placeholder: control.placeholder ?? '', autocomplete: 'off' });
+    this.input =
+      control.kind === 'select'
+        ? el(
+            'select',
+            { id, 'data-prediction': '' },
+            el('option', { value: '' }, 'Choose…'),
+            control.options.map((o) => el('option', { value: o.value }, o.label)),
+          )
+        : el('input', {
+            id,
+            type: 'text',
+            inputmode: control.inputmode ?? 'numeric',
+            'data-prediction': '',
+            placeholder: control.placeholder ?? '',
+            autocomplete: 'off',
+          });
     this.prompt = el('p', {}, prompt);
     this.label = el('label', { for: id }, label);
     this.verdictSlot = el('div', { class: 'verdict-slot' });
     this.verdict = null; // {text, tone} of the verdict shown
-    this.element = el('div', { class: 'card exercise', 'data-exercise': '' },
+    this.element = el(
+      'div',
+      { class: 'card exercise', 'data-exercise': '' },
       el('h2', {}, el('span', { class: 'step' }, '1'), 'Predict'),
       this.prompt,
       el('div', { class: 'field' }, this.label, this.input),
-      this.verdictSlot);
+      this.verdictSlot,
+    );
   }
 
   // For a lesson that asks one of several questions (a number each): the

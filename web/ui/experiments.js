@@ -9,7 +9,10 @@
 export function experimentField(experiments, hint, { both = true } = {}) {
   const one = experiments.map((x) => ({ value: x.id, label: both ? `${x.title} only` : x.title }));
   return {
-    name: 'experiment', label: 'Experiment', kind: 'select', value: both ? 'both' : experiments[0].id,
+    name: 'experiment',
+    label: 'Experiment',
+    kind: 'select',
+    value: both ? 'both' : experiments[0].id,
     options: both ? [{ value: 'both', label: 'both' }, ...one] : one,
     hint,
   };

@@ -20,17 +20,31 @@ let nextId = 1;
 function buildField(field) {
   const id = `field-${field.name}-${nextId++}`;
   const hintId = field.hint ? `${id}-hint` : null;
-  const input = field.kind === 'select'
-    ? el('select', { id, name: field.name, 'aria-describedby': hintId },
-      field.options.map((o) => el('option', { value: o.value }, o.label)))
-    : el('input', {
-      id, name: field.name, type: 'text', value: field.value, spellcheck: 'false', autocomplete: 'off',
-      inputmode: field.kind === 'number' ? 'decimal' : null, 'aria-describedby': hintId,
-    });
+  const input =
+    field.kind === 'select'
+      ? el(
+          'select',
+          { id, name: field.name, 'aria-describedby': hintId },
+          field.options.map((o) => el('option', { value: o.value }, o.label)),
+        )
+      : el('input', {
+          id,
+          name: field.name,
+          type: 'text',
+          value: field.value,
+          spellcheck: 'false',
+          autocomplete: 'off',
+          inputmode: field.kind === 'number' ? 'decimal' : null,
+          'aria-describedby': hintId,
+        });
   if (field.kind === 'select' && field.value !== undefined) input.value = field.value;
-  const wrapper = el('div', { class: `field field-${field.kind}` },
-    el('label', { for: id }, field.label), input,
-    hintId && el('p', { class: 'hint', id: hintId }, field.hint));
+  const wrapper = el(
+    'div',
+    { class: `field field-${field.kind}` },
+    el('label', { for: id }, field.label),
+    input,
+    hintId && el('p', { class: 'hint', id: hintId }, field.hint),
+  );
   return { field, input, wrapper };
 }
 
@@ -40,7 +54,11 @@ export class LessonForm {
     this.alert = el('p', { id: `error-${nextId++}`, class: 'form-error', role: 'alert', 'data-error': '', hidden: true });
     // A fieldset, so that a run can lock every field at once without touching
     // a field a lesson has disabled for good.
-    this.fieldset = el('fieldset', { class: 'fields' }, this.fields.map((f) => f.wrapper));
+    this.fieldset = el(
+      'fieldset',
+      { class: 'fields' },
+      this.fields.map((f) => f.wrapper),
+    );
     this.element = el('form', { class: 'lesson-form', novalidate: true }, this.fieldset, this.alert);
     // Enter in a field means Run, not a page reload.
     this.element.addEventListener('submit', (event) => {

@@ -3,7 +3,12 @@
 
 import { el } from './dom.js';
 
-const TIME_UNITS = [[1, 's'], [1e-3, 'ms'], [1e-6, 'µs'], [1e-9, 'ns']];
+const TIME_UNITS = [
+  [1, 's'],
+  [1e-3, 'ms'],
+  [1e-6, 'µs'],
+  [1e-9, 'ns'],
+];
 
 export function seconds(s) {
   if (!Number.isFinite(s)) return '—';

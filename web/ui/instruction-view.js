@@ -10,10 +10,13 @@ const listings = new Map(); // module → promise of its parsed listing, fetched
 function fetchListing(module) {
   if (!listings.has(module)) {
     const url = new URL(`gen/${module}.instructions.json`, document.baseURI);
-    listings.set(module, fetch(url).then((response) => {
-      if (!response.ok) throw new Error(`could not load ${url.pathname} (HTTP ${response.status})`);
-      return response.json();
-    }));
+    listings.set(
+      module,
+      fetch(url).then((response) => {
+        if (!response.ok) throw new Error(`could not load ${url.pathname} (HTTP ${response.status})`);
+        return response.json();
+      }),
+    );
   }
   return listings.get(module);
 }
@@ -27,8 +30,13 @@ function instructionLine(text) {
 
 function counts({ total, simd, scalar_float: scalarFloat }) {
   const count = (n, what, cls) => el('span', { class: `count ${cls}`.trim() }, el('strong', {}, String(n)), ` ${what}`);
-  return el('p', { class: 'insn-counts' },
-    count(total, 'instructions', ''), count(simd, 'SIMD', simd > 0 ? 'count-simd' : ''), count(scalarFloat, 'scalar float', ''));
+  return el(
+    'p',
+    { class: 'insn-counts' },
+    count(total, 'instructions', ''),
+    count(simd, 'SIMD', simd > 0 ? 'count-simd' : ''),
+    count(scalarFloat, 'scalar float', ''),
+  );
 }
 
 // The wasm name section keeps each function's demangled C++ signature, spaces
@@ -47,18 +55,23 @@ function shortName(signature) {
 // kernel: a catalog entry; found: its entry in the listing, or undefined;
 // missing(kernel) says in words why a kernel has no listing in this build.
 function listing(kernel, found, missing) {
-  const head = el('header', {},
-    el('span', { class: 'kernel-title' }, kernel.title),
-    el('code', { class: 'kernel-name' }, kernel.name));
+  const head = el('header', {}, el('span', { class: 'kernel-title' }, kernel.title), el('code', { class: 'kernel-name' }, kernel.name));
   if (!found) {
-    return el('figure', { class: 'insn-listing', 'data-instructions': kernel.name },
-      head, el('p', { class: 'insn-missing' }, missing(kernel)));
+    return el(
+      'figure',
+      { class: 'insn-listing', 'data-instructions': kernel.name },
+      head,
+      el('p', { class: 'insn-missing' }, missing(kernel)),
+    );
   }
-  return el('figure', { class: 'insn-listing', 'data-instructions': kernel.name },
+  return el(
+    'figure',
+    { class: 'insn-listing', 'data-instructions': kernel.name },
     head,
     counts(found.counts),
     el('p', { class: 'insn-function' }, 'in ', el('code', { title: found.function }, shortName(found.function))),
-    el('pre', { tabindex: '0' }, el('code', {}, found.instructions.map(instructionLine))));
+    el('pre', { tabindex: '0' }, el('code', {}, found.instructions.map(instructionLine))),
+  );
 }
 
 export class InstructionView {
@@ -66,14 +79,29 @@ export class InstructionView {
   constructor(build) {
     this.build = build;
     this.body = el('div', { class: 'insn-groups' });
-    this.element = el('div', { class: 'instruction-view' },
-      el('p', { class: 'insn-intro' },
-        'Each listing is the innermost loop that does the most work in the kernel, from ', el('code', {}, 'loop'),
-        ' to ', el('code', {}, 'end'), ', disassembled at build time (wasm2wat) from ', el('code', {}, `${build.module}.wasm`),
-        ', the module this page is running. ', el('span', { class: 'insn insn-simd' }, 'SIMD instructions'),
-        ' work on four f32 lanes at once; ', el('span', { class: 'insn insn-float' }, 'scalar float'), ' ones on one.',
-        build.simd ? '' : ' This is the scalar build: its intrinsic kernels are SIMDe’s lane-by-lane code, so no listing has a SIMD instruction.'),
-      this.body);
+    this.element = el(
+      'div',
+      { class: 'instruction-view' },
+      el(
+        'p',
+        { class: 'insn-intro' },
+        'Each listing is the innermost loop that does the most work in the kernel, from ',
+        el('code', {}, 'loop'),
+        ' to ',
+        el('code', {}, 'end'),
+        ', disassembled at build time (wasm2wat) from ',
+        el('code', {}, `${build.module}.wasm`),
+        ', the module this page is running. ',
+        el('span', { class: 'insn insn-simd' }, 'SIMD instructions'),
+        ' work on four f32 lanes at once; ',
+        el('span', { class: 'insn insn-float' }, 'scalar float'),
+        ' ones on one.',
+        build.simd
+          ? ''
+          : ' This is the scalar build: its intrinsic kernels are SIMDe’s lane-by-lane code, so no listing has a SIMD instruction.',
+      ),
+      this.body,
+    );
   }
 
   // groups: [{title, kernels: [catalog entries]}], shown one row of listings per group.
@@ -86,15 +114,27 @@ export class InstructionView {
       data = await fetchListing(this.build.module);
     } catch (error) {
       if (this.token === token) {
-        this.body.replaceChildren(el('p', { class: 'insn-status insn-error', role: 'alert' },
-          `The instruction listings could not be shown: ${error.message}.`));
+        this.body.replaceChildren(
+          el('p', { class: 'insn-status insn-error', role: 'alert' }, `The instruction listings could not be shown: ${error.message}.`),
+        );
       }
       return;
     }
     if (this.token !== token) return; // a newer choice replaced this one while it loaded
-    this.body.replaceChildren(...groups.map(({ title, kernels }) => el('section', { class: 'insn-group' },
-      el('h3', {}, title),
-      el('div', { class: 'insn-row' }, kernels.map((k) => listing(k, data.kernels[k.name], (kernel) => this.missing(kernel)))))));
+    this.body.replaceChildren(
+      ...groups.map(({ title, kernels }) =>
+        el(
+          'section',
+          { class: 'insn-group' },
+          el('h3', {}, title),
+          el(
+            'div',
+            { class: 'insn-row' },
+            kernels.map((k) => listing(k, data.kernels[k.name], (kernel) => this.missing(kernel))),
+          ),
+        ),
+      ),
+    );
   }
 
   missing(kernel) {

@@ -52,10 +52,13 @@ export class LessonPage {
     this.exercise = new Exercise(spec.exercise);
     this.table = new ResultsTable(spec.columns, { caption: `${spec.title}: results` });
     this.chart = new Chart(spec.chart);
-    this.moreCharts = (spec.moreCharts ?? []).map((options) => ({ chart: new Chart(options), legend: options.legend, series: options.series }));
+    this.moreCharts = (spec.moreCharts ?? []).map((options) => ({
+      chart: new Chart(options),
+      legend: options.legend,
+      series: options.series,
+    }));
     this.notes = el('ul');
-    this.notesBlock = el('div', { class: 'notes', 'data-notes': '', hidden: true },
-      el('h3', {}, 'What this run shows'), this.notes);
+    this.notesBlock = el('div', { class: 'notes', 'data-notes': '', hidden: true }, el('h3', {}, 'What this run shows'), this.notes);
     this.noteList = [];
     this.earlierNote = el('p', { class: 'earlier-note', 'data-earlier-note': '', hidden: true });
     this.code = new CodeView(spec.code);
@@ -86,7 +89,8 @@ export class LessonPage {
       this.table.add(entry);
     }
     this.redraw();
-    this.earlierNote.textContent = `Restored from your earlier visit: measured on ${new Date(at).toLocaleString()} by the ${module} build, ` +
+    this.earlierNote.textContent =
+      `Restored from your earlier visit: measured on ${new Date(at).toLocaleString()} by the ${module} build, ` +
       'not in this page load. The next Run replaces them.';
     this.earlierNote.hidden = false;
     if (verdict) this.exercise.showVerdict(`From your earlier visit: ${verdict.text}`, verdict.tone);
@@ -95,7 +99,9 @@ export class LessonPage {
 
   remember() {
     this.session.progress?.keepResults(this.spec.id, {
-      entries: this.entries.filter((e) => !e.earlier), verdict: this.exercise.verdict, notes: this.noteList,
+      entries: this.entries.filter((e) => !e.earlier),
+      verdict: this.exercise.verdict,
+      notes: this.noteList,
     });
   }
 
@@ -109,30 +115,43 @@ export class LessonPage {
     const prose = el('div', { class: 'explanation' }, explanation);
     // A diagram scrolls sideways on a narrow screen, so its figure takes focus, for the keyboard to scroll it.
     for (const figure of prose.querySelectorAll('.figure')) figure.tabIndex = 0;
-    return el('section', { class: 'lesson', 'data-lesson-view': id, 'data-running': 'false', hidden: true, 'aria-labelledby': `${id}-title` },
-      el('header', { class: 'lesson-head' },
+    return el(
+      'section',
+      { class: 'lesson', 'data-lesson-view': id, 'data-running': 'false', hidden: true, 'aria-labelledby': `${id}-title` },
+      el(
+        'header',
+        { class: 'lesson-head' },
         el('p', { class: 'eyebrow' }, `Lesson ${number}`),
         el('h1', { id: `${id}-title` }, title),
-        el('p', { class: 'lead' }, lead)),
+        el('p', { class: 'lead' }, lead),
+      ),
       prose,
-      el('div', { class: 'workbench' },
+      el(
+        'div',
+        { class: 'workbench' },
         this.exercise.element,
-        el('div', { class: 'card controls' },
+        el(
+          'div',
+          { class: 'card controls' },
           el('h2', {}, el('span', { class: 'step' }, '2'), 'Run'),
           this.form.element,
-          this.controls.element)),
-      el('div', { class: 'card results' },
+          this.controls.element,
+        ),
+      ),
+      el(
+        'div',
+        { class: 'card results' },
         el('h2', {}, el('span', { class: 'step' }, '3'), 'Results'),
         this.earlierNote,
         this.notesBlock,
         chart.legend ?? null,
         this.chart.element,
         this.moreCharts.map(({ chart, legend }) => [legend ?? null, chart.element]),
-        this.table.element),
+        this.table.element,
+      ),
       panels ?? null,
-      el('div', { class: 'card code' },
-        el('h2', {}, 'The code'),
-        this.code.element));
+      el('div', { class: 'card code' }, el('h2', {}, 'The code'), this.code.element),
+    );
   }
 
   // The section counts as running from the click on, validation included, so
@@ -176,8 +195,8 @@ export class LessonPage {
         this.table.add(entry);
         this.redraw();
       },
-      onProgress: (fraction, meta, done) => this.controls.setProgress(
-        fraction, `Running ${this.spec.describe(meta)} (${Math.min(done + 1, total)} of ${total})`),
+      onProgress: (fraction, meta, done) =>
+        this.controls.setProgress(fraction, `Running ${this.spec.describe(meta)} (${Math.min(done + 1, total)} of ${total})`),
     });
     if (outcome === 'error') this.form.showError(error);
     this.conclude({ entries, values, prediction, outcome, skipped: plan.skipped ?? [] });
@@ -195,9 +214,12 @@ export class LessonPage {
   conclude({ entries, values, prediction, outcome, skipped }) {
     const measured = entries.filter((e) => e.result.status === 'ok');
     if (outcome !== 'done' || measured.length === 0) {
-      this.exercise.showVerdict(outcome === 'done'
-        ? 'Nothing was timed in this run, so there is nothing to judge.'
-        : 'The run stopped before it finished, so there is no verdict.', 'neutral');
+      this.exercise.showVerdict(
+        outcome === 'done'
+          ? 'Nothing was timed in this run, so there is nothing to judge.'
+          : 'The run stopped before it finished, so there is no verdict.',
+        'neutral',
+      );
       this.showNotes(skipped);
       return;
     }
@@ -228,7 +250,11 @@ export class LessonPage {
 
 // A time is only worth comparing if the output it produced was right.
 function failedChecks(entries, session) {
-  return entries.filter((e) => e.results.some((r) => r.check && !r.check.passed)).map((e) =>
-    `${entryTitle(session, e)} at N = ${e.result.shape.n} FAILED the correctness check: ` +
-    'its output is wrong, so its speed means nothing until it is fixed.');
+  return entries
+    .filter((e) => e.results.some((r) => r.check && !r.check.passed))
+    .map(
+      (e) =>
+        `${entryTitle(session, e)} at N = ${e.result.shape.n} FAILED the correctness check: ` +
+        'its output is wrong, so its speed means nothing until it is fixed.',
+    );
 }

@@ -13,8 +13,20 @@ import { parseNumber } from './form.js';
 // lock(true) keeps the inputs and the button from changing while a run goes.
 export function panelForm({ inputs, button, action, onSubmit }) {
   const alert = el('p', { class: 'form-error', role: 'alert', 'data-panel-error': '', hidden: true });
-  const fields = new Map(inputs.map(({ name, value }) => [name,
-    el('input', { id: `panel-${name}`, name, type: 'text', value: value ?? '', inputmode: 'decimal', spellcheck: 'false', autocomplete: 'off' })]));
+  const fields = new Map(
+    inputs.map(({ name, value }) => [
+      name,
+      el('input', {
+        id: `panel-${name}`,
+        name,
+        type: 'text',
+        value: value ?? '',
+        inputmode: 'decimal',
+        spellcheck: 'false',
+        autocomplete: 'off',
+      }),
+    ]),
+  );
   const value = (name) => parseNumber(fields.get(name).value);
   const showError = (message, name) => {
     alert.textContent = message ?? '';
@@ -25,13 +37,22 @@ export function panelForm({ inputs, button, action, onSubmit }) {
     }
   };
   const submit = () => onSubmit({ value, showError });
-  const fieldset = el('fieldset', { class: 'panel-fields' },
+  const fieldset = el(
+    'fieldset',
+    { class: 'panel-fields' },
     inputs.map(({ name, label }) => el('div', { class: 'field' }, el('label', { for: `panel-${name}` }, label), fields.get(name))),
-    button ? el('button', { type: 'submit', class: 'button primary', 'data-action': action }, button) : null);
+    button ? el('button', { type: 'submit', class: 'button primary', 'data-action': action }, button) : null,
+  );
   const element = el('form', { class: 'panel-form', novalidate: true }, fieldset, alert);
   element.addEventListener('submit', (event) => {
     event.preventDefault();
     submit();
   });
-  return { element, submit, lock: (locked) => { fieldset.disabled = locked; } };
+  return {
+    element,
+    submit,
+    lock: (locked) => {
+      fieldset.disabled = locked;
+    },
+  };
 }

@@ -56,8 +56,12 @@ function emptyState() {
 function read(storage) {
   try {
     const state = JSON.parse(storage.getItem(PROGRESS_KEY));
-    const valid = state && state.format === PROGRESS_FORMAT && state.version === PROGRESS_VERSION &&
-      typeof state.lessons === 'object' && typeof state.builds === 'object';
+    const valid =
+      state &&
+      state.format === PROGRESS_FORMAT &&
+      state.version === PROGRESS_VERSION &&
+      typeof state.lessons === 'object' &&
+      typeof state.builds === 'object';
     return valid ? state : emptyState();
   } catch {
     return emptyState(); // unreadable or from a format this page does not know: start afresh
@@ -74,7 +78,10 @@ function thin(samples) {
 
 function slimResult(result) {
   if (!result?.timing?.samples_s || result.timing.samples_s.length <= MAX_SAMPLES) return result;
-  return { ...result, timing: { ...result.timing, samples_s: thin(result.timing.samples_s), samples_thinned_from: result.timing.samples_s.length } };
+  return {
+    ...result,
+    timing: { ...result.timing, samples_s: thin(result.timing.samples_s), samples_thinned_from: result.timing.samples_s.length },
+  };
 }
 
 const slimEntry = ({ meta, results, demos }) => ({ meta, results: results.map(slimResult), demos });
@@ -93,7 +100,9 @@ export class ProgressStore {
     if (filed && !this.earlier) delete this.state.builds[module];
     this.timer = null;
     this.pages = []; // the lesson pages to restore, see follow()
-    addEventListener('pagehide', () => { if (this.timer !== null) this.flush(); });
+    addEventListener('pagehide', () => {
+      if (this.timer !== null) this.flush();
+    });
   }
 
   // page: a LessonPage, whose keepProgress(store) restore() calls.

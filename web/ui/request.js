@@ -11,11 +11,13 @@
 export function runRequest(kernel, n, { block, cap_block, threads, min_time_s, single_shot } = {}) {
   const takes = (tunable) => kernel.tunables.includes(tunable);
   const request = {
-    kernel: kernel.name, n,
+    kernel: kernel.name,
+    n,
     block: takes('block') ? block : undefined,
     cap_block: takes('block') ? cap_block : undefined,
     threads: takes('threads') ? threads : undefined,
-    min_time_s, single_shot,
+    min_time_s,
+    single_shot,
   };
   return Object.fromEntries(Object.entries(request).filter(([, value]) => value !== undefined));
 }

@@ -28,7 +28,11 @@ function row(columns, entry) {
   }
   // A row kept from an earlier visit says so in its first cell, in words.
   if (entry.earlier) cells[0].append(el('span', { class: 'badge badge-earlier' }, 'earlier visit'));
-  return el('tr', { class: entry.result.status === 'not_implemented' ? 'missing' : null, 'data-earlier': entry.earlier ? '' : null }, cells);
+  return el(
+    'tr',
+    { class: entry.result.status === 'not_implemented' ? 'missing' : null, 'data-earlier': entry.earlier ? '' : null },
+    cells,
+  );
 }
 
 export class ResultsTable {
@@ -37,13 +41,22 @@ export class ResultsTable {
     this.body = el('tbody');
     this.footnote = el('p', { class: 'table-note' });
     this.empty = el('p', { class: 'empty' }, 'No results yet. Make a prediction, then press Run.');
-    this.table = el('table', { class: 'results', 'data-results': '' },
+    this.table = el(
+      'table',
+      { class: 'results', 'data-results': '' },
       el('caption', { class: 'visually-hidden' }, caption),
-      el('thead', {}, el('tr', {}, columns.map((c) =>
-        el('th', { scope: 'col', title: c.title ?? null, class: c.numeric ? 'num' : null }, c.label)))),
-      this.body);
-    this.element = el('div', { class: 'table-block' },
-      this.empty, scrollRegion(caption, this.table), this.footnote);
+      el(
+        'thead',
+        {},
+        el(
+          'tr',
+          {},
+          columns.map((c) => el('th', { scope: 'col', title: c.title ?? null, class: c.numeric ? 'num' : null }, c.label)),
+        ),
+      ),
+      this.body,
+    );
+    this.element = el('div', { class: 'table-block' }, this.empty, scrollRegion(caption, this.table), this.footnote);
     this.clocks = new Map();
     this.refresh();
   }

@@ -5,7 +5,18 @@ import { el, scrollRegion } from './dom.js';
 import { kernelLabel, kernelTitle } from './kernel-title.js';
 import { Chart } from './chart.js';
 import { gflops, percent } from './format.js';
-import { ABOVE_CEILING_ADVICE, aboveCeiling, attainable, boundBy, intensity, isInteger, latestPerShape, limits, ridge, roofFor } from './roofline.js';
+import {
+  ABOVE_CEILING_ADVICE,
+  aboveCeiling,
+  attainable,
+  boundBy,
+  intensity,
+  isInteger,
+  latestPerShape,
+  limits,
+  ridge,
+  roofFor,
+} from './roofline.js';
 
 const threadsText = (p) => (p === 1 ? '1 thread' : `${p} threads`);
 
@@ -15,15 +26,25 @@ const isDecade = (v) => Math.abs(Math.log10(v) - Math.round(Math.log10(v))) < 1e
 
 function shapeText(session, r) {
   const vector = session.operation(session.kernel(r.kernel).operation).shape === 'vector';
-  const size = vector ? `N = ${r.shape.n}` : (r.shape.m === r.shape.n && r.shape.n === r.shape.k ? `N = ${r.shape.n}` : `${r.shape.m}×${r.shape.n}×${r.shape.k}`);
+  const size = vector
+    ? `N = ${r.shape.n}`
+    : r.shape.m === r.shape.n && r.shape.n === r.shape.k
+      ? `N = ${r.shape.n}`
+      : `${r.shape.m}×${r.shape.n}×${r.shape.k}`;
   return `${size}, ${threadsText(r.shape.threads)}`;
 }
 
 // Each roof as a line from the left edge to the ridge, then flat to the right edge.
 function roofSeries(roofs, low, high) {
   return roofs.map((roof) => ({
-    label: `roof, ${threadsText(roof.threads)}`, colorKey: `roof${roof.threads}`, dash: [8, 6],
-    points: [[low, roof.bandwidth * low], ...(ridge(roof) > low && ridge(roof) < high ? [[ridge(roof), roof.peak]] : []), [high, attainable(roof, high)]],
+    label: `roof, ${threadsText(roof.threads)}`,
+    colorKey: `roof${roof.threads}`,
+    dash: [8, 6],
+    points: [
+      [low, roof.bandwidth * low],
+      ...(ridge(roof) > low && ridge(roof) < high ? [[ridge(roof), roof.peak]] : []),
+      [high, attainable(roof, high)],
+    ],
   }));
 }
 
@@ -40,33 +61,53 @@ function row(session, r, roofs) {
   const ai = intensity(r);
   const roof = roofFor(roofs, r.shape.threads);
   const cell = (col, content, numeric = true) => el('td', { 'data-col': col, class: numeric ? 'num' : null }, content);
-  const against = !roof ? ['—', 'probe first']
-    : isInteger(r, session.catalog) ? ['—', 'int8: not an f32 roof']
+  const against = !roof
+    ? ['—', 'probe first']
+    : isInteger(r, session.catalog)
+      ? ['—', 'int8: not an f32 roof']
       : [boundBy(roof, ai), percent(r.gflops / attainable(roof, ai))];
-  return el('tr', { 'data-kernel': r.kernel },
+  return el(
+    'tr',
+    { 'data-kernel': r.kernel },
     cell('kernel', kernelLabel(session, r.kernel), false),
     cell('shape', shapeText(session, r), false),
     cell('ai', ai >= 100 ? ai.toFixed(0) : ai.toPrecision(3)),
     cell('gflops', gflops(r.gflops)),
     cell('bound', against[0], false),
-    cell('roof_fraction', against[1]));
+    cell('roof_fraction', against[1]),
+  );
 }
 
 export function rooflinePanel(session) {
   const chart = new Chart({
-    xLabel: 'Arithmetic intensity (FLOP per byte, by the catalog’s model)', yLabel: 'GFLOP/s',
-    xLogBase: 10, yLogBase: 10,
-    xFormat: (v) => (isDecade(v) ? decadeTick(v) : ''), yFormat: decadeTick,
+    xLabel: 'Arithmetic intensity (FLOP per byte, by the catalog’s model)',
+    yLabel: 'GFLOP/s',
+    xLogBase: 10,
+    yLogBase: 10,
+    xFormat: (v) => (isDecade(v) ? decadeTick(v) : ''),
+    yFormat: decadeTick,
     valueFormat: { x: (v) => String(Number(v.toPrecision(3))), y: gflops },
     empty: 'Your roofline appears here: run the probes above for the roofs, and any kernel in any lesson for its point.',
   });
   const summary = el('p', { class: 'hint', 'data-roofline-summary': '' });
   const above = el('p', { class: 'hint', 'data-above-ceiling': '', hidden: true });
   const body = el('tbody');
-  const table = el('table', { class: 'results', 'data-roofline': '', hidden: true },
-    el('thead', {}, el('tr', {}, ['Kernel', 'Shape', 'AI (FLOP/B)', 'GFLOP/s', 'Bound', 'Of the roof at its AI'].map((h, i) =>
-      el('th', { scope: 'col', class: [2, 3, 5].includes(i) ? 'num' : null }, h)))),
-    body);
+  const table = el(
+    'table',
+    { class: 'results', 'data-roofline': '', hidden: true },
+    el(
+      'thead',
+      {},
+      el(
+        'tr',
+        {},
+        ['Kernel', 'Shape', 'AI (FLOP/B)', 'GFLOP/s', 'Bound', 'Of the roof at its AI'].map((h, i) =>
+          el('th', { scope: 'col', class: [2, 3, 5].includes(i) ? 'num' : null }, h),
+        ),
+      ),
+    ),
+    body,
+  );
 
   const draw = () => {
     const results = session.measurements.map((m) => m.result);
@@ -79,17 +120,34 @@ export function rooflinePanel(session) {
     body.replaceChildren(...points.map((r) => row(session, r, roofs)));
     table.hidden = points.length === 0;
     summary.textContent = roofs.length
-      ? roofs.map((roof) => `${threadsText(roof.threads)}: ceiling ${gflops(roof.peak)} GFLOP/s, bandwidth ${gflops(roof.bandwidth)} GB/s, ridge at ${ridge(roof).toPrecision(3)} FLOP/byte.`).join(' ')
+      ? roofs
+          .map(
+            (roof) =>
+              `${threadsText(roof.threads)}: ceiling ${gflops(roof.peak)} GFLOP/s, bandwidth ${gflops(roof.bandwidth)} GB/s, ridge at ${ridge(roof).toPrecision(3)} FLOP/byte.`,
+          )
+          .join(' ')
       : 'No roofs yet: run the probes above.';
     const over = [...new Set(aboveCeiling(points, roofs, session.catalog).map((r) => kernelTitle(session, r.kernel)))];
     above.hidden = over.length === 0;
-    above.textContent = over.length ? `Above your ceiling: ${over.join(', ')}. A kernel cannot outrun the mul+add ceiling; ${ABOVE_CEILING_ADVICE}` : '';
+    above.textContent = over.length
+      ? `Above your ceiling: ${over.join(', ')}. A kernel cannot outrun the mul+add ceiling; ${ABOVE_CEILING_ADVICE}`
+      : '';
   };
   session.addEventListener('measurement', draw);
   draw();
 
-  return el('div', { class: 'card', 'data-panel': 'roofline' },
+  return el(
+    'div',
+    { class: 'card', 'data-panel': 'roofline' },
     el('h2', {}, 'Your roofline'),
-    el('p', {}, 'Every kernel you ran this session, in this lesson or any other, at its latest run per shape. Its x is the arithmetic intensity of the catalog’s model: the FLOPs the operation must do over the bytes the kernel must move (each input read once, each output written once, plus a kernel’s own temporaries). That is the model’s intensity, not measured traffic: a kernel that rereads data from memory really moves more bytes, and sits further below the slanted roof than the model shows. The dashed lines are your roofs: min(ceiling, bandwidth × intensity). A point under the slanted part is memory-bound, under the flat part compute-bound; the table says by how much it falls short. The slanted roof is memory’s: a kernel whose data fits in a cache can rise above it, to more than 100% of it.'),
-    summary, above, chart.element, scrollRegion('Your roofline: every kernel against its roof', table));
+    el(
+      'p',
+      {},
+      'Every kernel you ran this session, in this lesson or any other, at its latest run per shape. Its x is the arithmetic intensity of the catalog’s model: the FLOPs the operation must do over the bytes the kernel must move (each input read once, each output written once, plus a kernel’s own temporaries). That is the model’s intensity, not measured traffic: a kernel that rereads data from memory really moves more bytes, and sits further below the slanted roof than the model shows. The dashed lines are your roofs: min(ceiling, bandwidth × intensity). A point under the slanted part is memory-bound, under the flat part compute-bound; the table says by how much it falls short. The slanted roof is memory’s: a kernel whose data fits in a cache can rise above it, to more than 100% of it.',
+    ),
+    summary,
+    above,
+    chart.element,
+    scrollRegion('Your roofline: every kernel against its roof', table),
+  );
 }

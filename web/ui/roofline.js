@@ -69,5 +69,6 @@ export function aboveCeiling(results, roofs, catalog) {
   return results.filter((r) => !isInteger(r, catalog) && r.gflops > (roofFor(roofs, r.shape.threads)?.peak ?? Infinity));
 }
 
-export const ABOVE_CEILING_ADVICE = 'the probe ran at a busier moment than these runs (just after the page loads, the browser is still compiling its code in the background). ' +
+export const ABOVE_CEILING_ADVICE =
+  'the probe ran at a busier moment than these runs (just after the page loads, the browser is still compiling its code in the background). ' +
   'Run the probes again: each roof keeps the best ceiling measured.';

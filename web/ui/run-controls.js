@@ -4,13 +4,21 @@ import { el } from './dom.js';
 export class RunControls {
   constructor({ onRun, onCancel, onClear }) {
     this.runButton = el('button', { type: 'button', class: 'button primary', 'data-action': 'run', onclick: onRun }, 'Run');
-    this.cancelButton = el('button', { type: 'button', class: 'button', 'data-action': 'cancel', disabled: true, onclick: onCancel }, 'Cancel');
+    this.cancelButton = el(
+      'button',
+      { type: 'button', class: 'button', 'data-action': 'cancel', disabled: true, onclick: onCancel },
+      'Cancel',
+    );
     this.clearButton = el('button', { type: 'button', class: 'button quiet', 'data-action': 'clear', onclick: onClear }, 'Clear results');
     this.progress = el('progress', { 'data-progress': '', max: 1, value: 0, hidden: true, 'aria-label': 'Progress of this run' });
     this.line = el('p', { class: 'run-line', 'aria-live': 'polite' });
-    this.element = el('div', { class: 'run-controls' },
+    this.element = el(
+      'div',
+      { class: 'run-controls' },
       el('div', { class: 'buttons' }, this.runButton, this.cancelButton, this.clearButton),
-      this.progress, this.line);
+      this.progress,
+      this.line,
+    );
   }
 
   setRunning(running) {

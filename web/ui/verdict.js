@@ -15,6 +15,7 @@ export const parseSpeedup = (text) => parseNumber(text.replace(/\s*[x×]$/i, '')
 export function readSpeedup(prediction, facts, example) {
   if (!prediction) return { verdict: noPrediction(facts) };
   const guess = parseSpeedup(prediction);
-  if (!(guess > 0)) return { verdict: { text: `“${prediction}” is not a speedup, such as ${example} or ${example}×. ${facts}`, tone: 'neutral' } };
+  if (!(guess > 0))
+    return { verdict: { text: `“${prediction}” is not a speedup, such as ${example} or ${example}×. ${facts}`, tone: 'neutral' } };
   return { guess };
 }

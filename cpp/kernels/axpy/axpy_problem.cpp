@@ -4,9 +4,9 @@
 #include <cmath>
 #include <limits>
 
-#include "kernels/convert/bf16_convert.h"
 #include "core/random_fill.h"
 #include "core/source_file.h"
+#include "kernels/convert/bf16_convert.h"
 
 namespace lab {
 
@@ -74,7 +74,8 @@ ErrorReport Bf16AxpyProblem::check() const {
   report.tolerance = 0;
   bool identical = true;
   for (size_t i = 0; i < z_.size(); ++i) {
-    const float product = kAxpyScale * bf16_to_f32(x_[i]);  // no fused multiply-add, like the kernel
+    const float product =
+        kAxpyScale * bf16_to_f32(x_[i]);  // no fused multiply-add, like the kernel
     const float sum = product + bf16_to_f32(y_[i]);
     const uint16_t expected = f32_to_bf16(sum);
     identical = identical && z_[i] == expected;

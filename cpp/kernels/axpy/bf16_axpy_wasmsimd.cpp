@@ -4,9 +4,9 @@
 // arithmetic, plus the conversions.
 #include <wasm_simd128.h>
 
+#include "core/source_file.h"
 #include "kernels/axpy/axpy.h"
 #include "kernels/convert/bf16_convert.h"
-#include "core/source_file.h"
 
 namespace lab {
 

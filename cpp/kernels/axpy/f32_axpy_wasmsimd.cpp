@@ -3,8 +3,8 @@
 // do not fit in cache memory bandwidth sets the speed, not the arithmetic.
 #include <wasm_simd128.h>
 
-#include "kernels/axpy/axpy.h"
 #include "core/source_file.h"
+#include "kernels/axpy/axpy.h"
 
 namespace lab {
 
@@ -18,7 +18,8 @@ void f32_axpy_wasmsimd(float a, const float* x, const float* y, float* z, int64_
     wasm_v128_store(z + i + 4, wasm_f32x4_add(wasm_f32x4_mul(va, x1), y1));
   }
   for (; i + 4 <= n; i += 4)
-    wasm_v128_store(z + i, wasm_f32x4_add(wasm_f32x4_mul(va, wasm_v128_load(x + i)), wasm_v128_load(y + i)));
+    wasm_v128_store(
+        z + i, wasm_f32x4_add(wasm_f32x4_mul(va, wasm_v128_load(x + i)), wasm_v128_load(y + i)));
   for (; i < n; ++i) z[i] = a * x[i] + y[i];
 }
 

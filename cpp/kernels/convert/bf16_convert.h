@@ -8,8 +8,8 @@
 
 #include <cstdint>
 
-#include "kernels/convert/float_bits.h"
 #include "core/source_file.h"
+#include "kernels/convert/float_bits.h"
 
 namespace lab {
 

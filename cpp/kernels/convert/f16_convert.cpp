@@ -1,7 +1,7 @@
 #include "kernels/convert/f16_convert.h"
 
-#include "kernels/convert/float_bits.h"
 #include "core/source_file.h"
+#include "kernels/convert/float_bits.h"
 
 namespace lab {
 
@@ -61,8 +61,8 @@ uint16_t f32_to_f16(float f) {
     // Normal in f16: exponent and mantissa side by side, then one rounding of
     // the 13 dropped bits. A carry out of the mantissa raises the exponent,
     // and from 65504 (exponent 30, mantissa all ones) it reaches 0x7C00: inf.
-    const uint32_t biased = (static_cast<uint32_t>(exponent + kF16Bias) << kF32MantissaBits) |
-                            (magnitude & 0x7FFFFFu);
+    const uint32_t biased =
+        (static_cast<uint32_t>(exponent + kF16Bias) << kF32MantissaBits) | (magnitude & 0x7FFFFFu);
     return static_cast<uint16_t>(sign | shift_right_round_even(biased, kDropped));
   }
   // Below 2^-14: the result is a count of 2^-24 steps. Below 2^-25 (half the

@@ -1,9 +1,9 @@
 // GELU fused: the same steps as the unfused kernel, in the same order, but all
 // applied to a vector while it is in registers. x is read once and y written
 // once; the temporaries never reach memory.
+#include "core/source_file.h"
 #include "kernels/gelu/f32_gelu.h"
 #include "kernels/gelu/f32x4_gelu.h"
-#include "core/source_file.h"
 
 namespace lab {
 

@@ -4,9 +4,9 @@
 #include <cmath>
 #include <limits>
 
-#include "kernels/gelu/f32x4_gelu.h"
 #include "core/random_fill.h"
 #include "core/source_file.h"
+#include "kernels/gelu/f32x4_gelu.h"
 
 namespace lab {
 

@@ -2,9 +2,9 @@
 // kernel, a full SIMD pass over memory that reads its inputs and writes its
 // result, which the next pass reads back. Each pass is a good vector loop; the
 // cost is the traffic between them.
+#include "core/source_file.h"
 #include "kernels/gelu/f32_gelu.h"
 #include "kernels/gelu/f32x4_gelu.h"
-#include "core/source_file.h"
 
 namespace lab {
 

@@ -65,9 +65,17 @@ struct Constants {
 };
 
 inline Constants constants() {
-  Constants k{splat(kCubic), splat(kSqrt2OverPi), splat(1.0f), splat(2.0f), splat(0.5f),
-              splat(kTanhClamp), splat(-kTanhClamp), splat(kTwoLog2e), splat(kRoundMagic),
-              wasm_i32x4_splat(127 - kRoundMagicBits), {}};
+  Constants k{splat(kCubic),
+              splat(kSqrt2OverPi),
+              splat(1.0f),
+              splat(2.0f),
+              splat(0.5f),
+              splat(kTanhClamp),
+              splat(-kTanhClamp),
+              splat(kTwoLog2e),
+              splat(kRoundMagic),
+              wasm_i32x4_splat(127 - kRoundMagicBits),
+              {}};
   for (int i = 0; i < 8; ++i) k.exp2_poly[i] = splat(kExp2Poly[i]);
   return k;
 }
@@ -78,7 +86,9 @@ inline Constants constants() {
 constexpr auto cube = [](const Constants&, v128_t x) {
   return wasm_f32x4_mul(wasm_f32x4_mul(x, x), x);
 };
-constexpr auto scale_cubic = [](const Constants& k, v128_t t) { return wasm_f32x4_mul(k.cubic, t); };
+constexpr auto scale_cubic = [](const Constants& k, v128_t t) {
+  return wasm_f32x4_mul(k.cubic, t);
+};
 constexpr auto add = [](const Constants&, v128_t x, v128_t t) { return wasm_f32x4_add(x, t); };
 constexpr auto scale_sqrt_2_over_pi = [](const Constants& k, v128_t t) {
   return wasm_f32x4_mul(k.sqrt_2_over_pi, t);

@@ -12,7 +12,8 @@
 // dot(splat(A pair), B pairs) is then A[r][p] B[p][j] + A[r][p+1] B[p+1][j] for
 // four columns j at once. With the i32x4.add that accumulates it, that is eight
 // multiply-adds in two instructions, where f32x4.mul and f32x4.add do four: a 2x
-// edge per instruction, not 4x. Used by i8_matmul_4x8_wasmsimd.cpp and i8_matmul_grouped_4x8_wasmsimd.cpp.
+// edge per instruction, not 4x. Used by i8_matmul_4x8_wasmsimd.cpp and
+// i8_matmul_grouped_4x8_wasmsimd.cpp.
 #pragma once
 
 #include <wasm_simd128.h>

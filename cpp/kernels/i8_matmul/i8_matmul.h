@@ -14,8 +14,8 @@
 namespace lab {
 
 // A plain i-k-j loop with an int32 row of sums, compiled with the vectorizers off.
-void i8_matmul_scalar(const int8_t* a, const float* scale_a, const int8_t* b,
-                      const float* scale_b, float* c, int64_t m, int64_t n, int64_t k);
+void i8_matmul_scalar(const int8_t* a, const float* scale_a, const int8_t* b, const float* scale_b,
+                      float* c, int64_t m, int64_t n, int64_t k);
 
 // A 4 x 8 tile of int32 sums in eight i32x4 registers, fed by i32x4.dot_i16x8_s
 // from block-sized panels of A and B widened to i16; rows of C split over

@@ -13,10 +13,10 @@
 #include <cstring>
 #include <vector>
 
+#include "core/source_file.h"
+#include "core/thread_pool.h"
 #include "kernels/i8_matmul/i16_pairs_wasmsimd.h"
 #include "kernels/i8_matmul/i8_matmul.h"
-#include "core/thread_pool.h"
-#include "core/source_file.h"
 
 namespace lab {
 

@@ -17,10 +17,10 @@
 #include <cstring>
 #include <vector>
 
+#include "core/source_file.h"
+#include "core/thread_pool.h"
 #include "kernels/i8_matmul/i16_pairs_wasmsimd.h"
 #include "kernels/i8_matmul/i8_matmul_grouped.h"
-#include "core/thread_pool.h"
-#include "core/source_file.h"
 
 namespace lab {
 
@@ -51,7 +51,8 @@ void store(const v128_t sums[kRows][2], float* c, int64_t ldc, int64_t rows, int
 // One tile of C: rows of A at a (stride lda), their scales at sa[r] (one per
 // group), B's tile of pairs at bt and its scales at sb (stride ldsb).
 void tile(const int16_t* a, int64_t lda, const float* const sa[kRows], const int16_t* bt,
-          const float* sb, int64_t ldsb, int64_t pairs, int64_t group_pairs, v128_t sums[kRows][2]) {
+          const float* sb, int64_t ldsb, int64_t pairs, int64_t group_pairs,
+          v128_t sums[kRows][2]) {
   for (int64_t r = 0; r < kRows; ++r) sums[r][0] = sums[r][1] = wasm_f32x4_splat(0.0f);
   for (int64_t g = 0, q0 = 0; q0 < pairs; ++g, q0 += group_pairs) {
     v128_t acc[kRows][2];
@@ -86,8 +87,8 @@ void columns(const int16_t* a, int64_t lda, const float* scale_a, const I8Groupe
       const float* sa[kRows];
       for (int64_t r = 0; r < kRows; ++r) sa[r] = scale_a + std::min(i + r, m - 1) * groups;
       v128_t sums[kRows][2];
-      tile(rows == kRows ? a + i * lda : edge.data(), lda, sa, bt, b.scales.data() + j, ldsb,
-           pairs, b.group / 2, sums);
+      tile(rows == kRows ? a + i * lda : edge.data(), lda, sa, bt, b.scales.data() + j, ldsb, pairs,
+           b.group / 2, sums);
       store(sums, c + i * b.n + j, b.n, rows, cols);
     }
   }
@@ -111,9 +112,8 @@ I8GroupedB i8_pack_grouped_b(const int8_t* codes, const float* scales, int64_t k
 
 void i8_matmul_grouped_4x8_wasmsimd(const int16_t* a, int64_t lda, const float* scale_a,
                                     const I8GroupedB& b, float* c, int64_t m, int64_t threads) {
-  parallel_rows(padded_columns(b.n) / kCols, 1, threads, [&](int64_t t0, int64_t t1) {
-    columns(a, lda, scale_a, b, c, m, t0, t1);
-  });
+  parallel_rows(padded_columns(b.n) / kCols, 1, threads,
+                [&](int64_t t0, int64_t t1) { columns(a, lda, scale_a, b, c, m, t0, t1); });
 }
 
 }  // namespace lab

@@ -3,9 +3,9 @@
 #include <cmath>
 #include <limits>
 
-#include "kernels/quantize/symmetric_quantize.h"
 #include "core/random_fill.h"
 #include "core/source_file.h"
+#include "kernels/quantize/symmetric_quantize.h"
 
 namespace lab {
 

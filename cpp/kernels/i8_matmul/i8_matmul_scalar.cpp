@@ -2,13 +2,13 @@
 // LAB_SCALAR_ONLY_SOURCES): one int8 x int8 multiply and one int32 add per term.
 #include <vector>
 
-#include "kernels/i8_matmul/i8_matmul.h"
 #include "core/source_file.h"
+#include "kernels/i8_matmul/i8_matmul.h"
 
 namespace lab {
 
-void i8_matmul_scalar(const int8_t* a, const float* scale_a, const int8_t* b,
-                      const float* scale_b, float* c, int64_t m, int64_t n, int64_t k) {
+void i8_matmul_scalar(const int8_t* a, const float* scale_a, const int8_t* b, const float* scale_b,
+                      float* c, int64_t m, int64_t n, int64_t k) {
   std::vector<int32_t> sums(n);  // one row of C, before the scales
   for (int64_t i = 0; i < m; ++i) {
     std::fill(sums.begin(), sums.end(), 0);

@@ -5,10 +5,10 @@
 //   f32_matmul_4x8_scalar: with -fno-vectorize -fno-slp-vectorize, so every
 //     multiply and add is a single f32 operation.
 // Compare their instructions in the page.
+#include "core/source_file.h"
 #include "kernels/c_variant.h"
 #include "kernels/matmul/f32_matmul_4x8.h"
 #include "kernels/matmul/f32_matmul_register_blocked.h"
-#include "core/source_file.h"
 
 namespace lab {
 
@@ -18,8 +18,8 @@ struct Tile4x8 {
   static constexpr int64_t kRows = 4;
   static constexpr int64_t kCols = 8;
 
-  static void update(const float* __restrict a, int64_t lda, const float* __restrict b,
-                     int64_t ldb, float* __restrict c, int64_t ldc, int64_t kc) {
+  static void update(const float* __restrict a, int64_t lda, const float* __restrict b, int64_t ldb,
+                     float* __restrict c, int64_t ldc, int64_t kc) {
     // 32 sums live across the whole p loop: loaded once, stored once.
     float acc[kRows][kCols];
     for (int64_t r = 0; r < kRows; ++r)

@@ -4,9 +4,9 @@
 // core; see each for why.
 #include "kernels/matmul/f32_matmul_4x8_packed_wasmsimd.h"
 
+#include "core/source_file.h"
 #include "kernels/matmul/f32_matmul_4x8_packed_wasmsimd_loops.h"
 #include "kernels/matmul/f32_matmul_4x8_packed_wasmsimd_tile.h"
-#include "core/source_file.h"
 
 namespace lab {
 
@@ -48,7 +48,8 @@ F32GemmPackedB::F32GemmPackedB(const float* b, int64_t k, int64_t n)
 F32GemmPackedB::~F32GemmPackedB() = default;
 
 void F32GemmPackedB::multiply(const float* a, float* c, int64_t m, int64_t threads) const {
-  gemm::gemm<ExpertTile>(a, nullptr, c, m, panels_->n, panels_->k, threads, kBlocking, panels_.get());
+  gemm::gemm<ExpertTile>(a, nullptr, c, m, panels_->n, panels_->k, threads, kBlocking,
+                         panels_.get());
 }
 
 }  // namespace lab

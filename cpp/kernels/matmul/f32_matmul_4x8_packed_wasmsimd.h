@@ -1,7 +1,8 @@
 // The expert GEMM: the lab's own "production library", built the way BLIS
-// builds one. Packed panels of A and B (f32_matmul_4x8_packed_wasmsimd_packing.h), one register-blocked
-// SIMD128 micro-kernel (f32_matmul_4x8_packed_wasmsimd_tile.h), blocks sized for L1 and L2
-// and threads that each take their own columns of C (f32_matmul_4x8_packed_wasmsimd_loops.h).
+// builds one. Packed panels of A and B (f32_matmul_4x8_packed_wasmsimd_packing.h), one
+// register-blocked SIMD128 micro-kernel (f32_matmul_4x8_packed_wasmsimd_tile.h), blocks sized for
+// L1 and L2 and threads that each take their own columns of C
+// (f32_matmul_4x8_packed_wasmsimd_loops.h).
 #pragma once
 
 #include <cstdint>
@@ -31,7 +32,8 @@ class F32GemmPackedB {
   void multiply(const float* a, float* c, int64_t m, int64_t threads) const;
 
  private:
-  struct Panels;  // the packed slivers, in the layout f32_matmul_4x8_packed_wasmsimd.cpp's blocking reads
+  struct Panels;  // the packed slivers, in the layout f32_matmul_4x8_packed_wasmsimd.cpp's blocking
+                  // reads
   std::unique_ptr<Panels> panels_;
 };
 

@@ -18,9 +18,9 @@
 #include <new>
 #include <vector>
 
-#include "kernels/matmul/f32_matmul_4x8_packed_wasmsimd_packing.h"
-#include "core/thread_pool.h"
 #include "core/source_file.h"
+#include "core/thread_pool.h"
+#include "kernels/matmul/f32_matmul_4x8_packed_wasmsimd_packing.h"
 
 namespace lab::gemm {
 
@@ -70,7 +70,10 @@ int64_t even_step(int64_t total, int64_t most) {
 template <class Tile>
 struct PrepackedB {
   PrepackedB(const float* b, int64_t k, int64_t n, const Blocking& blocking)
-      : k(k), n(n), kc_step(even_step(k, blocking.kc)), padded_n(round_up(n, Tile::kCols)),
+      : k(k),
+        n(n),
+        kc_step(even_step(k, blocking.kc)),
+        padded_n(round_up(n, Tile::kCols)),
         data(static_cast<size_t>(k * padded_n)) {
     for (int64_t pc = 0; pc < k; pc += kc_step)
       pack_b<Tile>(b + pc * n, n, std::min(kc_step, k - pc), n, data.data() + pc * padded_n);

@@ -30,10 +30,10 @@ namespace {
 void pack_4x4(const float* a, int64_t lda, float* packed, int64_t step) {
   const v128_t r0 = wasm_v128_load(a), r1 = wasm_v128_load(a + lda);
   const v128_t r2 = wasm_v128_load(a + 2 * lda), r3 = wasm_v128_load(a + 3 * lda);
-  const v128_t r01_lo = wasm_i32x4_shuffle(r0, r1, 0, 4, 1, 5);  // a0 b0 a1 b1
-  const v128_t r23_lo = wasm_i32x4_shuffle(r2, r3, 0, 4, 1, 5);  // c0 d0 c1 d1
-  const v128_t r01_hi = wasm_i32x4_shuffle(r0, r1, 2, 6, 3, 7);  // a2 b2 a3 b3
-  const v128_t r23_hi = wasm_i32x4_shuffle(r2, r3, 2, 6, 3, 7);  // c2 d2 c3 d3
+  const v128_t r01_lo = wasm_i32x4_shuffle(r0, r1, 0, 4, 1, 5);             // a0 b0 a1 b1
+  const v128_t r23_lo = wasm_i32x4_shuffle(r2, r3, 0, 4, 1, 5);             // c0 d0 c1 d1
+  const v128_t r01_hi = wasm_i32x4_shuffle(r0, r1, 2, 6, 3, 7);             // a2 b2 a3 b3
+  const v128_t r23_hi = wasm_i32x4_shuffle(r2, r3, 2, 6, 3, 7);             // c2 d2 c3 d3
   wasm_v128_store(packed, wasm_i32x4_shuffle(r01_lo, r23_lo, 0, 1, 4, 5));  // a0 b0 c0 d0
   wasm_v128_store(packed + step, wasm_i32x4_shuffle(r01_lo, r23_lo, 2, 3, 6, 7));
   wasm_v128_store(packed + 2 * step, wasm_i32x4_shuffle(r01_hi, r23_hi, 0, 1, 4, 5));
@@ -44,8 +44,7 @@ void pack_4x4(const float* a, int64_t lda, float* packed, int64_t step) {
 // steps past the last whole 4 x 4 block, and slivers cut by the bottom edge.
 // Each row is read along K, contiguously.
 template <int64_t kRows>
-void pack_a_rest(const float* a, int64_t lda, int64_t rows, int64_t q0, int64_t q1,
-                 float* packed) {
+void pack_a_rest(const float* a, int64_t lda, int64_t rows, int64_t q0, int64_t q1, float* packed) {
   for (int64_t r = 0; r < rows; ++r)
     for (int64_t q = q0; q < q1; ++q) packed[q * kRows + r] = a[r * lda + q];
 }
@@ -82,7 +81,8 @@ void pack_b(const float* b, int64_t ldb, int64_t kc, int64_t nc, float* packed) 
       const float* row = sliver + p * ldb;
       float* step = packed + p * Tile::kCols;
       if (cols == Tile::kCols) {
-        for (int64_t v = 0; v < Tile::kCols; v += 4) wasm_v128_store(step + v, wasm_v128_load(row + v));
+        for (int64_t v = 0; v < Tile::kCols; v += 4)
+          wasm_v128_store(step + v, wasm_v128_load(row + v));
       } else {
         std::copy(row, row + cols, step);
         std::fill(step + cols, step + Tile::kCols, 0.0f);

@@ -1,6 +1,6 @@
 // The expert GEMM's micro-kernel: one kRows x kCols tile of C, computed from a
-// packed sliver of A and a packed sliver of B (see f32_matmul_4x8_packed_wasmsimd_packing.h), in wasm
-// SIMD128. Everything else in the GEMM exists to feed this loop.
+// packed sliver of A and a packed sliver of B (see f32_matmul_4x8_packed_wasmsimd_packing.h), in
+// wasm SIMD128. Everything else in the GEMM exists to feed this loop.
 //
 // Why packed slivers: at step p along K the kernel needs kRows values of A and
 // kCols values of B. Packing stores exactly those next to each other, in the
@@ -15,7 +15,8 @@
 // f32x4.mul and one f32x4.add per accumulator (wasm SIMD128 has no fused
 // multiply-add). V8 gives wasm 15 vector registers on x64, and the loop needs
 // accumulators + B vectors + one splat + one product: a tile must fit in them
-// or V8 spills sums to memory. Which tile is best was measured (f32_matmul_4x8_packed_wasmsimd.cpp).
+// or V8 spills sums to memory. Which tile is best was measured
+// (f32_matmul_4x8_packed_wasmsimd.cpp).
 #pragma once
 
 #include <wasm_simd128.h>
@@ -37,8 +38,8 @@ struct Tile {
   static void multiply(const float* a, const float* b, int64_t kc, v128_t (&sums)[Rows][Vecs]) {
     for (int64_t r = 0; r < Rows; ++r)
       for (int64_t v = 0; v < Vecs; ++v) sums[r][v] = wasm_f32x4_splat(0.0f);
-    // Two steps per trip: half the loop's counting and branching, which on a
-    // 4 x 8 tile still leaves enough free registers for both steps.
+        // Two steps per trip: half the loop's counting and branching, which on a
+        // 4 x 8 tile still leaves enough free registers for both steps.
 #pragma GCC unroll 2
     for (int64_t p = 0; p < kc; ++p, a += kRows, b += kCols) {
       v128_t bp[Vecs];
@@ -55,16 +56,16 @@ struct Tile {
   // A full tile goes straight to C. A tile cut by the right or bottom edge of C
   // goes through a small buffer, and only its rows x cols corner is copied:
   // the padding's sums (all zero) never touch memory outside C.
-  static void run(const float* a, const float* b, int64_t kc, float* c, int64_t ldc,
-                  int64_t rows, int64_t cols, bool accumulate) {
+  static void run(const float* a, const float* b, int64_t kc, float* c, int64_t ldc, int64_t rows,
+                  int64_t cols, bool accumulate) {
     v128_t sums[Rows][Vecs];
     multiply(a, b, kc, sums);
     if (rows == kRows && cols == kCols) {
       for (int64_t r = 0; r < Rows; ++r)
         for (int64_t v = 0; v < Vecs; ++v) {
           float* out = c + r * ldc + 4 * v;
-          wasm_v128_store(out, accumulate ? wasm_f32x4_add(wasm_v128_load(out), sums[r][v])
-                                          : sums[r][v]);
+          wasm_v128_store(
+              out, accumulate ? wasm_f32x4_add(wasm_v128_load(out), sums[r][v]) : sums[r][v]);
         }
       return;
     }

@@ -1,9 +1,9 @@
 // C = A * B with the 4 x 8 SIMD128 micro-kernel (f32_matmul_4x8_wasmsimd_tile.h)
 // in the shared register-blocked nest, rows of C split over the thread pool.
+#include "core/source_file.h"
 #include "kernels/matmul/f32_matmul_4x8.h"
 #include "kernels/matmul/f32_matmul_4x8_wasmsimd_tile.h"
 #include "kernels/matmul/f32_matmul_register_blocked.h"
-#include "core/source_file.h"
 
 namespace lab {
 

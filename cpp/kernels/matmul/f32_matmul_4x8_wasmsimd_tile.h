@@ -10,8 +10,8 @@
 
 #include <cstdint>
 
-#include "kernels/matmul/f32_matmul_register_blocked.h"
 #include "core/source_file.h"
+#include "kernels/matmul/f32_matmul_register_blocked.h"
 
 namespace lab {
 

@@ -22,8 +22,8 @@ KernelStatus run_matmul(Problem& problem, const Shape& s) {
     if constexpr (std::is_invocable_v<F, const float*, const float*, float*, int64_t, int64_t,
                                       int64_t, int64_t, int64_t>)
       return Fn(p.a(), p.b(), p.c(), s.m, s.n, s.k, s.block, s.threads);
-    else if constexpr (std::is_invocable_v<F, const float*, const float*, float*, int64_t,
-                                           int64_t, int64_t, int64_t>)
+    else if constexpr (std::is_invocable_v<F, const float*, const float*, float*, int64_t, int64_t,
+                                           int64_t, int64_t>)
       return Fn(p.a(), p.b(), p.c(), s.m, s.n, s.k, s.block);
     else
       return Fn(p.a(), p.b(), p.c(), s.m, s.n, s.k);

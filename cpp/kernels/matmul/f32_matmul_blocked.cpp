@@ -14,9 +14,8 @@ namespace {
 // One tile: C[i0:i1, j0:j1] += A[i0:i1, p0:p1] * B[p0:p1, j0:j1], in i-k-j order.
 // __restrict promises the compiler that C does not overlap A or B, so it can
 // vectorize the j loop without checking for overlap on every (i, p).
-void tile_ikj(const float* __restrict a, const float* __restrict b, float* __restrict c,
-              int64_t n, int64_t k, int64_t i0, int64_t i1, int64_t p0, int64_t p1, int64_t j0,
-              int64_t j1) {
+void tile_ikj(const float* __restrict a, const float* __restrict b, float* __restrict c, int64_t n,
+              int64_t k, int64_t i0, int64_t i1, int64_t p0, int64_t p1, int64_t j0, int64_t j1) {
   for (int64_t i = i0; i < i1; ++i) {
     float* __restrict c_row = c + i * n;
     for (int64_t p = p0; p < p1; ++p) {

@@ -18,8 +18,8 @@ namespace lab {
 // the others accumulate into C in memory, so C starts at zero.
 static void zero(float* c, int64_t count) { std::fill(c, c + count, 0.0f); }
 
-void f32_matmul_ijk(const float* __restrict a, const float* __restrict b, float* __restrict c, int64_t m,
-                    int64_t n, int64_t k) {
+void f32_matmul_ijk(const float* __restrict a, const float* __restrict b, float* __restrict c,
+                    int64_t m, int64_t n, int64_t k) {
   for (int64_t i = 0; i < m; ++i)
     for (int64_t j = 0; j < n; ++j) {
       float sum = 0.0f;
@@ -28,8 +28,8 @@ void f32_matmul_ijk(const float* __restrict a, const float* __restrict b, float*
     }
 }
 
-void f32_matmul_jik(const float* __restrict a, const float* __restrict b, float* __restrict c, int64_t m,
-                    int64_t n, int64_t k) {
+void f32_matmul_jik(const float* __restrict a, const float* __restrict b, float* __restrict c,
+                    int64_t m, int64_t n, int64_t k) {
   for (int64_t j = 0; j < n; ++j)
     for (int64_t i = 0; i < m; ++i) {
       float sum = 0.0f;
@@ -38,8 +38,8 @@ void f32_matmul_jik(const float* __restrict a, const float* __restrict b, float*
     }
 }
 
-void f32_matmul_ikj(const float* __restrict a, const float* __restrict b, float* __restrict c, int64_t m,
-                    int64_t n, int64_t k) {
+void f32_matmul_ikj(const float* __restrict a, const float* __restrict b, float* __restrict c,
+                    int64_t m, int64_t n, int64_t k) {
   zero(c, m * n);
   for (int64_t i = 0; i < m; ++i)
     for (int64_t p = 0; p < k; ++p) {
@@ -48,8 +48,8 @@ void f32_matmul_ikj(const float* __restrict a, const float* __restrict b, float*
     }
 }
 
-void f32_matmul_kij(const float* __restrict a, const float* __restrict b, float* __restrict c, int64_t m,
-                    int64_t n, int64_t k) {
+void f32_matmul_kij(const float* __restrict a, const float* __restrict b, float* __restrict c,
+                    int64_t m, int64_t n, int64_t k) {
   zero(c, m * n);
   for (int64_t p = 0; p < k; ++p)
     for (int64_t i = 0; i < m; ++i) {
@@ -58,8 +58,8 @@ void f32_matmul_kij(const float* __restrict a, const float* __restrict b, float*
     }
 }
 
-void f32_matmul_jki(const float* __restrict a, const float* __restrict b, float* __restrict c, int64_t m,
-                    int64_t n, int64_t k) {
+void f32_matmul_jki(const float* __restrict a, const float* __restrict b, float* __restrict c,
+                    int64_t m, int64_t n, int64_t k) {
   zero(c, m * n);
   for (int64_t j = 0; j < n; ++j)
     for (int64_t p = 0; p < k; ++p) {
@@ -68,8 +68,8 @@ void f32_matmul_jki(const float* __restrict a, const float* __restrict b, float*
     }
 }
 
-void f32_matmul_kji(const float* __restrict a, const float* __restrict b, float* __restrict c, int64_t m,
-                    int64_t n, int64_t k) {
+void f32_matmul_kji(const float* __restrict a, const float* __restrict b, float* __restrict c,
+                    int64_t m, int64_t n, int64_t k) {
   zero(c, m * n);
   for (int64_t p = 0; p < k; ++p)
     for (int64_t j = 0; j < n; ++j) {

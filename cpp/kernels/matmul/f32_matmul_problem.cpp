@@ -55,8 +55,9 @@ ErrorReport MatmulProblem::check() const {
       report.max_rel_err = std::numeric_limits<double>::infinity();
       break;
     }
-    const double rel = magnitude_[i] > 0 ? err / magnitude_[i]
-                                         : (err == 0 ? 0.0 : std::numeric_limits<double>::infinity());
+    const double rel = magnitude_[i] > 0
+                           ? err / magnitude_[i]
+                           : (err == 0 ? 0.0 : std::numeric_limits<double>::infinity());
     report.max_abs_err = std::max(report.max_abs_err, err);
     report.max_rel_err = std::max(report.max_rel_err, rel);
   }

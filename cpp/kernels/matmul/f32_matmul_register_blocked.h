@@ -25,8 +25,8 @@
 #include <cstdint>
 #include <type_traits>
 
-#include "core/thread_pool.h"
 #include "core/source_file.h"
+#include "core/thread_pool.h"
 
 namespace lab::register_blocked {
 
@@ -43,8 +43,8 @@ struct NoEpilogue {
 
 // The tiles at the right and bottom edges, smaller than the micro-kernel's:
 // plain loops, a small share of the work once N is a few tiles wide.
-void edge_update(const float* a, int64_t lda, const float* b, int64_t ldb, float* c,
-                        int64_t ldc, int64_t rows, int64_t cols, int64_t kc) {
+void edge_update(const float* a, int64_t lda, const float* b, int64_t ldb, float* c, int64_t ldc,
+                 int64_t rows, int64_t cols, int64_t kc) {
   for (int64_t r = 0; r < rows; ++r)
     for (int64_t p = 0; p < kc; ++p) {
       const float arp = a[r * lda + p];

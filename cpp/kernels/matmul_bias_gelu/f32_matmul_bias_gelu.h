@@ -17,8 +17,8 @@ void f32_matmul_bias_gelu_separate_wasmsimd(const float* a, const float* b, cons
                                             int64_t block, int64_t threads);
 // Fused: bias and GELU applied in the GEMM's epilogue, to each 4 x 8 tile of
 // sums while it is still in registers.
-void f32_matmul_bias_gelu_4x8_wasmsimd(const float* a, const float* b, const float* bias,
-                                       float* c, int64_t m, int64_t n, int64_t k, int64_t block,
+void f32_matmul_bias_gelu_4x8_wasmsimd(const float* a, const float* b, const float* bias, float* c,
+                                       int64_t m, int64_t n, int64_t k, int64_t block,
                                        int64_t threads);
 
 // The bytes the separate schedule moves: the two passes read and write C again.

@@ -1,11 +1,11 @@
 // C = GELU(A * B + bias) with the bias and GELU in the GEMM's epilogue: after
 // the last block of K, each 4 x 8 tile of sums gets its bias and GELU in
 // registers and is stored once, final. C is written once and never read back.
-#include "kernels/matmul_bias_gelu/f32_matmul_bias_gelu.h"
+#include "core/source_file.h"
 #include "kernels/gelu/f32x4_gelu.h"
 #include "kernels/matmul/f32_matmul_4x8_wasmsimd_tile.h"
 #include "kernels/matmul/f32_matmul_register_blocked.h"
-#include "core/source_file.h"
+#include "kernels/matmul_bias_gelu/f32_matmul_bias_gelu.h"
 
 namespace lab {
 
@@ -39,11 +39,10 @@ struct BiasGeluEpilogue {
 
 }  // namespace
 
-void f32_matmul_bias_gelu_4x8_wasmsimd(const float* a, const float* b, const float* bias,
-                                       float* c, int64_t m, int64_t n, int64_t k, int64_t block,
+void f32_matmul_bias_gelu_4x8_wasmsimd(const float* a, const float* b, const float* bias, float* c,
+                                       int64_t m, int64_t n, int64_t k, int64_t block,
                                        int64_t threads) {
-  register_blocked::matmul<Tile4x8Simd>(a, b, c, m, n, k, block, threads,
-                                        BiasGeluEpilogue{bias});
+  register_blocked::matmul<Tile4x8Simd>(a, b, c, m, n, k, block, threads, BiasGeluEpilogue{bias});
 }
 
 }  // namespace lab

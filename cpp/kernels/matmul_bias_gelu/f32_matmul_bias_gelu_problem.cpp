@@ -4,15 +4,14 @@
 #include <cmath>
 #include <limits>
 
-#include "kernels/gelu/f32_gelu_problem.h"
-#include "kernels/gelu/f32x4_gelu.h"
 #include "core/random_fill.h"
 #include "core/source_file.h"
+#include "kernels/gelu/f32_gelu_problem.h"
+#include "kernels/gelu/f32x4_gelu.h"
 
 namespace lab {
 
-MatmulBiasGeluProblem::MatmulBiasGeluProblem(const Shape& shape)
-    : product_(shape), bias_(shape.n) {
+MatmulBiasGeluProblem::MatmulBiasGeluProblem(const Shape& shape) : product_(shape), bias_(shape.n) {
   fill_uniform(bias_.data(), bias_.size(), 5);
 }
 
@@ -37,9 +36,9 @@ ErrorReport MatmulBiasGeluProblem::check() const {
         report.max_abs_err = report.max_rel_err = std::numeric_limits<double>::infinity();
         return report;
       }
-      const double scale = std::max<double>(
-          product_.magnitude()[at] + std::fabs(bias_[j]) + std::fabs(z),
-          std::numeric_limits<float>::min());
+      const double scale =
+          std::max<double>(product_.magnitude()[at] + std::fabs(bias_[j]) + std::fabs(z),
+                           std::numeric_limits<float>::min());
       report.max_abs_err = std::max(report.max_abs_err, err);
       report.max_rel_err = std::max(report.max_rel_err, err / scale);
     }
@@ -57,9 +56,7 @@ double bytes(const Shape& s) {
                 static_cast<double>(s.m) * s.n);
 }
 double workspace(const Shape& s) { return kMatmulF32.workspace_bytes(s) + 4.0 * s.n; }
-std::unique_ptr<Problem> make(const Shape& s) {
-  return std::make_unique<MatmulBiasGeluProblem>(s);
-}
+std::unique_ptr<Problem> make(const Shape& s) { return std::make_unique<MatmulBiasGeluProblem>(s); }
 
 }  // namespace
 

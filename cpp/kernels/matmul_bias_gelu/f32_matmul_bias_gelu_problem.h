@@ -4,8 +4,8 @@
 
 #include <vector>
 
-#include "kernels/matmul/f32_matmul_problem.h"
 #include "core/operation.h"
+#include "kernels/matmul/f32_matmul_problem.h"
 
 namespace lab {
 

@@ -2,11 +2,11 @@
 // layer and its activation op by op: the SIMD GEMM writes C, a bias pass reads
 // and rewrites it, and the fused GELU pass (a library's GELU is one kernel)
 // reads and rewrites it again. The same steps as the epilogue, so the same bits.
-#include "kernels/matmul_bias_gelu/f32_matmul_bias_gelu.h"
+#include "core/source_file.h"
+#include "core/thread_pool.h"
 #include "kernels/gelu/f32x4_gelu.h"
 #include "kernels/matmul/f32_matmul_4x8.h"
-#include "core/thread_pool.h"
-#include "core/source_file.h"
+#include "kernels/matmul_bias_gelu/f32_matmul_bias_gelu.h"
 
 namespace lab {
 

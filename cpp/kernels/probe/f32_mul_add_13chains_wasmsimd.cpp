@@ -13,9 +13,9 @@
 // spill to memory and are slower.
 #include <wasm_simd128.h>
 
-#include "kernels/probe/probe.h"
-#include "core/thread_pool.h"
 #include "core/source_file.h"
+#include "core/thread_pool.h"
+#include "kernels/probe/probe.h"
 
 namespace lab {
 

@@ -3,10 +3,10 @@
 // memory feeds the cores, whatever their arithmetic. It is the axpy kernel
 // (z = a x + y) run on every thread, each on its own run of whole cache lines,
 // so no two threads ever write the same line.
+#include "core/source_file.h"
+#include "core/thread_pool.h"
 #include "kernels/axpy/axpy.h"
 #include "kernels/probe/probe.h"
-#include "core/thread_pool.h"
-#include "core/source_file.h"
 
 namespace lab {
 

@@ -18,7 +18,8 @@ namespace lab {
 template <auto Fn>
 KernelStatus run_mul_add(Problem& problem, const Shape& s) {
   auto& p = static_cast<MulAddProblem&>(problem);
-  return status_of([&] { return Fn(p.x(), p.y(), kMulAddM, kMulAddC, kMulAddLanes, s.n, s.threads); });
+  return status_of(
+      [&] { return Fn(p.x(), p.y(), kMulAddM, kMulAddC, kMulAddLanes, s.n, s.threads); });
 }
 
 template <auto Fn>

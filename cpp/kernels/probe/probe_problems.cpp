@@ -4,9 +4,9 @@
 #include <cmath>
 #include <limits>
 
-#include "kernels/axpy/axpy_problem.h"
 #include "core/random_fill.h"
 #include "core/source_file.h"
+#include "kernels/axpy/axpy_problem.h"
 
 namespace lab {
 
@@ -64,7 +64,8 @@ const Operation kMulAddF32{
     "f32_mul_add",
     ShapeKind::vector,
     "N updates x <- x * m + c (m = 1, c = 2^-16) spread over 12480 f32 lanes that start at "
-    "multiples of c in [1, 2): each lane takes N / 12480 steps, the first N mod 12480 lanes one more",
+    "multiples of c in [1, 2): each lane takes N / 12480 steps, the first N mod 12480 lanes one "
+    "more",
     "the closed form min(x + t c, 256) for a lane that starts at x and takes t steps: every step "
     "is exact until 256, where adding c rounds back to 256 (a tie, to even)",
     LAB_THIS_FILE,

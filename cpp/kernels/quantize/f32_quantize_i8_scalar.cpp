@@ -2,9 +2,9 @@
 // whole vector with one scale, in plain C. Compiled with the vectorizers off
 // (cpp/CMakeLists.txt, LAB_SCALAR_ONLY_SOURCES): the baseline its SIMD128 twin
 // is timed against.
+#include "core/source_file.h"
 #include "kernels/quantize/f32_quantize_i8.h"
 #include "kernels/quantize/symmetric_quantize.h"
-#include "core/source_file.h"
 
 namespace lab {
 

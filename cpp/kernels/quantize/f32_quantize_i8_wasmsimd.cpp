@@ -9,9 +9,9 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/source_file.h"
 #include "kernels/quantize/f32_quantize_i8.h"
 #include "kernels/quantize/symmetric_quantize.h"
-#include "core/source_file.h"
 
 namespace lab {
 
@@ -47,12 +47,14 @@ void f32_quantize_i8_wasmsimd(const float* x, int8_t* q, float* scale, int64_t n
   int64_t i = 0;
   for (; i + 16 <= n; i += 16) {
     const v128_t lo = wasm_i16x8_narrow_i32x4(codes(x + i, inverse), codes(x + i + 4, inverse));
-    const v128_t hi = wasm_i16x8_narrow_i32x4(codes(x + i + 8, inverse), codes(x + i + 12, inverse));
+    const v128_t hi =
+        wasm_i16x8_narrow_i32x4(codes(x + i + 8, inverse), codes(x + i + 12, inverse));
     wasm_v128_store(q + i, wasm_i8x16_max(wasm_i8x16_narrow_i16x8(lo, hi), lowest));
   }
   // The last n mod 16 values, one at a time, rounded the same way.
   const float qmax = static_cast<float>(kInt8Qmax);
-  for (; i < n; ++i) q[i] = static_cast<int8_t>(std::clamp(std::nearbyint(x[i] * inverse_scalar), -qmax, qmax));
+  for (; i < n; ++i)
+    q[i] = static_cast<int8_t>(std::clamp(std::nearbyint(x[i] * inverse_scalar), -qmax, qmax));
   *scale = quantization_scale(max_abs, 8);
 }
 

@@ -2,8 +2,8 @@
 // int8 codes to floats. Natively, SIMDe implements the same intrinsics.
 #include <wasm_simd128.h>
 
-#include "kernels/quantize/f32_quantize_i8.h"
 #include "core/source_file.h"
+#include "kernels/quantize/f32_quantize_i8.h"
 
 namespace lab {
 

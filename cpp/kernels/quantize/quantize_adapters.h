@@ -1,6 +1,7 @@
 // The adapter from the catalog's uniform entry point, run(Problem&, Shape), to
 // this operation's kernels: it unpacks the problem and calls the kernel with
-// its own signature. A catalog entry names one instantiation: run_quantize<f32_quantize_i8_wasmsimd>.
+// its own signature. A catalog entry names one instantiation:
+// run_quantize<f32_quantize_i8_wasmsimd>.
 #pragma once
 
 #include <cstdint>

@@ -4,9 +4,9 @@
 #include <limits>
 #include <utility>
 
-#include "kernels/quantize/symmetric_quantize.h"
 #include "core/random_fill.h"
 #include "core/source_file.h"
+#include "kernels/quantize/symmetric_quantize.h"
 
 namespace lab {
 
@@ -32,7 +32,9 @@ void QuantizeProblem::poison_output() {
   scale_ = std::numeric_limits<float>::quiet_NaN();
 }
 
-ErrorReport QuantizeProblem::check() const { return check_quantized_i8(x_.data(), x_.size(), q_.data(), scale_); }
+ErrorReport QuantizeProblem::check() const {
+  return check_quantized_i8(x_.data(), x_.size(), q_.data(), scale_);
+}
 
 ErrorReport check_quantized_i8(const float* x, int64_t n, const int8_t* q, float scale) {
   ErrorReport report;
@@ -80,7 +82,8 @@ ErrorReport DequantizeProblem::check() const {
       return report;
     }
     report.max_abs_err = std::max(report.max_abs_err, err);
-    report.max_rel_err = std::max(report.max_rel_err, expected != 0 ? err / std::fabs(expected) : err);
+    report.max_rel_err =
+        std::max(report.max_rel_err, expected != 0 ? err / std::fabs(expected) : err);
   }
   report.passed = report.max_abs_err == 0;
   return report;
@@ -90,7 +93,9 @@ namespace {
 
 double elements(const Shape& s) { return static_cast<double>(s.n); }
 double bytes_5n(const Shape& s) { return 5.0 * s.n; }
-std::unique_ptr<Problem> make_quantize(const Shape& s) { return std::make_unique<QuantizeProblem>(s); }
+std::unique_ptr<Problem> make_quantize(const Shape& s) {
+  return std::make_unique<QuantizeProblem>(s);
+}
 std::unique_ptr<Problem> make_dequantize(const Shape& s) {
   return std::make_unique<DequantizeProblem>(s);
 }

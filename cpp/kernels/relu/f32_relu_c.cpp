@@ -4,9 +4,9 @@
 //   f32_relu_scalar: with -fno-vectorize -fno-slp-vectorize, so every element
 //     takes its own f32 compare and select.
 // Same text, different machine code: compare their instructions in the page.
+#include "core/source_file.h"
 #include "kernels/c_variant.h"
 #include "kernels/relu/f32_relu.h"
-#include "core/source_file.h"
 
 namespace lab {
 

@@ -2,8 +2,8 @@
 // Natively, SIMDe implements the same intrinsics, so Catch2 tests this text.
 #include <wasm_simd128.h>
 
-#include "kernels/relu/f32_relu.h"
 #include "core/source_file.h"
+#include "kernels/relu/f32_relu.h"
 
 namespace lab {
 
