@@ -54,11 +54,11 @@ class PackBuffer {
   int64_t size_ = 0;
 };
 
-int64_t round_up(int64_t x, int64_t to) { return (x + to - 1) / to * to; }
+inline int64_t round_up(int64_t x, int64_t to) { return (x + to - 1) / to * to; }
 
 // Splits [0, total) into blocks of about `most` (never more), all the same size
 // but for the last: K = 257 with kc = 256 runs as 129 + 128, not 256 + 1.
-int64_t even_step(int64_t total, int64_t most) {
+inline int64_t even_step(int64_t total, int64_t most) {
   const int64_t blocks = (total + most - 1) / most;
   return (total + blocks - 1) / blocks;
 }
