@@ -31,6 +31,12 @@ struct Shape {
 // Parameters beyond the problem's own dimensions that a kernel may take.
 enum class Tunable { block, threads };
 
-const char* tunable_name(Tunable t);
+inline const char* tunable_name(Tunable t) {
+  switch (t) {
+    case Tunable::block: return "block";
+    case Tunable::threads: return "threads";
+  }
+  return "";
+}
 
 }  // namespace lab

@@ -1,7 +1,7 @@
-// Summary statistics of timing samples. Timing noise is skewed (interrupts and
-// frequency changes only ever make a run slower), so the centre we report is the
-// median, and its confidence interval comes from order statistics, which assume
-// nothing about the shape of the noise.
+// Summary statistics of timing samples. Timing noise is skewed (an interrupt or
+// another program only ever makes a run slower, while a clock that boosts or
+// throttles can move it either way), so the centre we report is the median, and its confidence
+// interval comes from order statistics, which assume nothing about the shape of the noise.
 #pragma once
 
 #include <vector>

@@ -737,12 +737,4 @@ bool takes(const Kernel& kernel, Tunable tunable) {
          kernel.tunables.end();
 }
 
-const char* tunable_name(Tunable t) {
-  switch (t) {
-    case Tunable::block: return "block";
-    case Tunable::threads: return "threads";
-  }
-  return "";
-}
-
 }  // namespace lab

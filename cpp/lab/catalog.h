@@ -104,8 +104,8 @@ double bytes_moved(const Kernel& kernel, const Shape& shape);
 const char* bytes_formula(const Kernel& kernel);
 
 // Every kernel, the compiled-in ones first in catalog order, then those
-// registered at run time in the order they came: a snapshot, so registering a
-// kernel while iterating one is safe (the new kernel is not in it).
+// registered at run time in the order they came. catalog() rebuilds it when a
+// kernel is registered or removed, so finish iterating before either.
 class KernelList {
  public:
   class iterator {

@@ -25,8 +25,11 @@ constexpr double kF32Bound = 3.4e38;
 // (ffn_block_int8): that kernel's validate() checks its sizes and threads.
 const Kernel* capstone_kernel(const std::vector<double>& args) {
   const Operation& op = args[0] == 0 ? kFfnBlock : kConv2dIm2col;
-  const auto kind = static_cast<model::BackendKind>(static_cast<int>(args[1]));
-  return find_kernel(std::string(op.id) + "_" + model::backend_name(kind));
+  static constexpr Backend kBackends[] = {Backend::naive, Backend::optimized, Backend::int8};
+  const Backend backend = kBackends[static_cast<int>(args[1])];
+  for (const Kernel& k : catalog())
+    if (k.op == &op && k.traits.backend == backend && !k.runtime) return &k;
+  return nullptr;
 }
 
 void capstone_profile(const Kernel& kernel, const std::vector<double>& args, const Shape& shape,

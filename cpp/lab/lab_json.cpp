@@ -39,13 +39,17 @@ void write_operation(JsonWriter& w, const Operation& op, const Limits& limits) {
       .field("bytes_formula", op.bytes_formula)
       .field("max_n", static_cast<double>(max_size(op, limits)))
       .field("max_k", static_cast<double>(op.max_k));
+  // An operation with no default shape (one registered at run time) has none
+  // in the JSON either, so a reader fails loudly instead of starting at 0.
   const Shape shape = default_shape(op);
-  w.key("default_shape")
-      .begin_object()
-      .field("m", static_cast<double>(shape.m))
-      .field("n", static_cast<double>(shape.n))
-      .field("k", static_cast<double>(shape.k))
-      .end_object();
+  if (shape.n > 0) {
+    w.key("default_shape")
+        .begin_object()
+        .field("m", static_cast<double>(shape.m))
+        .field("n", static_cast<double>(shape.n))
+        .field("k", static_cast<double>(shape.k))
+        .end_object();
+  }
   w.end_object();
 }
 

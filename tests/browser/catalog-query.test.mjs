@@ -30,3 +30,10 @@ test('defaultShape reads the operation’s, and refuses one the catalog does not
   assert.deepEqual(defaultShape(CATALOG, 'mm'), { m: 8, n: 16, k: 4 });
   assert.throws(() => defaultShape(CATALOG, 'v'), /no default shape for the operation "v"/);
 });
+
+test('a kernel registered at run time never stands in for a reference kernel’s role', () => {
+  const student = { name: 's', operation: 'mm', role: 'register_blocked', variant: 'simd128', runtime: true };
+  const catalog = { ...CATALOG, kernels: [...CATALOG.kernels, student] };
+  assert.equal(kernelByRole(catalog, { role: 'register_blocked', variant: 'simd128' }).name, 'b');
+  assert.equal(kernelByRole(catalog, { role: 'register_blocked', variant: 'simd128', runtime: true }).name, 's');
+});

@@ -492,7 +492,7 @@ function range(from, to) {
 export default {
   ...LESSON,
   mount(session) {
-    const [kernel] = session.kernels((k) => k.tunables.includes('threads') && !k.student);
+    const kernel = session.kernelByRole({ role: 'register_blocked', operation: 'f32_matmul', variant: 'simd128' });
     const limit = threadLimit(session);
     const hardware = navigator.hardwareConcurrency;
     const question = QUESTIONS.sweep;

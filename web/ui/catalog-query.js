@@ -4,22 +4,22 @@
 // (in Node) ask the same questions the same way.
 
 // query: {role, operation, dtype, variant, backend, ...}: every field given
-// must equal the kernel's.
-const matches = (kernel, query) => Object.entries(query).every(([field, value]) => kernel[field] === value);
+// must equal the kernel's. A kernel registered at run time (a student's,
+// compiled in the page) never stands in for a reference kernel's role unless
+// the query asks for runtime kernels.
+const matches = (kernel, query) =>
+  Boolean(kernel.runtime) === Boolean(query.runtime) &&
+  Object.entries(query).every(([field, value]) => field === 'runtime' || kernel[field] === value);
 
 const describe = (query) =>
   Object.entries(query)
     .map(([field, value]) => `${field} ${JSON.stringify(value)}`)
     .join(', ');
 
-export function kernelsWhere(catalog, query) {
-  return catalog.kernels.filter((k) => matches(k, query));
-}
-
 // The one kernel the query picks, or null when none does; more than one is a
 // mistake in the query or the catalog, and throws.
 export function findKernel(catalog, query) {
-  const found = kernelsWhere(catalog, query);
+  const found = catalog.kernels.filter((k) => matches(k, query));
   if (found.length > 1) {
     throw new Error(
       `${found.length} kernels in the catalog have ${describe(query)} (${found.map((k) => k.name).join(', ')}); ` +

@@ -8,7 +8,7 @@ export const NO_PREDICTION = 'You made no prediction.';
 export const noPrediction = (facts) => ({ text: `${NO_PREDICTION} ${facts}`, tone: 'neutral' });
 
 // A speedup as typed, "3" or "3×" (or "3x"), as a number: NaN if it is none.
-export const parseSpeedup = (text) => parseNumber(text.replace(/\s*[x×]$/i, ''));
+const parseSpeedup = (text) => parseNumber(text.replace(/\s*[x×]$/i, ''));
 
 // {guess} when the prediction is a positive speedup, else {verdict} saying why
 // it cannot be judged; example: a speedup the message offers, such as 3.

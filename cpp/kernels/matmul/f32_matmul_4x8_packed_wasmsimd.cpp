@@ -13,7 +13,8 @@ namespace lab {
 namespace {
 
 // 4 rows x 8 columns, the tile of lesson 3's kernel: 8 accumulators + 2
-// vectors of B + the splat of A + one product = 12 of V8's 15 vector registers.
+// vectors of B + the splat of A + one product = 12 of the 15 vector registers
+// V8 gives WebAssembly on x64 (arm64 has more).
 // 5 x 8 and 3 x 12 (14 registers) ran as fast on large matrices, 6 x 8 and
 // 4 x 12 (16 and 17) spill. 4 x 8 wins on small ones: its A slivers pack as
 // whole 4 x 4 transposes, where 5 rows leave one row to copy a float at a
