@@ -6,6 +6,7 @@
 // naive, where the time goes, and how far each backend's output is from the
 // reference.
 import { el, scrollRegion, svg } from '../ui/dom.js';
+import { runRequest } from '../ui/request.js';
 import { LessonPage } from '../ui/lesson-page.js';
 import { entryTitle } from '../ui/kernel-title.js';
 import { refusalField } from '../ui/refusal-field.js';
@@ -271,8 +272,10 @@ export default {
       const sizes = Object.fromEntries(Object.entries(model.sizes).map(([dim, f]) => [dim, values[f.name]]));
       // The naive backend runs the smallest minimum time: its ten samples alone
       // can take seconds at the default sizes.
-      const timed = { kernel: kernel.name, ...sizes, min_time_s: backend === 'naive' ? 0.001 : values.min_time_s };
-      if (backend !== 'naive') timed.threads = values.threads;
+      const timed = runRequest(kernel, sizes, {
+        threads: values.threads,
+        min_time_s: backend === 'naive' ? 0.001 : values.min_time_s,
+      });
       const profile = {
         demo: 'capstone_profile',
         model: model.demo,

@@ -2,6 +2,7 @@
 // rounds, what range it covers, why fp16 training needs a loss scale, and what
 // half the bytes buy a memory-bound kernel (f32 against bf16 axpy).
 import { el, svg } from '../ui/dom.js';
+import { runRequest } from '../ui/request.js';
 import { LessonPage } from '../ui/lesson-page.js';
 import { entryTitle, kernelSeries } from '../ui/kernel-title.js';
 import { refusalField } from '../ui/refusal-field.js';
@@ -460,7 +461,7 @@ export default {
       plan: (values) => ({
         items: values.lengths.flatMap((n) =>
           [f32, bf16].map((kernel) => ({
-            requests: [{ kernel: kernel.name, n, min_time_s: values.min_time_s }],
+            requests: [runRequest(kernel, n, { min_time_s: values.min_time_s })],
             meta: { title: kernel.title, n },
           })),
         ),

@@ -228,7 +228,7 @@ function kLimitPanel(session, i8Simd) {
     action: 'try-k',
     async onSubmit({ value, showError }) {
       const k = value('try_k');
-      const verdict = await session.lab.check({ kernel: i8Simd.name, m: 1, n: 1, k, block: 1, threads: 1 });
+      const verdict = await session.lab.check(runRequest(i8Simd, { m: 1, n: 1, k }, { block: 1, threads: 1 }));
       if (verdict.status === 'ok') {
         showError(null);
         answer.textContent = `K = ${k} is accepted: the int32 sums of a 1 × ${k} by ${k} × 1 product cannot overflow.`;
