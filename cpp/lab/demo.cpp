@@ -115,17 +115,15 @@ std::vector<Demo> build_demos() {
   };
 }
 
-std::string number(double v) { return number_text(v); }
-
 // Empty when the value is acceptable.
 std::string check_arg(const DemoArg& a, double v) {
   const std::string label = a.label;
   if (std::isnan(v)) return label + " must be a number.";
   if (!(v >= a.min && v <= a.max))
-    return label + " must be between " + number(a.min) + " and " + number(a.max) + " (got " +
-           number(v) + ").";
+    return label + " must be between " + number_text(a.min) + " and " + number_text(a.max) +
+           " (got " + number_text(v) + ").";
   if (a.whole && v != std::floor(v))
-    return label + " must be a whole number (got " + number(v) + ").";
+    return label + " must be a whole number (got " + number_text(v) + ").";
   return "";
 }
 

@@ -16,8 +16,6 @@ constexpr double kMaxLength = 1LL << 40;
 constexpr double kMinTime_s = 0.001;
 constexpr double kMaxTime_s = 60.0;
 
-std::string number(double v) { return number_text(v); }
-
 Validation fail(std::string field, std::string error) {
   Validation v;
   v.field = std::move(field);
@@ -28,12 +26,13 @@ Validation fail(std::string field, std::string error) {
 // Checks one size; empty string when it is fine.
 std::string check_whole(const char* label, double value, double max) {
   if (std::isnan(value)) return std::string(label) + " must be a number.";
-  if (value < 1) return std::string(label) + " must be at least 1 (got " + number(value) + ").";
+  if (value < 1)
+    return std::string(label) + " must be at least 1 (got " + number_text(value) + ").";
   if (!std::isfinite(value) || value > max)
-    return std::string(label) + " = " + number(value) + " is too large; the most it can be is " +
-           number(max) + ".";
+    return std::string(label) + " = " + number_text(value) +
+           " is too large; the most it can be is " + number_text(max) + ".";
   if (value != std::floor(value))
-    return std::string(label) + " must be a whole number (got " + number(value) + ").";
+    return std::string(label) + " must be a whole number (got " + number_text(value) + ").";
   return "";
 }
 
@@ -76,7 +75,7 @@ Validation validate_dimensions(const Operation& op, const Params& p) {
 Validation validate_threads(double threads, const Limits& limits) {
   if (limits.max_threads <= 1 && threads > 1 && std::isfinite(threads))
     return fail("threads", "This build of the lab is single-threaded, so threads must be 1 (got " +
-                               number(threads) + ").");
+                               number_text(threads) + ").");
   const std::string error = check_whole("Threads", threads, limits.max_threads);
   if (!error.empty()) return fail("threads", error);
   Validation v;
@@ -110,20 +109,22 @@ Validation validate(const Kernel& kernel, const Params& p, const Limits& limits)
   const char* size_field = vector || square ? "n" : "m";
 
   if (kernel.op->max_k > 0 && shape.k > kernel.op->max_k)
-    return fail(square ? "n" : "k", "K = " + number(shape.k) + " is too large: the most is K = " +
-                                        number(kernel.op->max_k) + ", because " +
-                                        kernel.op->max_k_reason + ".");
+    return fail(square ? "n" : "k",
+                "K = " + number_text(shape.k) + " is too large: the most is K = " +
+                    number_text(kernel.op->max_k) + ", because " + kernel.op->max_k_reason + ".");
 
   if (kernel.op->max_n > 0 && shape.n > kernel.op->max_n)
-    return fail("n", "N = " + number(shape.n) + " is too large: the most is N = " +
-                         number(kernel.op->max_n) + ", because " + kernel.op->max_n_reason + ".");
+    return fail("n", "N = " + number_text(shape.n) +
+                         " is too large: the most is N = " + number_text(kernel.op->max_n) +
+                         ", because " + kernel.op->max_n_reason + ".");
 
   const double needed = kernel.op->workspace_bytes(shape);
   if (needed > limits.memory_bytes)
     return fail(size_field, "This size needs " + mib_text(needed) +
                                 " MiB, but a run may use only " + mib_text(limits.memory_bytes) +
                                 " MiB here. The largest " + (vector ? "length" : "square size") +
-                                " that fits is N = " + number(max_size(*kernel.op, limits)) + ".");
+                                " that fits is N = " + number_text(max_size(*kernel.op, limits)) +
+                                ".");
 
   if (takes(kernel, Tunable::block)) {
     const double largest = static_cast<double>(std::max({shape.m, shape.n, shape.k}));
@@ -131,8 +132,9 @@ Validation validate(const Kernel& kernel, const Params& p, const Limits& limits)
     if (too_large && p.cap_block) {
       shape.block = static_cast<int64_t>(largest);
     } else if (too_large) {
-      return fail("block", "Block size " + number(p.block) + " is larger than the matrix (" +
-                               number(largest) + "); choose at most " + number(largest) + ".");
+      return fail("block", "Block size " + number_text(p.block) + " is larger than the matrix (" +
+                               number_text(largest) + "); choose at most " + number_text(largest) +
+                               ".");
     } else {
       const std::string error = check_whole("Block size", p.block, largest);
       if (!error.empty()) return fail("block", error);
@@ -154,9 +156,9 @@ Validation validate(const Kernel& kernel, const Params& p, const Limits& limits)
 
 Validation validate_timing(const TimingOptions& t) {
   if (!(t.min_time_s >= kMinTime_s && t.min_time_s <= kMaxTime_s))
-    return fail("min_time", "Minimum time must be between " + number(kMinTime_s) + " and " +
-                                number(kMaxTime_s) + " seconds (got " + number(t.min_time_s) +
-                                ").");
+    return fail("min_time", "Minimum time must be between " + number_text(kMinTime_s) + " and " +
+                                number_text(kMaxTime_s) + " seconds (got " +
+                                number_text(t.min_time_s) + ").");
   Validation v;
   v.ok = true;
   return v;
