@@ -30,6 +30,9 @@ export class LabClient {
     this.resultListeners = new Set();
     this.workerListeners = new Set();
     this.broken = null; // the message, once a replacement worker failed to load
+    // Kernels compiled in the page, as registered: a replacement worker gets them again.
+    this.pageKernels = [];
+    this.kernelListeners = new Set();
   }
 
   // Resolves with the catalog once the module is loaded. `build` is what
@@ -53,6 +56,7 @@ export class LabClient {
     return new Promise((resolve, reject) => {
       this.worker.onmessage = ({ data }) => {
         if (data.type === 'ready') {
+          for (const request of this.pageKernels) this.worker.postMessage({ type: 'registerPageKernel', id: 0, request });
           this.ready = true;
           resolve(data.catalog);
           this.pump();
@@ -111,6 +115,27 @@ export class LabClient {
   // {status: 'ok', demo, ...its fields} or {status: 'invalid', field, error}.
   demo(request) {
     return this.enqueue('demo', request);
+  }
+
+  // A student's kernel, compiled in the page: wasm is the module's bytes,
+  // exercise the name of the stub it implements, label its title in tables.
+  // Resolves {status: 'ok', kernel} once the catalog holds it (onKernel
+  // listeners hear of it too), or {status: 'invalid', error}.
+  async registerStudentKernel({ exercise, wasm, label }) {
+    this.lastSlot = (this.lastSlot ?? 0) + 1;
+    const request = { exercise, label, slot: this.lastSlot, wasm };
+    const result = await this.enqueue('registerPageKernel', request);
+    if (result.status !== 'ok') return result;
+    this.pageKernels.push(request);
+    this.catalog.kernels.push(result.kernel);
+    for (const listener of this.kernelListeners) listener(result.kernel);
+    return result;
+  }
+
+  // Called with the catalog entry of each kernel registered after the catalog loaded.
+  onKernel(listener) {
+    this.kernelListeners.add(listener);
+    return () => this.kernelListeners.delete(listener);
   }
 
   enqueue(type, request) {

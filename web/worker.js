@@ -20,7 +20,7 @@ function fail(error) {
 }
 
 try {
-  importScripts(moduleUrl);
+  importScripts(new URL('page-host.js', self.location.href).href, moduleUrl);
   createKernelLab({
     // Without this, the pthread workers cannot find the module's script.
     mainScriptUrlOrBlob: moduleUrl,
@@ -45,10 +45,19 @@ function run(request, id) {
   return lab.run(request, onProgress);
 }
 
+// A student's module, compiled in the page: kept in its slot by web/page-host.js,
+// then registered in the catalog as a kernel of its exercise.
+function registerPageKernel({ exercise, label, slot, wasm }) {
+  const problem = globalThis.labPageHost.add(slot, wasm);
+  if (problem) return JSON.stringify({ status: 'invalid', error: problem });
+  return lab.registerPageKernel({ exercise, label, slot });
+}
+
 const calls = {
   run,
   check: (request) => lab.check(request),
   demo: (request) => lab.demo(request),
+  registerPageKernel,
 };
 
 // A trap or an abort (out of memory is one) leaves the module unusable: no

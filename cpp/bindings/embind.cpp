@@ -12,6 +12,7 @@
 #include "core/thread_pool.h"
 #include "lab/demo.h"
 #include "lab/lab_json.h"
+#include "page_host.h"
 
 namespace {
 
@@ -82,6 +83,20 @@ std::string demo(val request) {
       [&request](const char* name) { return number_field(request, name); }, limits());
 }
 
+// request: {exercise, label, slot}: the module the worker keeps in `slot`
+// (web/page-host.js) becomes a runtime kernel of that exercise.
+std::string register_page_kernel(val request) {
+  if (request.isUndefined() || request.isNull()) request = val::object();
+  const val exercise = request["exercise"], label = request["label"];
+  const double slot = number_field(request, "slot");
+  if (!exercise.isString() || !(slot >= 0 && slot < 1e9))
+    return lab::registration_json({nullptr, "A page kernel needs its exercise's name and a slot."});
+  install_page_host();
+  return lab::registration_json(lab::register_page_kernel(
+      exercise.as<std::string>(), label.isString() ? label.as<std::string>() : "",
+      static_cast<int>(slot)));
+}
+
 // A test hook, not part of the lab: the browser tests call it (through
 // LabClient.crashForTest) to check that the page survives its worker's module
 // dying. "trap" executes WebAssembly's unreachable, as a bug would; anything
@@ -103,5 +118,6 @@ EMSCRIPTEN_BINDINGS(kernel_lab) {
   emscripten::function("check", &check);
   emscripten::function("run", &run);
   emscripten::function("demo", &demo);
+  emscripten::function("registerPageKernel", &register_page_kernel);
   emscripten::function("crashForTest", &crash_for_test);
 }

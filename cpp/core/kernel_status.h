@@ -2,10 +2,14 @@
 
 #include <type_traits>
 
+#include "core/source_file.h"
+
 namespace lab {
 
-// What a kernel reports back. Only the exercise stubs ever say not_implemented.
-enum class KernelStatus { done, not_implemented };
+// What a kernel reports back. Only the exercise stubs ever say not_implemented;
+// only a kernel compiled in the page (lab/page_kernels.h) can fail: it trapped,
+// or wrote outside its output.
+enum class KernelStatus { done, not_implemented, failed };
 
 // Calls a kernel: reference kernels return nothing and are done; exercises
 // return whether they are written yet. Every operation's adapter (the
@@ -21,3 +25,5 @@ KernelStatus status_of(Call call) {
 }
 
 }  // namespace lab
+
+LAB_SOURCE_HEADER(kernel_status_h)

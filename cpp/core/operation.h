@@ -18,12 +18,25 @@ struct Metric {
   double value;
 };
 
+// The first output element that failed the check, so that a student learns
+// where to look, not only by how much.
+struct BadElement {
+  bool found = false;
+  const char* output = "";  // which output: "C", "y", "q", "scale"
+  int64_t index = 0;        // its index in that output, row-major
+  int64_t row = -1;         // for a matrix output: index = row * columns + column
+  int64_t column = -1;
+  double expected = 0;
+  double actual = 0;
+};
+
 struct ErrorReport {
   double max_abs_err = 0;
   double max_rel_err = 0;  // as the operation defines it (see error_model)
   double tolerance = 0;    // max_rel_err must not exceed this to pass
   bool passed = false;
   std::vector<Metric> metrics;
+  BadElement first_bad;  // filled by the operations a student writes a kernel for
 };
 
 // Inputs, output and reference for one shape. Built once and reused by every

@@ -30,3 +30,5 @@
   extern const char* const id;          \
   const char* const id = LAB_THIS_FILE; \
   }
+
+LAB_SOURCE_HEADER(source_file_h)

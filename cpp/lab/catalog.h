@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <functional>
 #include <iterator>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -20,6 +21,8 @@
 #include "core/params.h"
 
 namespace lab {
+
+class PageKernel;  // lab/page_kernels.h
 
 // What a kernel is, as data, so that the page and the bench never guess it
 // from its name.
@@ -71,6 +74,9 @@ struct Kernel {
   std::function<KernelStatus(Problem&, const Shape&)> run;
   const Traffic* traffic = nullptr;  // nullptr: the operation's compulsory bytes
   bool runtime = false;              // registered at run time (register_kernel), not compiled in
+  // A kernel compiled in the page: the runner stages its buffers in the
+  // student's module before the first call and collects them after the last.
+  std::shared_ptr<PageKernel> page = nullptr;
 };
 
 // One rung of the matmul ladder the roofline lesson climbs, from the textbook

@@ -4,6 +4,7 @@
 
 #include "core/json_writer.h"
 #include "lab/demo.h"
+#include "lab/page_kernels.h"
 
 #if defined(__wasm__)
 #define LAB_TARGET "wasm"
@@ -59,6 +60,16 @@ void write_paths(JsonWriter& w, const std::vector<const char*>& paths) {
   w.end_array();
 }
 
+void write_shape(JsonWriter& w, const Shape& s) {
+  w.begin_object()
+      .field("m", static_cast<double>(s.m))
+      .field("n", static_cast<double>(s.n))
+      .field("k", static_cast<double>(s.k))
+      .field("block", static_cast<double>(s.block))
+      .field("threads", static_cast<double>(s.threads))
+      .end_object();
+}
+
 void write_kernel(JsonWriter& w, const Kernel& k) {
   w.begin_object()
       .field("name", k.name)
@@ -80,10 +91,38 @@ void write_kernel(JsonWriter& w, const Kernel& k) {
   w.field("operation", k.op->id)
       .field("bytes_formula", bytes_formula(k))
       .field("student", k.student)
-      .field("runtime", k.runtime);
+      .field("runtime", k.runtime)
+      .field("page", k.page != nullptr);
   w.key("tunables").begin_array();
   for (Tunable t : k.tunables) w.value(tunable_name(t));
-  w.end_array().end_object();
+  w.end_array();
+  if (k.student) {
+    w.field("compiles_in_page", compiles_in_page(k));
+    w.key("check_shapes").begin_array();
+    for (const Shape& s : check_shapes(k)) write_shape(w, s);
+    w.end_array();
+  }
+  w.end_object();
+}
+
+void write_page_compile(JsonWriter& w) {
+  const PageCompile& compile = page_compile();
+  w.begin_object().field("entry", compile.entry);
+  w.key("includes");
+  write_paths(w, compile.includes);
+  w.end_object();
+}
+
+// The first element that failed the check, when the operation names one.
+void write_first_bad(JsonWriter& w, const BadElement& bad) {
+  if (!bad.found) return;
+  w.key("first_bad")
+      .begin_object()
+      .field("output", bad.output)
+      .field("index", static_cast<double>(bad.index));
+  if (bad.row >= 0)
+    w.field("row", static_cast<double>(bad.row)).field("column", static_cast<double>(bad.column));
+  w.field("expected", bad.expected).field("actual", bad.actual).end_object();
 }
 
 void write_timing(JsonWriter& w, const Measurement& m) {
@@ -146,6 +185,8 @@ std::string catalog_json(const Limits& limits) {
   w.key("thread_pool");
   write_paths(w, shared_sources().thread_pool);
   w.end_object();
+  w.key("page_compile");
+  write_page_compile(w);
   w.key("ladder").begin_array();
   for (const LadderStep& step : ladder()) {
     w.begin_object()
@@ -171,6 +212,18 @@ std::string validation_json(const Validation& v) {
   return w.end_object().str();
 }
 
+std::string registration_json(const KernelRegistration& registration) {
+  JsonWriter w;
+  w.begin_object();
+  if (!registration.kernel) {
+    w.field("status", "invalid").field("error", registration.error).end_object();
+    return w.str();
+  }
+  w.field("status", "ok").key("kernel");
+  write_kernel(w, *registration.kernel);
+  return w.end_object().str();
+}
+
 std::string result_json(const RunResult& r) {
   JsonWriter w;
   w.begin_object().field("status", status_name(r.status)).field("target", LAB_TARGET);
@@ -179,15 +232,13 @@ std::string result_json(const RunResult& r) {
     return w.str();
   }
   w.field("kernel", r.kernel->name).field("lesson", r.kernel->lesson);
-  w.key("shape")
-      .begin_object()
-      .field("m", static_cast<double>(r.shape.m))
-      .field("n", static_cast<double>(r.shape.n))
-      .field("k", static_cast<double>(r.shape.k))
-      .field("block", static_cast<double>(r.shape.block))
-      .field("threads", static_cast<double>(r.shape.threads))
-      .end_object();
+  w.key("shape");
+  write_shape(w, r.shape);
   w.field("flops", r.flops).field("bytes", r.bytes);
+  if (r.status == RunStatus::failed) {
+    w.field("error", r.error).end_object();
+    return w.str();
+  }
   if (r.status == RunStatus::not_implemented) {
     w.field("error", std::string("Not implemented yet: write it in ") + r.kernel->source +
                          ", then rebuild.");
@@ -207,7 +258,9 @@ std::string result_json(const RunResult& r) {
       .field("tolerance", r.check.tolerance);
   w.key("metrics").begin_object();
   for (const Metric& metric : r.check.metrics) w.field(metric.name, metric.value);
-  w.end_object().end_object();
+  w.end_object();
+  write_first_bad(w, r.check.first_bad);
+  w.end_object();
   w.end_object();
   return w.str();
 }

@@ -14,5 +14,7 @@ namespace lab {
 std::string catalog_json(const Limits& limits);
 std::string result_json(const RunResult& result);
 std::string validation_json(const Validation& validation);
+// {status: "ok", kernel} with the kernel as the catalog lists it, or {status: "invalid", error}.
+std::string registration_json(const KernelRegistration& registration);
 
 }  // namespace lab

@@ -17,6 +17,12 @@ ProblemCache& cache() {
   return c;
 }
 
+RunResult failed(RunResult r, std::string error) {
+  r.status = RunStatus::failed;
+  r.error = std::move(error);
+  return r;
+}
+
 RunResult invalid(const Validation& v) {
   RunResult r;
   r.status = RunStatus::invalid;
@@ -48,15 +54,21 @@ const char* status_name(RunStatus status) {
     case RunStatus::invalid: return "invalid";
     case RunStatus::not_implemented: return "not_implemented";
     case RunStatus::cancelled: return "cancelled";
+    case RunStatus::failed: return "failed";
   }
   return "";
 }
 
-ErrorReport run_once_and_check(const Kernel& kernel, const Shape& shape, KernelStatus* status) {
+ErrorReport run_once_and_check(const Kernel& kernel, const Shape& shape, KernelStatus* status,
+                               std::string* failure) {
   Problem& problem = cached_problem(*kernel.op, shape);
   problem.poison_output();
-  *status = kernel.run(problem, shape);
-  return problem.check();
+  std::string error = kernel.page ? kernel.page->stage(problem, shape) : "";
+  *status = error.empty() ? kernel.run(problem, shape) : KernelStatus::failed;
+  if (kernel.page && *status != KernelStatus::not_implemented) error = kernel.page->collect();
+  if (!error.empty()) *status = KernelStatus::failed;
+  if (failure) *failure = error;
+  return *status == KernelStatus::failed ? ErrorReport{} : problem.check();
 }
 
 Validation check_request(const RunRequest& request, const Limits& limits) {
@@ -85,6 +97,14 @@ RunResult run(const RunRequest& request, const Limits& limits, const ProgressFn&
 
   Problem& problem = cached_problem(*kernel->op, v.shape);
   problem.poison_output();
+  // A kernel compiled in the page gets its own copy of the buffers, outside
+  // the timing, and is checked for writes outside its output after its first
+  // call and after its last.
+  PageKernel* page = kernel->page.get();
+  if (page) {
+    std::string error = page->stage(problem, v.shape);
+    if (!error.empty()) return failed(r, error);
+  }
   // The first call is timed alone: it is the cold, single-shot measurement,
   // and it tells us whether an exercise stub is still unwritten.
   const double start = now_seconds();
@@ -94,11 +114,19 @@ RunResult run(const RunRequest& request, const Limits& limits, const ProgressFn&
     r.status = RunStatus::not_implemented;
     return r;
   }
+  if (page) {
+    std::string error = page->collect();
+    if (!error.empty()) return failed(r, error);
+  }
   if (request.timing.single_shot) {
     r.timing = single_sample(first_call_s);
   } else {
     r.timing = measure([&] { kernel->run(problem, v.shape); }, request.timing, progress);
     r.timing.first_call_s = first_call_s;
+    if (page) {
+      std::string error = page->collect();
+      if (!error.empty()) return failed(r, error);
+    }
   }
   r.status = r.timing.cancelled ? RunStatus::cancelled : RunStatus::ok;
   r.check = problem.check();

@@ -11,6 +11,7 @@
 
 #include "core/timing.h"
 #include "lab/catalog.h"
+#include "lab/page_kernels.h"
 #include "lab/validate.h"
 
 namespace lab {
@@ -21,12 +22,14 @@ struct RunRequest {
   TimingOptions timing;
 };
 
-enum class RunStatus { ok, invalid, not_implemented, cancelled };
+// failed: a kernel compiled in the page trapped or wrote outside its output
+// (lab/page_kernels.h); `error` says which.
+enum class RunStatus { ok, invalid, not_implemented, cancelled, failed };
 
 struct RunResult {
   RunStatus status = RunStatus::invalid;
   std::string field;  // with invalid: the parameter at fault
-  std::string error;  // with invalid: what to change
+  std::string error;  // with invalid: what to change; with failed: what went wrong
   const Kernel* kernel = nullptr;
   Shape shape;
   Measurement timing;
@@ -42,8 +45,10 @@ RunResult run(const RunRequest& request, const Limits& limits, const ProgressFn&
 Validation check_request(const RunRequest& request, const Limits& limits);
 
 // Runs the kernel once at the given shape and checks it, without timing it.
-// The tests use this; it skips validation, so only pass shapes that fit.
-ErrorReport run_once_and_check(const Kernel& kernel, const Shape& shape, KernelStatus* status);
+// The tests use this; it skips validation, so only pass shapes that fit. A
+// page kernel's failure, if any, goes to *failure when it is given.
+ErrorReport run_once_and_check(const Kernel& kernel, const Shape& shape, KernelStatus* status,
+                               std::string* failure = nullptr);
 
 // The problem of this operation and shape, built on first use and kept for the
 // runs that follow, because its exact reference costs more than a kernel call.

@@ -9,25 +9,15 @@
 #include <vector>
 
 #include "lab/catalog.h"
+#include "lab/page_kernels.h"
 #include "lab/runner.h"
 
 namespace lab::testing {
 
-// 1, odd sizes, powers of two and one either side, and one above 256.
-inline const std::vector<int64_t> kSquareSizes = {1, 2, 3, 7, 16, 17, 63, 64, 65, 100, 257};
-
-inline const std::vector<Shape> kNonSquareShapes = {
-    {1, 7, 3, 0},   {7, 1, 3, 0},     {3, 7, 1, 0},     {5, 9, 17, 0}, {17, 33, 2, 0},
-    {64, 3, 65, 0}, {100, 257, 7, 0}, {33, 65, 129, 0}, {2, 300, 2, 0}};
-
-// Block sizes for tiled kernels: 1, odd, a typical tile, and the whole matrix.
-inline std::vector<int64_t> block_sizes_for(const Shape& s) {
-  const int64_t largest = std::max({s.m, s.n, s.k});
-  std::vector<int64_t> blocks = {1, 7, 16, 64, largest};
-  blocks.erase(std::remove_if(blocks.begin(), blocks.end(), [&](int64_t b) { return b > largest; }),
-               blocks.end());
-  return blocks;
-}
+// The shapes come from the library (lab/page_kernels.h), which also gives them
+// to the page: a kernel compiled there is checked at these shapes too.
+inline const std::vector<Shape>& kNonSquareShapes = non_square_check_shapes();
+inline std::vector<int64_t> block_sizes_for(const Shape& s) { return check_blocks(s); }
 
 inline void require_correct_at(const Kernel& kernel, Shape shape) {
   const std::vector<int64_t> blocks =
@@ -46,7 +36,7 @@ inline void require_correct_at(const Kernel& kernel, Shape shape) {
 }
 
 inline void require_matmul_kernel_correct(const Kernel& kernel) {
-  for (int64_t n : kSquareSizes) require_correct_at(kernel, {n, n, n, 0});
+  for (int64_t n : square_check_sizes()) require_correct_at(kernel, {n, n, n, 0});
   for (const Shape& s : kNonSquareShapes) require_correct_at(kernel, s);
 }
 

@@ -8,13 +8,14 @@
 
 #include "kernels/quantize/quantize_problems.h"
 #include "lab/catalog.h"
+#include "lab/page_kernels.h"
 #include "lab/runner.h"
 
 namespace lab::testing {
 
-// 1, around the vector width (4) and the 16-code step, odd lengths, a million and three.
-inline const std::vector<int64_t> kQuantizeLengths = {1,  2,  3,  4,   5,    15,           16,
-                                                      17, 31, 33, 100, 1001, (1 << 20) + 3};
+// Lengths from the library (lab/page_kernels.h), which the page checks a
+// kernel compiled there with too.
+inline const std::vector<int64_t>& kQuantizeLengths = vector_check_lengths();
 
 struct QuantizeCase {
   const char* name;

@@ -7,14 +7,14 @@
 #include <vector>
 
 #include "lab/catalog.h"
+#include "lab/page_kernels.h"
 #include "lab/runner.h"
 
 namespace lab::testing {
 
-// 1, lengths around the vector width (4) and the 16-float unrolled step, odd
-// ones, and one of a million and three.
-inline const std::vector<int64_t> kReluLengths = {1,  2,  3,  4,  5,  7,   8,    15,
-                                                  16, 17, 19, 31, 33, 100, 1001, (1 << 20) + 3};
+// Lengths from the library (lab/page_kernels.h), which the page checks a
+// kernel compiled there with too.
+inline const std::vector<int64_t>& kReluLengths = vector_check_lengths();
 
 inline void require_relu_kernel_correct(const Kernel& kernel) {
   for (int64_t n : kReluLengths) {

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <type_traits>
 
+#include "core/external_call.h"
 #include "core/kernel_status.h"
 #include "core/params.h"
 #include "kernels/matmul/f32_matmul_problem.h"
@@ -35,6 +36,22 @@ template <auto Fn>
 KernelStatus run_matmul_threaded(Problem& problem, const Shape& s) {
   auto& p = static_cast<MatmulProblem&>(problem);
   return status_of([&] { return Fn(p.a(), p.b(), p.c(), s.m, s.n, s.k, s.threads); });
+}
+
+// A kernel compiled in the page gets (a, b, c, m, n, k), and block after them
+// when it takes one: cpp/exercises/page_entry.cpp.
+inline ExternalCall matmul_page_call(Problem& problem, const Shape& s, bool takes_block) {
+  auto& p = static_cast<MatmulProblem&>(problem);
+  const auto bytes = [](int64_t rows, int64_t columns) {
+    return sizeof(float) * static_cast<size_t>(rows * columns);
+  };
+  ExternalCall call{
+      {{"A", p.a(), bytes(s.m, s.k), sizeof(float), false},
+       {"B", p.b(), bytes(s.k, s.n), sizeof(float), false},
+       {"C", p.c(), bytes(s.m, s.n), sizeof(float), true}},
+      {static_cast<int32_t>(s.m), static_cast<int32_t>(s.n), static_cast<int32_t>(s.k)}};
+  if (takes_block) call.sizes.push_back(static_cast<int32_t>(s.block));
+  return call;
 }
 
 }  // namespace lab

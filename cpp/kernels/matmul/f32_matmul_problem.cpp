@@ -49,15 +49,19 @@ ErrorReport MatmulProblem::check() const {
   bool all_finite = true;
   for (size_t i = 0; i < c_.size(); ++i) {
     const double err = std::fabs(static_cast<double>(c_[i]) - exact_[i]);
+    const double rel = magnitude_[i] > 0
+                           ? err / magnitude_[i]
+                           : (err == 0 ? 0.0 : std::numeric_limits<double>::infinity());
+    if (!(rel <= report.tolerance) && !report.first_bad.found) {
+      const int64_t index = static_cast<int64_t>(i);
+      report.first_bad = {true, "C", index, index / shape_.n, index % shape_.n, exact_[i], c_[i]};
+    }
     if (!std::isfinite(err)) {
       all_finite = false;
       report.max_abs_err = std::numeric_limits<double>::infinity();
       report.max_rel_err = std::numeric_limits<double>::infinity();
       break;
     }
-    const double rel = magnitude_[i] > 0
-                           ? err / magnitude_[i]
-                           : (err == 0 ? 0.0 : std::numeric_limits<double>::infinity());
     report.max_abs_err = std::max(report.max_abs_err, err);
     report.max_rel_err = std::max(report.max_rel_err, rel);
   }

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <type_traits>
 
+#include "core/external_call.h"
 #include "core/kernel_status.h"
 #include "core/params.h"
 #include "kernels/quantize/quantize_problems.h"
@@ -23,6 +24,16 @@ template <auto Fn>
 KernelStatus run_dequantize(Problem& problem, const Shape& s) {
   auto& p = static_cast<DequantizeProblem&>(problem);
   return status_of([&] { return Fn(p.q(), p.scale(), p.x(), s.n); });
+}
+
+// A kernel compiled in the page gets (x, q, scale, n): cpp/exercises/page_entry.cpp.
+inline ExternalCall quantize_page_call(Problem& problem, const Shape& s) {
+  auto& p = static_cast<QuantizeProblem&>(problem);
+  const size_t n = static_cast<size_t>(s.n);
+  return {{{"x", p.x(), sizeof(float) * n, sizeof(float), false},
+           {"q", p.q(), n, 1, true},
+           {"scale", p.scale(), sizeof(float), sizeof(float), true}},
+          {static_cast<int32_t>(s.n)}};
 }
 
 }  // namespace lab

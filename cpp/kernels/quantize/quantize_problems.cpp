@@ -46,11 +46,17 @@ ErrorReport check_quantized_i8(const float* x, int64_t n, const int8_t* q, float
   report.metrics = {{"scale_rel_err", std::isnan(scale_err) ? kInfinity : scale_err}};
   // A few ulp of f32: the scale may be computed as max / 127 or by any other honest route.
   const bool scale_ok = scale_err <= 4 * std::ldexp(1.0, -24);
+  if (!scale_ok) report.first_bad = {true, "scale", 0, -1, -1, expected_scale, scale};
   bool codes_ok = true;
   for (int64_t i = 0; i < n; ++i) {
     codes_ok = codes_ok && q[i] >= -kInt8Qmax;
     const double err = std::fabs(x[i] - static_cast<double>(q[i]) * scale);
     report.max_abs_err = std::max(report.max_abs_err, std::isnan(err) ? kInfinity : err);
+    // The code x / scale rounds to, at the expected scale (any rounding of a tie passes).
+    const bool code_ok = q[i] >= -kInt8Qmax && err <= (0.5 + kStepSlack) * scale;
+    if (scale_ok && !code_ok && !report.first_bad.found)
+      report.first_bad = {
+          true, "q", i, -1, -1, std::nearbyint(x[i] / expected_scale), static_cast<double>(q[i])};
   }
   // In steps of the scale: how far the worst value is from its code.
   report.max_rel_err = scale_ok ? report.max_abs_err / scale : kInfinity;

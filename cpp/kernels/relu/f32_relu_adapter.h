@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <type_traits>
 
+#include "core/external_call.h"
 #include "core/kernel_status.h"
 #include "core/params.h"
 #include "kernels/relu/f32_relu_problem.h"
@@ -16,6 +17,14 @@ template <auto Fn>
 KernelStatus run_relu(Problem& problem, const Shape& s) {
   auto& p = static_cast<ReluProblem&>(problem);
   return status_of([&] { return Fn(p.x(), p.y(), s.n); });
+}
+
+// A kernel compiled in the page gets (x, y, n): cpp/exercises/page_entry.cpp.
+inline ExternalCall relu_page_call(Problem& problem, const Shape& s) {
+  auto& p = static_cast<ReluProblem&>(problem);
+  const size_t bytes = sizeof(float) * static_cast<size_t>(s.n);
+  return {{{"x", p.x(), bytes, sizeof(float), false}, {"y", p.y(), bytes, sizeof(float), true}},
+          {static_cast<int32_t>(s.n)}};
 }
 
 }  // namespace lab

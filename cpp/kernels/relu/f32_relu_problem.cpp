@@ -24,6 +24,8 @@ ErrorReport ReluProblem::check() const {
   for (size_t i = 0; i < x_.size(); ++i) {
     const double expected = x_[i] > 0.0f ? x_[i] : 0.0;
     const double err = std::fabs(static_cast<double>(y_[i]) - expected);
+    if (!(err == 0) && !report.first_bad.found)
+      report.first_bad = {true, "y", static_cast<int64_t>(i), -1, -1, expected, y_[i]};
     if (!(err == err)) {  // NaN: an element the kernel never wrote
       report.max_abs_err = report.max_rel_err = std::numeric_limits<double>::infinity();
       return report;

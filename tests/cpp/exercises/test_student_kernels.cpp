@@ -1,6 +1,7 @@
-// `npm run check`: your exercise kernels against the exact reference, at the
+// `npm run check [-- <exercise>]`: your exercise kernels against the exact reference, at the
 // same shapes the reference kernels pass. Each test fails while its stub
-// still returns not_implemented.
+// still returns not_implemented. Each is tagged with its lesson and its
+// file's name, so tests/cpp/exercises/check.sh can run one alone.
 #include "matmul_cases.h"
 #include "quantize_cases.h"
 #include "relu_cases.h"
@@ -14,18 +15,18 @@ static const Kernel& student_kernel(const char* name) {
   return *k;
 }
 
-TEST_CASE("Exercise 1: your loop-order matmul", "[loops]") {
+TEST_CASE("Exercise 1: your loop-order matmul", "[loops][f32_matmul_student_loops]") {
   testing::require_matmul_kernel_correct(student_kernel("f32_matmul_student_loops"));
 }
 
-TEST_CASE("Exercise 2: your blocked matmul", "[blocking]") {
+TEST_CASE("Exercise 2: your blocked matmul", "[blocking][f32_matmul_student_blocked]") {
   testing::require_matmul_kernel_correct(student_kernel("f32_matmul_student_blocked"));
 }
 
-TEST_CASE("Exercise 3: your SIMD ReLU", "[vectorization]") {
+TEST_CASE("Exercise 3: your SIMD ReLU", "[vectorization][f32_relu_student_wasmsimd]") {
   testing::require_relu_kernel_correct(student_kernel("f32_relu_student_wasmsimd"));
 }
 
-TEST_CASE("Exercise 4: your int8 quantize", "[quantization]") {
+TEST_CASE("Exercise 4: your int8 quantize", "[quantization][f32_quantize_i8_student]") {
   testing::require_quantize_kernel_correct(student_kernel("f32_quantize_i8_student"));
 }

@@ -1,0 +1,34 @@
+// Compiled in the page beside a student's exercise file, never in the lab's
+// native or Emscripten builds, where it defines only its own path: the one
+// function the lab calls in the student's module. Its
+// arguments are the buffers, then the sizes, in the order the operation's
+// *_page_call (beside its adapter) lists them; pointers and sizes are 32-bit,
+// as everything in a wasm32 module is. The page defines LAB_PAGE_ENTRY_<exercise>
+// to pick the exercise being compiled.
+#include <cstdint>
+
+#include "core/source_file.h"
+#include "exercises/student_kernels.h"
+
+#define LAB_PAGE_ENTRY extern "C" __attribute__((export_name("lab_entry"))) int lab_entry
+
+#if defined(LAB_PAGE_ENTRY_f32_matmul_student_loops)
+LAB_PAGE_ENTRY(const float* a, const float* b, float* c, int32_t m, int32_t n, int32_t k) {
+  return static_cast<int>(lab::f32_matmul_student_loops(a, b, c, m, n, k));
+}
+#elif defined(LAB_PAGE_ENTRY_f32_matmul_student_blocked)
+LAB_PAGE_ENTRY(const float* a, const float* b, float* c, int32_t m, int32_t n, int32_t k,
+               int32_t block) {
+  return static_cast<int>(lab::f32_matmul_student_blocked(a, b, c, m, n, k, block));
+}
+#elif defined(LAB_PAGE_ENTRY_f32_relu_student_wasmsimd)
+LAB_PAGE_ENTRY(const float* x, float* y, int32_t n) {
+  return static_cast<int>(lab::f32_relu_student_wasmsimd(x, y, n));
+}
+#elif defined(LAB_PAGE_ENTRY_f32_quantize_i8_student)
+LAB_PAGE_ENTRY(const float* x, int8_t* q, float* scale, int32_t n) {
+  return static_cast<int>(lab::f32_quantize_i8_student(x, q, scale, n));
+}
+#endif
+
+LAB_SOURCE_DEFINE(page_entry_cpp)

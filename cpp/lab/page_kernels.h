@@ -1,0 +1,88 @@
+// Kernels compiled in the page: a student's exercise, built by the in-browser
+// compiler into a WebAssembly module of its own, registered in the catalog as
+// a runtime kernel and then validated, timed and checked by the same runner as
+// every other kernel.
+//
+// The module has its own memory, so nothing it does can touch the lab's. The
+// host (the page's JavaScript, or a fake in the native tests) keeps one module
+// per slot and, for each problem, copies the buffers in between guard regions
+// before the first call, and after the last one checks the guards and the
+// inputs and copies the outputs back. A kernel that writes outside its output
+// or traps fails the run with a message; the lab keeps working.
+#pragma once
+#if !defined(LAB_UPPER_LAYER)
+#error \
+    "lab/page_kernels.h is the upper layer: kernels, models, demos and exercises may include only core/ and kernel headers"
+#endif
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/external_call.h"
+#include "lab/catalog.h"
+
+namespace lab {
+
+// Where the student's modules live. Each method returns "" when all went well,
+// or what went wrong, in a sentence for the student.
+class PageHost {
+ public:
+  virtual ~PageHost() = default;
+  // Copies the buffers into a fresh instance of the slot's module.
+  virtual std::string stage(int slot, const std::vector<ExternalBuffer>& buffers) = 0;
+  // Calls the entry with the staged buffers and these sizes: the kernel's
+  // status, or KernelStatus::failed with the reason in *error. Timed: it
+  // must not allocate.
+  virtual KernelStatus call(int slot, const std::vector<int32_t>& sizes, std::string* error) = 0;
+  // Checks the guards and the inputs, then copies the outputs back.
+  virtual std::string collect(int slot, const std::vector<ExternalBuffer>& buffers) = 0;
+};
+
+// The host the page kernels call; the bindings set the page's, the tests a fake.
+void set_page_host(PageHost* host);
+
+// One registered page kernel: its slot and, between stage() and collect(), the call it runs.
+class PageKernel {
+ public:
+  PageKernel(int slot, const Kernel& exercise) : slot_(slot), exercise_(exercise) {}
+  std::string stage(Problem& problem, const Shape& shape);
+  KernelStatus call();  // after the first failure, fails at once: the reason stays in failure()
+  std::string collect();
+  const std::string& failure() const { return failure_; }
+
+ private:
+  int slot_;
+  const Kernel& exercise_;
+  ExternalCall staged_;
+  std::string failure_;
+};
+
+// Whether an exercise can be compiled in the page: its operation says what its entry receives.
+bool compiles_in_page(const Kernel& exercise);
+
+// Registers slot's module as a runtime kernel of the exercise named
+// `exercise`: same lesson, operation, tunables and checks, titled `label`.
+KernelRegistration register_page_kernel(const std::string& exercise, const std::string& label,
+                                        int slot);
+
+// What the in-page compiler needs besides the student's file: the entry
+// function's file and the headers an exercise includes.
+struct PageCompile {
+  const char* entry;
+  std::vector<const char*> includes;
+};
+const PageCompile& page_compile();
+
+// The shapes a student's kernel must pass before it is timed: those the native
+// exercise test (npm run check) runs, with every block size for a tiled one.
+std::vector<Shape> check_shapes(const Kernel& kernel);
+// The block sizes a tiled kernel is checked with at this shape: 1, odd, a
+// typical tile, and the whole matrix.
+std::vector<int64_t> check_blocks(const Shape& shape);
+// What check_shapes() is made of, for the native tests of every kernel.
+const std::vector<int64_t>& square_check_sizes();
+const std::vector<Shape>& non_square_check_shapes();
+const std::vector<int64_t>& vector_check_lengths();
+
+}  // namespace lab
