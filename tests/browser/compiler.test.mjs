@@ -188,7 +188,7 @@ test('a source over the size limit is refused before it reaches the compiler', a
   assert.match(result.message, /at most 64 KiB/);
 });
 
-test('the page loaded again in the same profile compiles from the cached compiler, and Cancel ends a compile', async (t) => {
+test('the page loaded again in the same profile compiles from the cached compiler; offline, Cancel ends a compile and a fresh worker compiles', async (t) => {
   const { page } = lab;
   await page.reload();
   await page.waitForFunction(() => document.body.dataset.labReady === 'true');
@@ -200,6 +200,8 @@ test('the page loaded again in the same profile compiles from the cached compile
     assert.equal(requests('/gen/compiler/llvm-resources.tar').length, 1);
     t.diagnostic(`cached: load ${result.loaded.seconds.toFixed(1)} s, first load() to first result ${result.inPage.toFixed(1)} s`);
 
+    await page.context().setOffline(true);
+    const asked = requested.length;
     const cancelled = await page.evaluate(
       async ({ exercise, pageCompile, source, flags }) => {
         const { client } = self.compilerForTest;
@@ -213,6 +215,8 @@ test('the page loaded again in the same profile compiles from the cached compile
     );
     assert.deepEqual({ kind: cancelled.kind, next: cancelled.next }, { kind: 'cancelled', next: 'ok' });
     assert.equal(cancelled.loaded.fromCache, true, 'the fresh worker loads from the cache');
+    assert.equal(requested.length, asked, 'nothing reached the server while offline');
+    await page.context().setOffline(false);
     assert.equal(requests('/gen/compiler/llvm.core.wasm').length, 1);
   }
 });

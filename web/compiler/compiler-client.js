@@ -4,6 +4,8 @@
 // kept in Cache Storage by the worker. Compiles run one at a time, in the order
 // asked. A compile that runs too long, or is cancelled, ends with its worker;
 // the next one starts a fresh worker, which loads the compiler from the cache.
+// That worker's script is fetched ahead, once the compiler is loaded, so a
+// fresh worker starts offline too.
 import { COMPILE_TIME_LIMIT_S, SOURCE_LIMIT_BYTES } from './compile-limits.js';
 
 const refused = (kind, message) => ({ status: 'error', kind, message, diagnostics: [], log: '' });
@@ -19,6 +21,7 @@ const CRASHED = refused('compile', 'The compiler stopped unexpectedly (it may ha
 export class CompilerClient {
   #workerUrl;
   #worker = null;
+  #spare = null; // a worker whose script is in, started ahead for the next load
   #loading = null; // the load's promise, while its worker lives
   #settleLoad = null; // {resolve, reject, started} while the load is in progress
   #progress = new Set(); // the onProgress callbacks of the load in progress
@@ -57,7 +60,8 @@ export class CompilerClient {
   }
 
   #start() {
-    const worker = new Worker(this.#workerUrl, { type: 'module' });
+    const worker = this.#spare ?? new Worker(this.#workerUrl, { type: 'module' });
+    this.#spare = null;
     this.#worker = worker;
     const loading = new Promise((resolve, reject) => (this.#settleLoad = { resolve, reject, started: performance.now() }));
     worker.addEventListener('message', ({ data }) => this.#receive(data));
@@ -78,11 +82,21 @@ export class CompilerClient {
       this.#settleLoad = null;
       this.#progress.clear();
       resolve({ version: message.version, fromCache: message.fromCache, seconds: (performance.now() - started) / 1000 });
+      this.#startSpare();
     } else if (message.type === 'load-failed') {
       this.#stop(new Error(message.message), CRASHED);
     } else if (message.type === 'compiled' && message.id === this.#running?.id) {
       this.#running.finish(message.result);
     }
+  }
+
+  #startSpare() {
+    if (this.#spare) return;
+    const spare = new Worker(this.#workerUrl, { type: 'module' });
+    spare.addEventListener('error', () => {
+      if (this.#spare === spare) this.#spare = null; // its script did not come: the next load fetches it
+    });
+    this.#spare = spare;
   }
 
   async #compile({ exercise, pageCompile, source, flags }, onProgress, cancels) {
