@@ -6,6 +6,7 @@
 // the next one starts a fresh worker, which loads the compiler from the cache.
 // That worker's script is fetched ahead, once the compiler is loaded, so a
 // fresh worker starts offline too.
+import { checkRequest } from './clang-command.js';
 import { COMPILE_TIME_LIMIT_S, SOURCE_LIMIT_BYTES } from './compile-limits.js';
 
 const refused = (kind, message) => ({ status: 'error', kind, message, diagnostics: [], log: '' });
@@ -43,7 +44,10 @@ export class CompilerClient {
     return this.#loading;
   }
 
-  compile(request, { onProgress } = {}) {
+  // Rejects with a TypeError, and compiles nothing, for flags or an exercise
+  // name that are not what the API names; every other outcome is a result.
+  async compile(request, { onProgress } = {}) {
+    checkRequest(request);
     const cancels = this.#cancels;
     this.#active += 1;
     const turn = this.#queue.then(() => this.#compile(request, onProgress, cancels)).finally(() => (this.#active -= 1));
