@@ -1,7 +1,8 @@
 // `npm run build`: copies the page into dist/, a folder any static host can
 // serve as it is: the page, its lessons and styles, the lab worker, the three
 // wasm builds with their glue and instruction listings, the C++ sources the
-// page shows and the vendored libraries, all under one origin. The wasm must be
+// page shows, the vendored libraries and the in-page compiler (its bundle and
+// its files, each with its gzip copy), all under one origin. The wasm must be
 // built first (`npm run build` does that in its prebuild step); this script
 // only checks it is there. The build tools in web/tools are not part of it.
 //
@@ -19,14 +20,19 @@ const BUILD_ONLY = new Set([join(WEB, 'tools')]);
 
 const MODULES = ['kernel_lab', 'kernel_lab_st', 'kernel_lab_nosimd'];
 
+// The compiler's files, each sent compressed (README, "The compiler in the page").
+const COMPILER = ['compiler-worker.js', 'llvm.core.wasm', 'llvm.core2.wasm', 'llvm.core3.wasm', 'llvm.core4.wasm', 'llvm-resources.tar'];
+
 // What the page cannot run without: every build's glue and wasm (the threaded
-// one also has its pthread worker), its listing, the sources and uPlot.
+// one also has its pthread worker), its listing, the sources, uPlot and the compiler.
 export const REQUIRED = [
   ...MODULES.flatMap((m) => [`gen/${m}.js`, `gen/${m}.wasm`, `gen/${m}.instructions.json`]),
   'gen/kernel_lab.worker.js',
   'gen/src',
   'gen/vendor/uPlot.esm.js',
   'gen/vendor/uPlot.min.css',
+  ...COMPILER.flatMap((file) => [`gen/compiler/${file}`, `gen/compiler/${file}.gz`]),
+  'compiler/compiler-client.js',
   'index.html',
   'isolation-sw.js',
   'worker.js',
@@ -40,7 +46,8 @@ export function buildDist(out = DIST) {
   }
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
-  cpSync(WEB, out, { recursive: true, filter: (path) => !BUILD_ONLY.has(path) });
+  // Timestamps kept: a server sends a .gz copy only when it is not older than its file.
+  cpSync(WEB, out, { recursive: true, preserveTimestamps: true, filter: (path) => !BUILD_ONLY.has(path) });
   return out;
 }
 

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds the WebAssembly module into web/gen, with the page's vendored libraries.
+# Builds the WebAssembly module into web/gen, with the page's vendored libraries,
+# its bundles and the in-page compiler (gzipped beside, for the server).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 # Debian's emcc runs under the machine's node, which does not look in Debian's module folder.
@@ -7,3 +8,5 @@ export NODE_PATH=/usr/share/nodejs
 emcmake cmake -S . -B build/wasm -DCMAKE_BUILD_TYPE=Release
 cmake --build build/wasm --parallel
 node web/tools/copy-vendor.mjs
+node web/tools/bundle.mjs
+node web/tools/precompress.mjs

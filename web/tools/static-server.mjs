@@ -4,7 +4,9 @@
 // Content-Security-Policy, so that it also binds the lab's workers, which a
 // <meta> policy does not reach. With isolate: false it acts as a plain static
 // host that sets none, where the page's service worker must isolate it. Used by
-// `npm start`, the browser tests and the benchmarks.
+// `npm start`, the browser tests and the benchmarks. A file with a gzip copy
+// beside it (file.gz, made by the build: precompress.mjs) is sent compressed to
+// a browser that accepts gzip, as a static host should send the compiler.
 import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
@@ -20,6 +22,7 @@ const TYPES = {
   '.css': 'text/css; charset=utf-8',
   '.json': 'application/json; charset=utf-8',
   '.wasm': 'application/wasm',
+  '.tar': 'application/x-tar',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.cpp': 'text/plain; charset=utf-8',
@@ -62,6 +65,25 @@ export function pagePolicy(root) {
   }
 }
 
+// Whether an Accept-Encoding header takes gzip: named, or `*`, with no q=0.
+export function acceptsGzip(header = '') {
+  return header.split(',').some((part) => {
+    const [coding, ...params] = part.split(';').map((text) => text.trim());
+    const q = params.find((param) => param.startsWith('q='));
+    return (coding === 'gzip' || coding === '*') && (!q || Number(q.slice(2)) > 0);
+  });
+}
+
+// file.gz when it exists and is not older than file, else null.
+async function gzipCopy(file) {
+  try {
+    const [gz, plain] = await Promise.all([stat(`${file}.gz`), stat(file)]);
+    return gz.mtimeMs >= plain.mtimeMs ? `${file}.gz` : null;
+  } catch {
+    return null;
+  }
+}
+
 export function startServer({ root, port = 8080, isolate = true }) {
   const policy = isolate ? pagePolicy(root) : null;
   const server = createServer(async (req, res) => {
@@ -74,7 +96,11 @@ export function startServer({ root, port = 8080, isolate = true }) {
     }
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-      const body = await readFile(file);
+      const gz = await gzipCopy(file);
+      if (gz) headers['Vary'] = 'Accept-Encoding';
+      const send = gz && acceptsGzip(req.headers['accept-encoding']) ? gz : file;
+      const body = await readFile(send);
+      if (send === gz) headers['Content-Encoding'] = 'gzip';
       headers['Content-Type'] = TYPES[extname(file)] ?? 'application/octet-stream';
       headers['Cache-Control'] = 'no-store';
       res.writeHead(200, headers).end(body);
