@@ -5,8 +5,8 @@
 // downloading the compiler again. The compiler loads once for the whole file,
 // and each compile's figures are printed as test diagnostics.
 import assert from 'node:assert/strict';
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { WEB_ROOT } from '../../web/tools/headless.mjs';
 import { SOURCE_LIMIT_BYTES } from '../../web/compiler/compile-limits.js';
@@ -14,16 +14,12 @@ import { openLesson } from './lab-page.mjs';
 
 const EXERCISE = { name: 'f32_relu_student_wasmsimd', source: 'cpp/exercises/f32_relu_student_wasmsimd.cpp' };
 
-// A stand-in for the lab's entry file, served where the wasm build puts the
-// sources, until cpp/exercises/page_entry.cpp is in the catalog's page_compile.
-const ENTRY = 'tests/compiler/page_entry_test.cpp';
-const PAGE_COMPILE = { entry: ENTRY, includes: ['cpp/core/kernel_status.h', 'cpp/core/source_file.h', 'cpp/exercises/student_kernels.h'] };
-const ENTRY_SOURCE = `#include <cstdint>
-#include "exercises/student_kernels.h"
-extern "C" int lab_entry(const float* x, float* y, int32_t n) {
-  return static_cast<int>(lab::f32_relu_student_wasmsimd(x, y, n));
-}
-`;
+// What the catalog's page_compile names (cpp/lab/page_kernels.cpp): the entry
+// function's file and the headers an exercise includes.
+const PAGE_COMPILE = {
+  entry: 'cpp/exercises/page_entry.cpp',
+  includes: ['cpp/core/kernel_status.h', 'cpp/core/source_file.h', 'cpp/exercises/student_kernels.h'],
+};
 
 // The stub with its TODO replaced by `body`.
 const STUB = readFileSync(join(WEB_ROOT, '..', EXERCISE.source), 'utf8');
@@ -39,14 +35,11 @@ const requested = []; // the path of every request the server got
 const requests = (path) => requested.filter((url) => url === path);
 
 before(async () => {
-  mkdirSync(dirname(join(WEB_ROOT, 'gen/src', ENTRY)), { recursive: true });
-  writeFileSync(join(WEB_ROOT, 'gen/src', ENTRY), ENTRY_SOURCE);
   lab = await openLesson('vectorization');
   lab.server.on('request', (req) => requested.push(req.url));
 });
 after(async () => {
   await lab?.close();
-  rmSync(join(WEB_ROOT, 'gen/src/tests'), { recursive: true, force: true });
 });
 
 // Loads the compiler in `page` (once per page) and compiles `source`; returns
