@@ -11,15 +11,9 @@ import { after, before, test } from 'node:test';
 import { WEB_ROOT } from '../../web/tools/headless.mjs';
 import { SOURCE_LIMIT_BYTES } from '../../web/compiler/compile-limits.js';
 import { openLesson } from './lab-page.mjs';
+import { PAGE_COMPILE } from './exercise-sources.mjs';
 
 const EXERCISE = { name: 'f32_relu_student_wasmsimd', source: 'cpp/exercises/f32_relu_student_wasmsimd.cpp' };
-
-// What the catalog's page_compile names (cpp/lab/page_kernels.cpp): the entry
-// function's file and the headers an exercise includes.
-const PAGE_COMPILE = {
-  entry: 'cpp/exercises/page_entry.cpp',
-  includes: ['cpp/core/kernel_status.h', 'cpp/core/source_file.h', 'cpp/exercises/student_kernels.h'],
-};
 
 // The stub with its TODO replaced by `body`.
 const STUB = readFileSync(join(WEB_ROOT, '..', EXERCISE.source), 'utf8');

@@ -56,6 +56,14 @@ const OUTPUT = {
 
 export const PAGE_EXERCISES = Object.keys(CORRECT);
 
+// What the catalog's page_compile names (cpp/lab/page_kernels.cpp), for tests
+// that compile without the page: the entry function's file and the headers.
+export const PAGE_COMPILE = {
+  entry: 'cpp/exercises/page_entry.cpp',
+  includes: ['cpp/core/kernel_status.h', 'cpp/core/source_file.h', 'cpp/exercises/student_kernels.h'],
+};
+export const readLabFile = async (path) => readFileSync(new URL(path, ROOT), 'utf8');
+
 const withBody = (exercise, body) => stubOf(exercise).replace(TODO, `${body}\n  return KernelStatus::done;`);
 
 // {source, ...what the test expects}

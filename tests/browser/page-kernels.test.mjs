@@ -1,53 +1,32 @@
 // Kernels compiled in the page, on the lab's side: a student's module,
 // registered through LabClient.registerStudentKernel, is timed and checked like
 // any kernel, and every way it can go wrong ends its run with a message while
-// the lab keeps working. The modules are built here with the same compiler the
-// page uses (@yowasp/clang), so these tests need no editor.
+// the lab keeps working. The modules are built here in Node by the page's own
+// compile steps (web/compiler/compile-kernel.js), so these tests need no editor.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import { runClang } from '@yowasp/clang';
+import * as clang from '@yowasp/clang';
+import { compileKernel } from '../../web/compiler/compile-kernel.js';
+import { PAGE_COMPILE, readLabFile, stubOf } from './exercise-sources.mjs';
 import { openLesson } from './lab-page.mjs';
 
-const ROOT = new URL('../../', import.meta.url);
-const read = (path) => readFileSync(new URL(path, ROOT), 'utf8');
 const RELU = 'f32_relu_student_wasmsimd';
-const STUB = read(`cpp/exercises/${RELU}.cpp`);
+const EXERCISE = { name: RELU, source: `cpp/exercises/${RELU}.cpp` };
+const FLAGS = { opt: 'O2', simd: true, autovec: true };
 
-// The exercise file with its TODO body replaced by `body`.
-async function build(body, linkFlags = []) {
-  const source = STUB.replace(/\(void\)x, \(void\)y, \(void\)n;[\s\S]*?return KernelStatus::not_implemented;/, body);
-  const files = {
-    cpp: {
-      core: { 'kernel_status.h': read('cpp/core/kernel_status.h'), 'source_file.h': read('cpp/core/source_file.h') },
-      exercises: {
-        'student_kernels.h': read('cpp/exercises/student_kernels.h'),
-        [`${RELU}.cpp`]: source,
-        'page_entry.cpp': read('cpp/exercises/page_entry.cpp'),
-      },
-    },
-  };
-  const out = await runClang(
-    [
-      'clang++',
-      '--target=wasm32-wasip1',
-      '-std=c++17',
-      '-O2',
-      '-msimd128',
-      '-Icpp',
-      `-DLAB_PAGE_ENTRY_${RELU}`,
-      '-nostdlib',
-      '-Wl,--no-entry',
-      '-Wl,--export=lab_entry',
-      '-Wl,--export=__heap_base',
-      ...linkFlags,
-      `cpp/exercises/${RELU}.cpp`,
-      'cpp/exercises/page_entry.cpp',
-      '-o',
-      'k.wasm',
-    ],
-    files,
-  );
+// The exercise file with its TODO body replaced by `body`, compiled as the page compiles it.
+async function build(body) {
+  const source = stubOf(RELU).replace(/\(void\)x, \(void\)y, \(void\)n;[\s\S]*?return KernelStatus::not_implemented;/, body);
+  const result = await compileKernel(clang, '', { exercise: EXERCISE, pageCompile: PAGE_COMPILE, source, flags: FLAGS }, readLabFile);
+  assert.equal(result.status, 'ok', result.message);
+  return result.wasm;
+}
+
+// A module the page's compiler would refuse: one that imports a function.
+async function buildImporting() {
+  const source = 'void tick();\nextern "C" __attribute__((export_name("lab_entry"))) int lab_entry() { tick(); return 0; }\n';
+  const args = ['clang++', '--target=wasm32-wasip1', '-O2', '-nostdlib', '-Wl,--no-entry', '-Wl,--allow-undefined'];
+  const out = await clang.runClang([...args, '-Wl,--export=__heap_base', 'k.cpp', '-o', 'k.wasm'], { 'k.cpp': source });
   return out['k.wasm'];
 }
 
@@ -70,12 +49,7 @@ before(async () => {
   return KernelStatus::done;`);
   modules.endless = await build(`for (volatile int64_t i = 0; i >= 0; i = i) y[0] = 0;
   return KernelStatus::done;`);
-  modules.importing = await build(
-    `void tick();  // defined nowhere
-  tick();
-  return KernelStatus::done;`,
-    ['-Wl,--allow-undefined'],
-  );
+  modules.importing = await buildImporting();
   modules.stub = await build('(void)x, (void)y, (void)n;\n  return KernelStatus::not_implemented;');
   lesson = await openLesson('vectorization', { path: '/?test-hooks#/vectorization' });
 });
