@@ -14,17 +14,18 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const WEB = join(ROOT, 'web');
 export const DIST = join(ROOT, 'dist');
 
-// Folders of web/ that only run at build or test time.
-const BUILD_ONLY = new Set([join(WEB, 'tools')]);
+// Folders of web/ that only run at build or test time (web/editor is bundled into gen/editor.js).
+const BUILD_ONLY = new Set([join(WEB, 'tools'), join(WEB, 'editor')]);
 
 const MODULES = ['kernel_lab', 'kernel_lab_st', 'kernel_lab_nosimd'];
 
 // What the page cannot run without: every build's glue and wasm (the threaded
-// one also has its pthread worker), its listing, the sources and uPlot.
+// one also has its pthread worker), its listing, the sources, the code panel's editor and uPlot.
 export const REQUIRED = [
   ...MODULES.flatMap((m) => [`gen/${m}.js`, `gen/${m}.wasm`, `gen/${m}.instructions.json`]),
   'gen/kernel_lab.worker.js',
   'gen/src',
+  'gen/editor.js',
   'gen/vendor/uPlot.esm.js',
   'gen/vendor/uPlot.min.css',
   'index.html',

@@ -7,3 +7,4 @@ export NODE_PATH=/usr/share/nodejs
 emcmake cmake -S . -B build/wasm -DCMAKE_BUILD_TYPE=Release
 cmake --build build/wasm --parallel
 node web/tools/copy-vendor.mjs
+node web/tools/bundle-editor.mjs
