@@ -20,9 +20,10 @@ import { setDiagnostics, lintGutter } from '@codemirror/lint';
 import { cpp } from '@codemirror/lang-cpp';
 import { tags } from '@lezer/highlight';
 
-// The page's own token colours (styles.css, .tok-*), so the editor reads like the listings beside it.
+// The page's own token colours (styles.css, .tok-*), so the editor reads like the listings beside it;
+// comments a shade darker, to keep 4.5:1 on the tinted active line.
 const highlight = HighlightStyle.define([
-  { tag: [tags.comment, tags.lineComment, tags.blockComment], color: '#6a7383', fontStyle: 'italic' },
+  { tag: [tags.comment, tags.lineComment, tags.blockComment], color: 'var(--muted)', fontStyle: 'italic' },
   {
     tag: [tags.keyword, tags.controlKeyword, tags.modifier, tags.operatorKeyword, tags.typeName, tags.standard(tags.typeName)],
     color: '#7a3cc4',
@@ -97,7 +98,8 @@ export function createEditor({ parent, text, label, onChange = () => {} }) {
         lintGutter(),
         // Tab indents; Escape then Tab moves on to the next control (CodeMirror's own rule), so the keyboard is never trapped.
         keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),
-        EditorView.contentAttributes.of({ 'aria-label': label }),
+        // tabindex: a contenteditable takes focus anyway; said outright, checkers see the scrolling box holds a focusable element.
+        EditorView.contentAttributes.of({ 'aria-label': label, tabindex: '0' }),
         EditorView.updateListener.of((update) => {
           if (update.docChanged) onChange(update.state.doc.toString());
         }),
