@@ -5,6 +5,8 @@
 // rows in the lesson's table, and says what went wrong when a kernel fails,
 // keeping every row measured before. Every lesson with a C++ exercise has one.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { after, before, test } from 'node:test';
 import { openLab } from '../../web/tools/headless.mjs';
 import { fakeCompiler, fakeRegistration } from './code-panel-fakes.mjs';
@@ -12,6 +14,8 @@ import { fakeCompiler, fakeRegistration } from './code-panel-fakes.mjs';
 const EXERCISE = 'f32_relu_student_wasmsimd';
 const FILE = `${EXERCISE}.cpp`;
 const EXERCISE_LESSONS = ['loops', 'blocking', 'vectorization', 'quantization'];
+// axe's source, evaluated by the test driver (the page's CSP refuses inline scripts), as a11y.test.mjs does.
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let lab;
 let panel;
@@ -170,6 +174,17 @@ test('Cancel stops a kernel that never returns within a second', async () => {
   assert.equal(await section.locator('button[data-action="run"]').isEnabled(), true);
 });
 
+test('Tab indents in the editor; Escape then Tab leaves it for the next control', async () => {
+  await setEditorText('x');
+  await panel.locator('.cm-content').focus();
+  await lab.page.keyboard.press('End');
+  await lab.page.keyboard.press('Tab');
+  assert.equal(await editorText(), '  x');
+  await lab.page.keyboard.press('Escape');
+  await lab.page.keyboard.press('Tab');
+  assert.equal(await lab.page.evaluate(() => document.activeElement.dataset.flag), 'opt');
+});
+
 test('Download saves the text under the file’s own name', async () => {
   await setEditorText('// mine\n');
   const [download] = await Promise.all([lab.page.waitForEvent('download'), panel.locator('[data-action="download"]').click()]);
@@ -203,4 +218,26 @@ test('Reset asks first, and brings back the stub only when confirmed', async () 
   assert.match(asked, new RegExp(`stub of ${FILE}`));
   assert.equal(await editorText(), await stubText());
   assert.deepEqual(lab.problems, [], 'console errors or uncaught exceptions');
+});
+
+test('the open panel, with diagnostics and a result, passes axe and fits a phone', async () => {
+  const { page } = lab;
+  await compileAndWait();
+  await setEditorText(`${await stubText()}\nint x = BROKEN;\n`);
+  await compileAndWait();
+  await page.evaluate(AXE);
+  for (const size of [
+    { width: 1280, height: 900 },
+    { width: 375, height: 800 },
+  ]) {
+    await page.setViewportSize(size);
+    const found = await page.evaluate(async () =>
+      (await window.axe.run(document, { resultTypes: ['violations'] })).violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`)),
+    );
+    assert.deepEqual(found, [], `${size.width}px`);
+    // The charts follow the new width a frame or two later.
+    await page.waitForFunction((width) => document.documentElement.scrollWidth <= width, size.width, { timeout: 5000 });
+  }
 });
