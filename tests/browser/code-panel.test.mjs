@@ -127,7 +127,7 @@ test('a compiled kernel is checked, then timed into the lesson’s table, once p
   const before = await rowCount();
   await compileAndWait();
   assert.equal(await outcome(), '');
-  assert.match(await panel.locator('[data-code-summary]').textContent(), /right at all 3 sizes.*N = 4096: yours/s);
+  assert.match(await panel.locator('[data-code-summary]').textContent(), /right at each of the 3 sizes.*N = 4096: yours/s);
   const mine = section.locator('table[data-results] tbody tr', { hasText: 'Yours, -O2 SIMD' });
   assert.equal(await mine.count(), 1);
   assert.ok((await rowCount()) > before + 1, 'the reference kernels were timed beside it');

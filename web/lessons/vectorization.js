@@ -514,7 +514,12 @@ export default {
         'block',
         picked.some((x) => !x.vector),
       );
-      instructions.show(() => picked.map((x) => ({ title: x.title, kernels: kernelsOf(x) })));
+      // Once a kernel of the exercise was compiled in the page, its listing stands in for the stub's, which has no loop.
+      const listed = (x) => {
+        const kernels = kernelsOf(x);
+        return kernels.some((k) => k.runtime) ? kernels.filter((k) => !k.student || k.runtime) : kernels;
+      };
+      instructions.show(() => picked.map((x) => ({ title: x.title, kernels: listed(x) })));
       page.code.show(codeFor(picked));
     });
     return page.section;

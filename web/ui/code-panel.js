@@ -71,6 +71,13 @@ export class CodePanel {
     this.outcome = el('p', { class: 'form-error', role: 'alert', 'data-code-outcome': '', hidden: true });
     this.summary = el('div', { class: 'code-summary', 'data-code-summary': '', 'aria-live': 'polite' });
     this.listing = el('div', { class: 'insn-row', 'data-student-listing': '' });
+    this.listingBlock = el(
+      'div',
+      { class: 'student-listing', hidden: true },
+      el('h3', {}, 'Its instructions'),
+      el('p', { class: 'hint' }, 'The WebAssembly of your kernel’s hot loop, disassembled from the module just compiled.'),
+      this.listing,
+    );
     this.body = el(
       'div',
       { id: `${id}-body`, class: 'code-panel-body', hidden: true },
@@ -88,7 +95,7 @@ export class CodePanel {
       this.outcome,
       this.diagnostics,
       this.summary,
-      this.instructions ? null : this.listing,
+      this.instructions ? null : this.listingBlock,
     );
     this.element = el(
       'div',
@@ -279,6 +286,7 @@ export class CodePanel {
     }
     const missing = () => 'The compiler returned no instructions for this kernel.';
     this.listing.replaceChildren(listing(kernel, found.instructions.length ? found : undefined, missing));
+    this.listingBlock.hidden = false;
   }
 
   // message: what went wrong, or null to clear it.

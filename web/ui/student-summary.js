@@ -31,7 +31,7 @@ export function timedSummary({ session, kernel, operation, entries, shapesChecke
     el(
       'p',
       {},
-      `${kernel.title}: right at all ${shapesChecked} sizes its test checks`,
+      `${kernel.title}: right at each of the ${shapesChecked} sizes its test checks`,
       lines.length ? ', then timed beside the lab’s kernels:' : '.',
     ),
     lines.length
