@@ -68,7 +68,11 @@ function resetButton(progress) {
       class: 'button quiet reset-progress',
       'data-action': 'reset-progress',
       onclick: () => {
-        if (!confirm('Forget your saved progress: predictions, verdicts and the results of earlier visits? The page reloads without them.'))
+        if (
+          !confirm(
+            'Forget your saved progress: predictions, verdicts, the results of earlier visits and the code you wrote in the page? The page reloads without them.',
+          )
+        )
           return;
         progress.reset();
         location.reload();

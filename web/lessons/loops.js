@@ -199,7 +199,11 @@ export default {
           (e) => e.result.shape.n,
           (e) => e.result.gflops,
         );
-        return kernelSeries(kernels, points);
+        // Read now, not at mount: kernels compiled in the code panel join the catalog later.
+        return kernelSeries(
+          session.kernels((k) => k.lesson === LESSON.id),
+          points,
+        );
       },
       conclude({ entries, prediction }) {
         const reference = entries.filter((e) => !session.kernel(e.result.kernel).student);

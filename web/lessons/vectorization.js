@@ -271,6 +271,8 @@ export default {
     const title = (entry) => entryTitle(session, entry);
     const isScalar = (entry) => entry.result.kernel === experimentOf(entry.result.kernel).scalar.name;
     const isVector = (kernelName) => experimentOf(kernelName).vector;
+    // An experiment's kernels now, those compiled in the code panel since the lesson mounted among them.
+    const kernelsOf = (experiment) => session.kernels((k) => k.lesson === LESSON.id && k.operation === experiment.operation);
 
     // This experiment's entries at each size: each kernel's latest, and the scalar one to compare with.
     function atSizes(experiment, entries) {
@@ -408,7 +410,7 @@ export default {
       );
       const scalarNs = [...new Set(ok.filter(isScalar).map((e) => e.result.shape.n))];
       return [
-        ...kernelSeries(experiment.kernels, points),
+        ...kernelSeries(kernelsOf(experiment), points),
         ...(scalarNs.length
           ? [{ label: `${experiment.scalar.title} (1×)`, colorKey: 'scalar', dash: [6, 5], points: scalarNs.map((n) => [n, 1]) }]
           : []),
@@ -485,6 +487,9 @@ export default {
       chart: speedupChart(relu),
       moreCharts: [speedupChart(matmul)],
       panels: [el('div', { class: 'card instructions' }, el('h2', {}, 'The instructions'), instructions.element)],
+      instructions,
+      // A student's kernel is timed with its own experiment, whichever one the form shows.
+      exerciseValues: (values, kernel) => ({ ...values, experiment: experimentOf(kernel.name).id }),
       code: codeFor(experiments),
       plan(values) {
         return {
@@ -509,7 +514,12 @@ export default {
         'block',
         picked.some((x) => !x.vector),
       );
-      instructions.show(picked.map((x) => ({ title: x.title, kernels: x.kernels })));
+      // Once a kernel of the exercise was compiled in the page, its listing stands in for the stub's, which has no loop.
+      const listed = (x) => {
+        const kernels = kernelsOf(x);
+        return kernels.some((k) => k.runtime) ? kernels.filter((k) => !k.student || k.runtime) : kernels;
+      };
+      instructions.show(() => picked.map((x) => ({ title: x.title, kernels: listed(x) })));
       page.code.show(codeFor(picked));
     });
     return page.section;

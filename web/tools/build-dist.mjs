@@ -15,8 +15,8 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const WEB = join(ROOT, 'web');
 export const DIST = join(ROOT, 'dist');
 
-// Folders of web/ that only run at build or test time.
-const BUILD_ONLY = new Set([join(WEB, 'tools')]);
+// Folders of web/ that only run at build or test time (web/editor is bundled into gen/editor.js).
+const BUILD_ONLY = new Set([join(WEB, 'tools'), join(WEB, 'editor')]);
 
 const MODULES = ['kernel_lab', 'kernel_lab_st', 'kernel_lab_nosimd'];
 
@@ -24,11 +24,12 @@ const MODULES = ['kernel_lab', 'kernel_lab_st', 'kernel_lab_nosimd'];
 const COMPILER = ['compiler-worker.js', 'llvm.core.wasm', 'llvm.core2.wasm', 'llvm.core3.wasm', 'llvm.core4.wasm', 'llvm-resources.tar'];
 
 // What the page cannot run without: every build's glue and wasm (the threaded
-// one also has its pthread worker), its listing, the sources, uPlot and the compiler.
+// one also has its pthread worker), its listing, the sources, uPlot, the code panel's editor and the compiler.
 export const REQUIRED = [
   ...MODULES.flatMap((m) => [`gen/${m}.js`, `gen/${m}.wasm`, `gen/${m}.instructions.json`]),
   'gen/kernel_lab.worker.js',
   'gen/src',
+  'gen/editor.js',
   'gen/vendor/uPlot.esm.js',
   'gen/vendor/uPlot.min.css',
   ...COMPILER.flatMap((file) => [`gen/compiler/${file}`, `gen/compiler/${file}.gz`]),

@@ -13,7 +13,10 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const GEN = join(ROOT, 'web', 'gen');
 
 // One line per bundle: its entry module, and its path under web/gen without .js.
-const ENTRIES = [{ in: 'web/compiler/compiler-worker.js', out: 'compiler/compiler-worker' }];
+const ENTRIES = [
+  { in: 'web/compiler/compiler-worker.js', out: 'compiler/compiler-worker' },
+  { in: 'web/editor/editor.js', out: 'editor' },
+];
 
 // What the compiler fetches beside its script at run time (its bundle locates
 // them with new URL('./…', import.meta.url)): LLVM as WebAssembly, and the

@@ -80,11 +80,13 @@ export class LessonForm {
     this.fields.find((f) => f.field.name === name).wrapper.hidden = !visible;
   }
 
-  // {name: number | number[] | string} for every visible field.
-  values() {
+  // {name: number | number[] | string} for every visible field, or every
+  // field with includeHidden (a code panel times a student's kernel at the
+  // sizes of its experiment, whichever experiment the form shows).
+  values({ includeHidden = false } = {}) {
     const values = {};
     for (const { field, input, wrapper } of this.fields) {
-      if (wrapper.hidden) continue;
+      if (wrapper.hidden && !includeHidden) continue;
       if (field.kind === 'number') values[field.name] = parseNumber(input.value);
       else if (field.kind === 'list') values[field.name] = parseList(input.value);
       else values[field.name] = input.value;

@@ -54,7 +54,8 @@ function shortName(signature) {
 
 // kernel: a catalog entry; found: its entry in the listing, or undefined;
 // missing(kernel) says in words why a kernel has no listing in this build.
-function listing(kernel, found, missing) {
+// A code panel shows a student's listing with it where its lesson has no instruction view.
+export function listing(kernel, found, missing) {
   const head = el('header', {}, el('span', { class: 'kernel-title' }, kernel.title), el('code', { class: 'kernel-name' }, kernel.name));
   if (!found) {
     return el(
@@ -78,6 +79,8 @@ export class InstructionView {
   // build: {module, simd}, as the lab client chose it.
   constructor(build) {
     this.build = build;
+    // Listings of kernels compiled in the page (a student's), by kernel name: the build's listing cannot have them.
+    this.compiled = new Map();
     this.body = el('div', { class: 'insn-groups' });
     this.element = el(
       'div',
@@ -104,8 +107,11 @@ export class InstructionView {
     );
   }
 
-  // groups: [{title, kernels: [catalog entries]}], shown one row of listings per group.
+  // groups: [{title, kernels: [catalog entries]}], shown one row of listings
+  // per group, or a function that returns them, asked again whenever a
+  // compiled kernel's listing arrives.
   async show(groups) {
+    this.groups = groups;
     const token = Symbol('show');
     this.token = token;
     this.body.replaceChildren(el('p', { class: 'insn-status' }, 'Loading the instruction listings…'));
@@ -121,8 +127,9 @@ export class InstructionView {
       return;
     }
     if (this.token !== token) return; // a newer choice replaced this one while it loaded
+    const shown = typeof groups === 'function' ? groups() : groups;
     this.body.replaceChildren(
-      ...groups.map(({ title, kernels }) =>
+      ...shown.map(({ title, kernels }) =>
         el(
           'section',
           { class: 'insn-group' },
@@ -130,16 +137,22 @@ export class InstructionView {
           el(
             'div',
             { class: 'insn-row' },
-            kernels.map((k) => listing(k, data.kernels[k.name], (kernel) => this.missing(kernel))),
+            kernels.map((k) => listing(k, this.compiled.get(k.name) ?? data.kernels[k.name], (kernel) => this.missing(kernel))),
           ),
         ),
       ),
     );
   }
 
+  // kernel: a runtime kernel; found: its listing, as studentListing() makes it.
+  addCompiled(kernel, found) {
+    this.compiled.set(kernel.name, found);
+    if (this.groups) this.show(this.groups);
+  }
+
   missing(kernel) {
     if (kernel.student) {
-      return 'This build found no loop in your kernel: the stub has none. Write it, rebuild, and its instructions appear here.';
+      return 'This build found no loop in your kernel: the stub has none. Write it in the code panel and compile it, and its instructions appear here.';
     }
     if (!this.build.simd) {
       return 'The scalar build has no SIMD instructions, so this kernel compiled to the same code as its scalar twin, and the optimizer merged the two: see the scalar listing.';

@@ -14,6 +14,9 @@
 //   moreCharts?: [{...Chart options, legend?, series(entries)}]  further charts of the same entries, below it
 //   panels?: Node[]                          more cards, between the results and the code
 //   code: {kernels, operation | operations, sources}  see CodeView
+//   instructions?: InstructionView           the lesson's listings, where a code panel adds the student's
+//   exerciseValues?(values, kernel) → values  the form's values to time a student's kernel with
+//                                            (default: as they are); see exercisePlan
 //   plan(values) → (a promise of) {items: [{requests, meta}], skipped?: [note], checks?: [request]}
 //     (checks: requests validated with the runs but never run, for a value the
 //     runs adapt, such as a block capped at N, to be checked as it was typed)
@@ -25,6 +28,12 @@
 // With session.progress (progress-store.js), the prediction and each run's
 // results, verdict and notes are kept, and come back on the next visit marked
 // as an earlier visit's until the next Run replaces them.
+//
+// Every C++ exercise of the lesson (a catalog kernel with role 'exercise') gets
+// a code panel under the results (code-panel.js), whose compiled kernels join
+// the table and chart through addEntry(). Their rows are not kept across
+// visits: a kernel compiled in the page is gone after a reload, until it is
+// compiled again.
 import { el } from './dom.js';
 import { entryTitle } from './kernel-title.js';
 import { LessonForm } from './form.js';
@@ -34,6 +43,8 @@ import { ResultsTable } from './results-table.js';
 import { Chart } from './chart.js';
 import { CodeView } from './source-view.js';
 import { firstInvalid, runSweep } from './sweep.js';
+import { CodePanel } from './code-panel.js';
+import { runRequest } from './request.js';
 
 export class LessonPage {
   constructor(session, spec) {
@@ -62,6 +73,9 @@ export class LessonPage {
     this.noteList = [];
     this.earlierNote = el('p', { class: 'earlier-note', 'data-earlier-note': '', hidden: true });
     this.code = new CodeView(spec.code);
+    this.codePanels = session
+      .kernels((k) => k.lesson === spec.id && k.role === 'exercise' && !k.runtime)
+      .map((exercise) => new CodePanel({ session, page: this, exercise, instructions: spec.instructions }));
     this.section = this.layout();
 
     session.addEventListener('runner', () => {
@@ -99,7 +113,7 @@ export class LessonPage {
 
   remember() {
     this.session.progress?.keepResults(this.spec.id, {
-      entries: this.entries.filter((e) => !e.earlier),
+      entries: this.entries.filter((e) => !e.earlier && !this.session.kernel(e.result.kernel)?.runtime),
       verdict: this.exercise.verdict,
       notes: this.noteList,
     });
@@ -149,6 +163,7 @@ export class LessonPage {
         this.moreCharts.map(({ chart, legend }) => [legend ?? null, chart.element]),
         this.table.element,
       ),
+      this.codePanels.map((panel) => panel.element),
       panels ?? null,
       el('div', { class: 'card code' }, el('h2', {}, 'The code'), this.code.element),
     );
@@ -191,16 +206,54 @@ export class LessonPage {
     const { outcome, error } = await runSweep(this.session.lab, plan.items, {
       onEntry: (entry) => {
         entries.push(entry);
-        this.entries.push(entry);
-        this.table.add(entry);
-        this.redraw();
+        this.show(entry);
       },
       onProgress: (fraction, meta, done) =>
         this.controls.setProgress(fraction, `Running ${this.spec.describe(meta)} (${Math.min(done + 1, total)} of ${total})`),
     });
-    if (outcome === 'error') this.form.showError(error);
+    if (outcome === 'error' || outcome === 'failed') this.form.showError(error);
     this.conclude({ entries, values, prediction, outcome, skipped: plan.skipped ?? [] });
     this.remember();
+  }
+
+  show(entry) {
+    this.entries.push(entry);
+    this.table.add(entry);
+    this.redraw();
+  }
+
+  // An entry measured outside this lesson's Run (a code panel's), shown and
+  // kept like a Run's; like a Run, it replaces an earlier visit's results.
+  addEntry(entry) {
+    if (!this.earlierNote.hidden) this.clear();
+    this.show(entry);
+    this.remember();
+  }
+
+  // The items a code panel times a student's kernel with: the lesson's own
+  // plan at the form's values, cut to the lab's kernels of the student's
+  // operation, and the student's kernel at each size (and block) of those
+  // that take the same tunables as it, after the last of them, so its rows
+  // sit beside theirs.
+  async exercisePlan(kernel) {
+    const values = this.form.values({ includeHidden: true });
+    const plan = await this.spec.plan(this.spec.exerciseValues?.(values, kernel) ?? values);
+    const kernelOf = (request) => this.session.kernel(request.kernel);
+    const references = plan.items.filter((item) =>
+      item.requests.every((r) => !kernelOf(r).student && kernelOf(r).operation === kernel.operation),
+    );
+    const sameTunables = (item) => item.requests.every((r) => String(kernelOf(r).tunables) === String(kernel.tunables));
+    const patterns = references.some(sameTunables) ? references.filter(sameTunables) : references;
+    const mine = new Map(); // the student's requests, as JSON → the item they follow
+    for (const item of patterns) {
+      const requests = item.requests.map(({ kernel: _, block, cap_block, threads, min_time_s, single_shot, ...size }) =>
+        runRequest(kernel, size, { block, cap_block, threads, min_time_s, single_shot }),
+      );
+      const key = JSON.stringify(requests);
+      mine.delete(key); // re-inserted: it follows the last reference item of its size
+      mine.set(key, { after: item, item: { requests, meta: { ...item.meta, title: kernel.title, baseline: false } } });
+    }
+    return references.flatMap((item) => [item, ...[...mine.values()].filter((m) => m.after === item).map((m) => m.item)]);
   }
 
   setRunning(running) {

@@ -1,6 +1,7 @@
 // A student's progress, kept in localStorage so that it survives a reload:
 // which lessons were visited and run, the predictions entered, each lesson's
-// results and verdict, and every timed run for the lab report.
+// results and verdict, every timed run for the lab report, and the C++ the
+// student wrote in a code panel, with the compiler flags last chosen.
 //
 // A saved result is a fact about the build that measured it, so results are
 // filed under the module's name (kernel_lab, kernel_lab_st, kernel_lab_nosimd)
@@ -12,6 +13,7 @@
 // Format (version 1), one JSON value under KEY:
 //   {format: 'kernel-lab-progress', version: 1,
 //    lessons: {[lessonId]: {visited?: iso, ran?: iso, prediction?: string}},
+//    code?: {[exerciseKernel]: {text?: string, flags?: {opt, simd, autovec}, at: iso}},
 //    builds: {[module]: {fingerprint,
 //      lessons: {[lessonId]: {at: iso, entries: [{meta, results, demos}], verdict?: {text, tone}, notes: [string]}},
 //      measurements: [{at, lesson, request, result}]}}}
@@ -152,6 +154,26 @@ export class ProgressStore {
   predict(id, value) {
     if (value) this.lesson(id).prediction = value;
     else delete this.lesson(id).prediction;
+    this.save();
+  }
+
+  // What the student last wrote for an exercise, {text?, flags?}, or null.
+  // The text belongs to no build: the same C++ compiles for any of them.
+  code(exercise) {
+    return this.state.code?.[exercise] ?? null;
+  }
+
+  // Keeps part of an exercise's code panel: {text} or {flags}.
+  keepCode(exercise, part) {
+    this.state.code ??= {};
+    this.state.code[exercise] = { ...this.state.code[exercise], ...part, at: new Date().toISOString() };
+    this.save();
+  }
+
+  // The panel's Reset: the stub comes back, so nothing of the student's text is kept.
+  forgetCode(exercise) {
+    if (!this.state.code?.[exercise]) return;
+    delete this.state.code[exercise].text;
     this.save();
   }
 

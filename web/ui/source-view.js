@@ -6,7 +6,8 @@ import { highlightCpp } from './cpp-highlight.js';
 
 const texts = new Map(); // path → promise of the file's text, fetched once per page
 
-function fetchSource(path) {
+// A code panel starts its editor from the same fetch.
+export function fetchSource(path) {
   if (!texts.has(path)) {
     texts.set(
       path,

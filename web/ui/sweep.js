@@ -12,7 +12,8 @@ export async function firstInvalid(lab, requests) {
 // {meta, results, result, demos} (result is the last run; demos the results of
 // the demo requests, run after the timed runs, a refused one included), handed
 // to onEntry as soon as it is done. Resolves with {outcome: 'done' |
-// 'cancelled' | 'error', error?}.
+// 'cancelled' | 'error' | 'failed', error?}: 'failed' when a student's kernel
+// trapped or wrote outside its output, which leaves no result to show.
 export async function runSweep(lab, items, { onEntry, onProgress }) {
   const total = items.reduce((sum, item) => sum + item.requests.length, 0);
   let done = 0;
@@ -27,6 +28,7 @@ export async function runSweep(lab, items, { onEntry, onProgress }) {
         done += 1;
         if (result.status === 'cancelled') return { outcome: 'cancelled' };
         if (result.status === 'error' || result.status === 'invalid') return { outcome: 'error', error: result.error };
+        if (result.status === 'failed') return { outcome: 'failed', error: result.error };
         results.push(result);
         if (result.status === 'not_implemented') break;
       }

@@ -1,0 +1,45 @@
+// What a code panel says once a student's kernel was checked and timed: it
+// passed at every size its test uses, and at each size timed, its rate
+// beside the fastest of the lab's kernels measured with it. The rows
+// themselves are in the lesson's table.
+import { el } from './dom.js';
+import { entryTitle } from './kernel-title.js';
+import { speedup } from './analysis.js';
+import { gflops, ratio } from './format.js';
+
+// entries: the panel's timed entries, the student's and the reference kernels', in order.
+export function timedSummary({ session, kernel, operation, entries, shapesChecked }) {
+  const vector = operation?.shape === 'vector';
+  const rateOf = (e) => (vector ? e.result.gbps : e.result.gflops);
+  const rate = (e) => `${gflops(rateOf(e))} ${vector ? 'GB/s' : 'GFLOP/s'}`;
+  const ok = entries.filter((e) => e.result.status === 'ok');
+  const sameShape = (a, b) => a.result.shape.n === b.result.shape.n && a.result.shape.block === b.result.shape.block;
+  const lines = ok
+    .filter((e) => e.result.kernel === kernel.name)
+    .map((mine) => {
+      const size = `N = ${mine.result.shape.n}${mine.result.shape.block > 0 ? `, block ${mine.result.shape.block}` : ''}`;
+      if (!mine.result.check?.passed) return `${size}: FAILED the check at this size, so its time means nothing.`;
+      const others = ok.filter((e) => e.result.kernel !== kernel.name && sameShape(e, mine));
+      const best = others.reduce((top, e) => (!top || rateOf(e) > rateOf(top) ? e : top), null);
+      return best
+        ? `${size}: yours ${rate(mine)}; the fastest of the lab’s, ${entryTitle(session, best)}, ${rate(best)}: yours ran ${ratio(speedup(mine, best))} as fast.`
+        : `${size}: yours ${rate(mine)}.`;
+    });
+  return el(
+    'div',
+    { class: 'verdict verdict-right' },
+    el(
+      'p',
+      {},
+      `${kernel.title}: right at each of the ${shapesChecked} sizes its test checks`,
+      lines.length ? ', then timed beside the lab’s kernels:' : '.',
+    ),
+    lines.length
+      ? el(
+          'ul',
+          {},
+          lines.map((line) => el('li', {}, line)),
+        )
+      : null,
+  );
+}
