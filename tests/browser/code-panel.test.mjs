@@ -148,7 +148,7 @@ test('a wrong result names the first failing size and element, and keeps every r
   const before = await rowCount();
   await lab.page.evaluate(() => (self.fakeRun = 'wrong'));
   await compileAndWait();
-  assert.match(await outcome(), /Wrong result at N = 1 \(size 1 of the 3 its test checks\): element 3: expected 0\.5, got -0\.5/);
+  assert.match(await outcome(), /Wrong result at N = 1 \(size 1 of the 3 its test checks\): element y\[3\]: expected 0\.5, got -0\.5/);
   assert.equal(await rowCount(), before);
 });
 

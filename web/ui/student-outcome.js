@@ -38,15 +38,18 @@ export function compileMessage({ kind, message, diagnostics = [] }) {
   }
 }
 
+// A value from the check: JSON has no NaN or infinity, so the lab sends those as null.
+const checkValue = (v) => (v === null ? 'NaN or infinity (an element never written, or 0/0)' : String(v));
+
 // Where a check failed first, with the check fields the lab reports: the
-// element (index, or row and column), its expected and actual value where the
-// result carries them, and the largest errors against the tolerance.
+// output and element (index, or row and column), its expected and actual
+// value, and the largest errors against the tolerance.
 function wrongDetail(check) {
-  const bad = check.first_failure;
-  const element = bad ? (bad.row !== undefined ? `element [${bad.row}][${bad.column}]` : `element ${bad.index}`) : null;
-  const values = bad && bad.expected !== undefined ? `: expected ${bad.expected}, got ${bad.actual}` : '';
+  const bad = check.first_bad;
+  const element = bad ? (bad.row !== undefined ? `${bad.output}[${bad.row}][${bad.column}]` : `${bad.output}[${bad.index}]`) : null;
+  const values = bad ? `: expected ${checkValue(bad.expected)}, got ${checkValue(bad.actual)}` : '';
   const errors = `largest relative error ${scientific(check.max_rel_err)} > tolerance ${scientific(check.tolerance)}, largest absolute error ${scientific(check.max_abs_err)}`;
-  return element ? `${element}${values} (${errors})` : errors;
+  return element ? `element ${element}${values} (${errors})` : errors;
 }
 
 // outcome: what checkAtEveryShape resolved with, not passed; operation: the kernel's catalog operation.
