@@ -32,7 +32,6 @@ export class LabClient {
     this.broken = null; // the message, once a replacement worker failed to load
     // Kernels compiled in the page, as registered: a replacement worker gets them again.
     this.pageKernels = [];
-    this.kernelListeners = new Set();
   }
 
   // Resolves with the catalog once the module is loaded. `build` is what
@@ -119,8 +118,8 @@ export class LabClient {
 
   // A student's kernel, compiled in the page: wasm is the module's bytes,
   // exercise the name of the stub it implements, label its title in tables.
-  // Resolves {status: 'ok', kernel} once the catalog holds it (onKernel
-  // listeners hear of it too), or {status: 'invalid', error}.
+  // Resolves {status: 'ok', kernel} once the catalog holds it, or
+  // {status: 'invalid', error}.
   async registerStudentKernel({ exercise, wasm, label }) {
     this.lastSlot = (this.lastSlot ?? 0) + 1;
     const request = { exercise, label, slot: this.lastSlot, wasm };
@@ -128,14 +127,7 @@ export class LabClient {
     if (result.status !== 'ok') return result;
     this.pageKernels.push(request);
     this.catalog.kernels.push(result.kernel);
-    for (const listener of this.kernelListeners) listener(result.kernel);
     return result;
-  }
-
-  // Called with the catalog entry of each kernel registered after the catalog loaded.
-  onKernel(listener) {
-    this.kernelListeners.add(listener);
-    return () => this.kernelListeners.delete(listener);
   }
 
   enqueue(type, request) {

@@ -59,7 +59,7 @@
       [/overflow|unrepresentable/, 'An integer division or float-to-integer conversion overflowed.'],
       [/call stack/i, 'It called itself until the stack ran out.'],
     ].find(([pattern]) => pattern.test(text));
-    return `Your kernel trapped (${text}). ${why ? why[1] : ''} Nothing of the lab's was touched; results measured before are kept.`;
+    return `Your kernel trapped (${text}).${why ? ` ${why[1]}` : ''}`;
   }
 
   // Where a byte outside every buffer lies, in the student's terms.
@@ -73,8 +73,43 @@
     const where = near === after ? `past the end of ${near.name}` : `before the start of ${near.name}`;
     return (
       `Your kernel wrote ${where}: element ${count(element)}, where ${near.name} holds ${count(length)} ` +
-      `(elements 0 to ${count(length - 1)}). The run is refused; nothing of the lab's was touched.`
+      `(elements 0 to ${count(length - 1)}).`
     );
+  }
+
+  // Lays the buffers out above the instance's own data, each between guard
+  // bytes, grows its memory to hold them, and copies them in.
+  function place(instance, buffers) {
+    const { memory, __heap_base: heapBase, lab_entry: entry } = instance.exports;
+    let cursor = Math.ceil(heapBase.value / 16) * 16 + GUARD_BYTES;
+    const placed = buffers.map((b) => {
+      const at = cursor;
+      cursor = Math.ceil((at + b.bytes) / 16) * 16 + GUARD_BYTES;
+      return { ...b, at };
+    });
+    const end = cursor;
+    const short = end - memory.buffer.byteLength;
+    if (short > 0) memory.grow(Math.ceil(short / WASM_PAGE));
+    const bytes = new Uint8Array(memory.buffer);
+    const start = placed[0].at - GUARD_BYTES;
+    bytes.fill(GUARD_VALUE, start, end);
+    for (const b of placed) bytes.set(b.heap.subarray(b.data, b.data + b.bytes), b.at);
+    return {
+      memory,
+      buffers: placed,
+      start,
+      end,
+      invoke: bind(
+        entry,
+        placed.map((b) => b.at),
+      ),
+    };
+  }
+
+  // The first byte at which two byte arrays of one length differ, or -1.
+  function firstDifference(a, b) {
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return i;
+    return -1;
   }
 
   globalThis.labPageHost = {
@@ -106,46 +141,29 @@
       staged = null;
       const module = modules.get(slot);
       if (!module) return this.fail('This compiled kernel is no longer loaded; compile it again.');
-      const instance = new WebAssembly.Instance(module, {});
-      const { memory, __heap_base: heapBase, lab_entry: entry } = instance.exports;
-      let cursor = Math.ceil(heapBase.value / 16) * 16 + GUARD_BYTES;
-      const placed = buffers.map((b) => {
-        const at = cursor;
-        cursor = Math.ceil((at + b.bytes) / 16) * 16 + GUARD_BYTES;
-        return { ...b, at };
-      });
-      const end = cursor;
-      const short = end - memory.buffer.byteLength;
       try {
-        if (short > 0) memory.grow(Math.ceil(short / WASM_PAGE));
-      } catch {
-        return this.fail(`This problem needs ${count(end)} bytes in your module's memory, more than it can grow to.`);
+        staged = place(new WebAssembly.Instance(module, {}), buffers);
+        return true;
+      } catch (e) {
+        return this.fail(
+          `Your module could not be given this problem's buffers (${e.message}): it may ask for more memory than a page can have.`,
+        );
       }
-      const bytes = new Uint8Array(memory.buffer);
-      const start = placed[0].at - GUARD_BYTES;
-      bytes.fill(GUARD_VALUE, start, end);
-      for (const b of placed) bytes.set(b.heap.subarray(b.data, b.data + b.bytes), b.at);
-      staged = {
-        memory,
-        buffers: placed,
-        start,
-        end,
-        invoke: bind(
-          entry,
-          placed.map((b) => b.at),
-        ),
-      };
-      return true;
     },
 
-    // The entry's status (0 done, 1 not implemented), or 2 after a trap.
+    // The entry's status (0 done, 1 not implemented), or 2 when the call
+    // failed: a trap, or a status that is neither (see takeError).
     call(s0, s1, s2, s3) {
+      let status;
       try {
-        return staged.invoke(s0, s1, s2, s3) === 1 ? 1 : 0;
+        status = staged.invoke(s0, s1, s2, s3);
       } catch (e) {
         error = trapMessage(e);
         return 2;
       }
+      if (status === 0 || status === 1) return status;
+      error = `Your kernel returned ${status}, which is neither KernelStatus::done nor KernelStatus::not_implemented.`;
+      return 2;
     },
 
     // Checks the guard bytes and the inputs, then copies the outputs back
@@ -158,7 +176,7 @@
       for (const b of staged.buffers.filter((buffer) => !buffer.output)) {
         const copy = bytes.subarray(b.at, b.at + b.bytes);
         const original = heap.subarray(b.data, b.data + b.bytes);
-        const changed = copy.findIndex((value, i) => value !== original[i]);
+        const changed = firstDifference(copy, original);
         if (changed >= 0)
           return this.fail(
             `Your kernel wrote into its input ${b.name} at element ${count(Math.floor(changed / b.elementBytes))}: ` +

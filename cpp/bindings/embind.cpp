@@ -89,7 +89,7 @@ std::string register_page_kernel(val request) {
   if (request.isUndefined() || request.isNull()) request = val::object();
   const val exercise = request["exercise"], label = request["label"];
   const double slot = number_field(request, "slot");
-  if (!exercise.isString() || !(slot >= 0 && slot < 1e9))
+  if (!exercise.isString() || !(slot >= 0 && slot < 1e9) || slot != std::floor(slot))
     return lab::registration_json({nullptr, "A page kernel needs its exercise's name and a slot."});
   install_page_host();
   return lab::registration_json(lab::register_page_kernel(

@@ -3,5 +3,5 @@
 
 #include "lab/page_kernels.h"
 
-// Call once, before the first page kernel is registered.
+// Makes it the host page kernels call; registering a page kernel calls it (again is harmless).
 void install_page_host();

@@ -2,8 +2,8 @@
 // compiled in the page into a WebAssembly module with a memory of its own.
 // It cannot see the lab's memory, so each buffer is copied into its memory
 // before the first call (outside the timing) and each output copied back
-// after the last one. Every operation that has an exercise says, beside its
-// adapter, which buffers and sizes its entry function takes, in order.
+// after the first call and after the last one. Every operation that has an exercise says, beside
+// its adapter, which buffers and sizes its entry function takes, in order.
 #pragma once
 
 #include <cstddef>

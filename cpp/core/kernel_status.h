@@ -6,10 +6,10 @@
 
 namespace lab {
 
-// What a kernel reports back. Only the exercise stubs ever say not_implemented;
-// only a kernel compiled in the page (lab/page_kernels.h) can fail: it trapped,
-// or wrote outside its output.
-enum class KernelStatus { done, not_implemented, failed };
+// What a kernel reports back. Only the exercise stubs ever say not_implemented.
+// (A kernel compiled in the page that traps or writes outside its output
+// fails its run through lab/page_kernels.h, not through this status.)
+enum class KernelStatus { done, not_implemented };
 
 // Calls a kernel: reference kernels return nothing and are done; exercises
 // return whether they are written yet. Every operation's adapter (the

@@ -1,6 +1,6 @@
-// Compiled in the page beside a student's exercise file, never in the lab's
-// native or Emscripten builds, where it defines only its own path: the one
-// function the lab calls in the student's module. Its
+// Compiled in the page beside a student's exercise file: the one function the
+// lab calls in the student's module. (The lab's own builds compile it too, but
+// with no LAB_PAGE_ENTRY_ defined it defines only its path for the catalog.) Its
 // arguments are the buffers, then the sizes, in the order the operation's
 // *_page_call (beside its adapter) lists them; pointers and sizes are 32-bit,
 // as everything in a wasm32 module is. The page defines LAB_PAGE_ENTRY_<exercise>

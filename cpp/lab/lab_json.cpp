@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/json_writer.h"
+#include "lab/check_shapes.h"
 #include "lab/demo.h"
 #include "lab/page_kernels.h"
 

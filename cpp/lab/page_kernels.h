@@ -32,8 +32,8 @@ class PageHost {
   // Copies the buffers into a fresh instance of the slot's module.
   virtual std::string stage(int slot, const std::vector<ExternalBuffer>& buffers) = 0;
   // Calls the entry with the staged buffers and these sizes: the kernel's
-  // status, or KernelStatus::failed with the reason in *error. Timed: it
-  // must not allocate.
+  // status; when the call failed (a trap), the reason goes to *error. Timed:
+  // it must not allocate.
   virtual KernelStatus call(int slot, const std::vector<int32_t>& sizes, std::string* error) = 0;
   // Checks the guards and the inputs, then copies the outputs back.
   virtual std::string collect(int slot, const std::vector<ExternalBuffer>& buffers) = 0;
@@ -47,7 +47,8 @@ class PageKernel {
  public:
   PageKernel(int slot, const Kernel& exercise) : slot_(slot), exercise_(exercise) {}
   std::string stage(Problem& problem, const Shape& shape);
-  KernelStatus call();  // after the first failure, fails at once: the reason stays in failure()
+  // After a failure, returns at once without calling: the reason stays in failure().
+  KernelStatus call();
   std::string collect();
   const std::string& failure() const { return failure_; }
 
@@ -73,16 +74,5 @@ struct PageCompile {
   std::vector<const char*> includes;
 };
 const PageCompile& page_compile();
-
-// The shapes a student's kernel must pass before it is timed: those the native
-// exercise test (npm run check) runs, with every block size for a tiled one.
-std::vector<Shape> check_shapes(const Kernel& kernel);
-// The block sizes a tiled kernel is checked with at this shape: 1, odd, a
-// typical tile, and the whole matrix.
-std::vector<int64_t> check_blocks(const Shape& shape);
-// What check_shapes() is made of, for the native tests of every kernel.
-const std::vector<int64_t>& square_check_sizes();
-const std::vector<Shape>& non_square_check_shapes();
-const std::vector<int64_t>& vector_check_lengths();
 
 }  // namespace lab

@@ -64,11 +64,10 @@ ErrorReport run_once_and_check(const Kernel& kernel, const Shape& shape, KernelS
   Problem& problem = cached_problem(*kernel.op, shape);
   problem.poison_output();
   std::string error = kernel.page ? kernel.page->stage(problem, shape) : "";
-  *status = error.empty() ? kernel.run(problem, shape) : KernelStatus::failed;
-  if (kernel.page && *status != KernelStatus::not_implemented) error = kernel.page->collect();
-  if (!error.empty()) *status = KernelStatus::failed;
+  *status = error.empty() ? kernel.run(problem, shape) : KernelStatus::done;
+  if (kernel.page && *status == KernelStatus::done) error = kernel.page->collect();
   if (failure) *failure = error;
-  return *status == KernelStatus::failed ? ErrorReport{} : problem.check();
+  return error.empty() ? problem.check() : ErrorReport{};
 }
 
 Validation check_request(const RunRequest& request, const Limits& limits) {

@@ -46,7 +46,8 @@ Validation check_request(const RunRequest& request, const Limits& limits);
 
 // Runs the kernel once at the given shape and checks it, without timing it.
 // The tests use this; it skips validation, so only pass shapes that fit. A
-// page kernel's failure, if any, goes to *failure when it is given.
+// page kernel's failure, if any, goes to *failure when it is given, and the
+// report is then empty (not passed).
 ErrorReport run_once_and_check(const Kernel& kernel, const Shape& shape, KernelStatus* status,
                                std::string* failure = nullptr);
 

@@ -83,13 +83,20 @@ test("wasm-ld's undefined symbols: math links from the sysroot, anything else is
   assert.equal(onlyMath(['roundf', 'expf', 'tanh', 'fmaxf', 'lrintf']), true);
   assert.equal(onlyMath(['roundf', 'memcpy']), false);
   assert.equal(onlyMath([]), false);
-  const message = linkRefusal(symbols);
+  const message = linkRefusal(symbols, 'f32_relu_student_wasmsimd');
   assert.match(
     message,
     /^Your kernel calls malloc and operator new\(unsigned long\), but a kernel must not allocate memory: the lab owns all memory/,
   );
   assert.match(message, /calls printf, but a kernel cannot print: there is no console inside a timed kernel\./);
   assert.match(message, /calls lab::helper\(int\), which no file defines/);
+  // A student who changed the exercise's signature: the lab's entry is what calls it.
+  const renamed = linkRefusal(['lab::f32_relu_student_wasmsimd(float const*, float*, long long)'], 'f32_relu_student_wasmsimd');
+  assert.match(
+    renamed,
+    /^The lab calls lab::f32_relu_student_wasmsimd\(.*\), and your file defines no function with that name and signature/,
+  );
+  assert.doesNotMatch(renamed, /Your kernel calls/);
   assert.equal(importsRefusal([]), null);
   assert.match(
     importsRefusal([{ module: 'env', name: 'now', kind: 'function' }]),

@@ -50,6 +50,7 @@ before(async () => {
   modules.endless = await build(`for (volatile int64_t i = 0; i >= 0; i = i) y[0] = 0;
   return KernelStatus::done;`);
   modules.importing = await buildImporting();
+  modules.oddStatus = await build('(void)x, (void)y, (void)n;\n  return static_cast<KernelStatus>(5);');
   modules.stub = await build('(void)x, (void)y, (void)n;\n  return KernelStatus::not_implemented;');
   lesson = await openLesson('vectorization', { path: '/?test-hooks#/vectorization' });
 });
@@ -117,6 +118,18 @@ test('a trap ends the run with what happened, and the lab keeps working', async 
 test('the unchanged stub compiled in the page says it is not written yet', async () => {
   const { kernel } = await register('stub');
   assert.equal((await run(kernel.name, 16)).status, 'not_implemented');
+});
+
+test('a status that is neither done nor not implemented fails the run, and says what came back', async () => {
+  const { kernel } = await register('oddStatus');
+  const result = await run(kernel.name, 16);
+  assert.equal(result.status, 'failed');
+  assert.match(result.error, /returned 5, which is neither KernelStatus::done nor KernelStatus::not_implemented/);
+});
+
+test('the catalog names the files a compile needs, as the tests compile with them', async () => {
+  const pageCompile = await lesson.page.evaluate(() => self.kernelLabTest.session.catalog.page_compile);
+  assert.deepEqual(pageCompile, PAGE_COMPILE);
 });
 
 test('a module that imports anything is refused at registration', async () => {

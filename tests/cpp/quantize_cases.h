@@ -8,14 +8,10 @@
 
 #include "kernels/quantize/quantize_problems.h"
 #include "lab/catalog.h"
-#include "lab/page_kernels.h"
+#include "lab/check_shapes.h"
 #include "lab/runner.h"
 
 namespace lab::testing {
-
-// Lengths from the library (lab/page_kernels.h), which the page checks a
-// kernel compiled there with too.
-inline const std::vector<int64_t>& kQuantizeLengths = vector_check_lengths();
 
 struct QuantizeCase {
   const char* name;
@@ -47,7 +43,7 @@ inline void require_quantize_run(const Kernel& kernel, Problem& problem, int64_t
 }
 
 inline void require_quantize_kernel_correct(const Kernel& kernel) {
-  for (int64_t n : kQuantizeLengths) {
+  for (int64_t n : vector_check_lengths()) {
     INFO(kernel.name << " at N=" << n);
     QuantizeProblem problem(Shape{1, n, 1, 0});
     require_quantize_run(kernel, problem, n);

@@ -7,17 +7,13 @@
 #include <vector>
 
 #include "lab/catalog.h"
-#include "lab/page_kernels.h"
+#include "lab/check_shapes.h"
 #include "lab/runner.h"
 
 namespace lab::testing {
 
-// Lengths from the library (lab/page_kernels.h), which the page checks a
-// kernel compiled there with too.
-inline const std::vector<int64_t>& kReluLengths = vector_check_lengths();
-
 inline void require_relu_kernel_correct(const Kernel& kernel) {
-  for (int64_t n : kReluLengths) {
+  for (int64_t n : vector_check_lengths()) {
     INFO(kernel.name << " at N=" << n);
     KernelStatus status = KernelStatus::not_implemented;
     const ErrorReport report = run_once_and_check(kernel, Shape{1, n, 1, 0}, &status);

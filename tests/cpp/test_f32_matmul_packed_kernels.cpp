@@ -52,7 +52,7 @@ TEST_CASE("the expert GEMM matches the exact product at non-square shapes") {
   // The shared matmul shapes, then this GEMM's own edges: k = 1, a single row
   // or column, tall and wide, and sizes just past its blocks (mc = 120,
   // kc = 512, nc = 1024) so that every loop runs a short last block.
-  std::vector<Shape> shapes = testing::kNonSquareShapes;
+  std::vector<Shape> shapes = non_square_check_shapes();
   shapes.insert(shapes.end(), {{1, 1000, 300, 0},
                                {1000, 1, 300, 0},
                                {37, 41, 1, 0},

@@ -58,7 +58,7 @@ std::vector<Shape> edge_shapes() {
   std::vector<Shape> shapes;
   for (int64_t n = 1; n <= 17; ++n) shapes.push_back({n, n, n, 0});
   for (int64_t n : {31, 33, 65}) shapes.push_back({n, n, n, 0});
-  for (const Shape& s : testing::kNonSquareShapes) shapes.push_back(s);
+  for (const Shape& s : non_square_check_shapes()) shapes.push_back(s);
   return shapes;
 }
 
@@ -67,7 +67,7 @@ std::vector<Shape> edge_shapes() {
 TEST_CASE("the int8 matmuls equal the integer product exactly with unit scales") {
   for (const Shape& s : edge_shapes()) {
     require_exact(s, 0, 1, false);
-    for (int64_t block : testing::block_sizes_for(s))
+    for (int64_t block : check_blocks(s))
       for (int64_t threads : {1, 2, 3}) require_exact(s, block, threads, true);
   }
 }

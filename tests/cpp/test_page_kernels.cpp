@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "lab/check_shapes.h"
 #include "lab/lab_json.h"
 #include "lab/page_kernels.h"
 #include "lab/runner.h"
@@ -27,6 +28,7 @@ class FakeHost final : public PageHost {
       std::function<KernelStatus(std::vector<std::vector<char>>&, const std::vector<int32_t>&)>;
   Entry entry;
   std::string stage_error, call_error, collect_error;
+  int fail_from_call = 1;  // the call that fails with call_error: 1 is the first
   std::vector<std::string> log;
 
   std::string stage(int slot, const std::vector<ExternalBuffer>& buffers) override {
@@ -40,9 +42,9 @@ class FakeHost final : public PageHost {
   }
   KernelStatus call(int, const std::vector<int32_t>& sizes, std::string* error) override {
     ++calls;
-    if (!call_error.empty()) {
+    if (!call_error.empty() && calls >= fail_from_call) {
       *error = call_error;
-      return KernelStatus::failed;
+      return KernelStatus::done;
     }
     return entry(copies, sizes);
   }
@@ -142,7 +144,11 @@ TEST_CASE("a page kernel's failure ends its run with the host's message") {
   Registered page("f32_relu_student_wasmsimd", 2);
   page.host.entry = relu_entry;
   SECTION("in staging") { page.host.stage_error = "no room"; }
-  SECTION("in a call (a trap)") { page.host.call_error = "Your kernel trapped."; }
+  SECTION("in its first call (a trap)") { page.host.call_error = "Your kernel trapped."; }
+  SECTION("in a timed call") {
+    page.host.call_error = "Your kernel trapped on its third call.";
+    page.host.fail_from_call = 3;
+  }
   SECTION("in collecting (a write outside its output)") {
     page.host.collect_error = "Wrote past y.";
   }
@@ -160,6 +166,18 @@ TEST_CASE("a page kernel's failure ends its run with the host's message") {
   reference.params.n = 64;
   reference.timing.single_shot = true;
   CHECK(lab::run(reference, kLimits, {}).check.passed);
+}
+
+TEST_CASE("run_once_and_check reports a page kernel's failure, and no passing check") {
+  Registered page("f32_relu_student_wasmsimd", 5);
+  page.host.entry = relu_entry;
+  page.host.collect_error = "Wrote past y.";
+  KernelStatus status = KernelStatus::not_implemented;
+  std::string failure;
+  const ErrorReport report =
+      run_once_and_check(*find_kernel(page.name), {1, 8, 1, 0}, &status, &failure);
+  CHECK(failure == "Wrote past y.");
+  CHECK_FALSE(report.passed);
 }
 
 TEST_CASE("an unwritten stub compiled in the page reports not implemented") {
@@ -207,6 +225,7 @@ TEST_CASE("a student's kernel is checked at the shapes the native exercise test 
   CHECK(blocked.size() > loops.size());
   for (const Shape& s : blocked) CHECK(s.block >= 1);
   CHECK(check_blocks({5, 9, 17, 0}) == std::vector<int64_t>{1, 7, 16, 17});
+  CHECK(check_blocks({7, 7, 7, 0}) == std::vector<int64_t>{1, 7});  // each block once
 }
 
 TEST_CASE("the catalog tells the page what a compile needs and what each exercise is checked at") {

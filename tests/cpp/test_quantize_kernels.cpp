@@ -121,7 +121,7 @@ TEST_CASE("the quantize check rejects wrong outputs and accepts other honest rou
 TEST_CASE("dequantize is exactly q times the scale at every length") {
   for (const Kernel& kernel : catalog()) {
     if (kernel.op != &kDequantizeI8F32) continue;
-    for (int64_t n : testing::kQuantizeLengths) {
+    for (int64_t n : vector_check_lengths()) {
       INFO(kernel.name << " at N=" << n);
       KernelStatus status;
       CHECK(run_once_and_check(kernel, Shape{1, n, 1, 0}, &status).passed);

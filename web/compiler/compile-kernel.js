@@ -64,7 +64,7 @@ export async function compileKernel(clang, version, { exercise, pageCompile, sou
     linked = await step(clang.runClang, args);
   }
   if (!linked.ok) {
-    const message = symbols.length ? linkRefusal(symbols) : `The linker stopped: ${linked.output.trim().split('\n')[0]}`;
+    const message = symbols.length ? linkRefusal(symbols, exercise.name) : `The linker stopped: ${linked.output.trim().split('\n')[0]}`;
     return failure('link', message, diagnostics, log);
   }
   shown.push(commandText(args));

@@ -30,11 +30,13 @@ function listed(names) {
   return names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }
 
-// One sentence for each reason the symbols are refused.
-export function linkRefusal(symbols) {
-  const allocating = symbols.filter((name) => ALLOCATION.test(name));
-  const printing = symbols.filter((name) => PRINTING.test(name));
-  const unknown = symbols.filter((name) => !allocating.includes(name) && !printing.includes(name));
+// One sentence for each reason the symbols are refused. exercise: the name of
+// the function the lab's entry calls, which the student's file must define.
+export function linkRefusal(symbols, exercise) {
+  const allocating = symbols.filter((symbol) => ALLOCATION.test(symbol));
+  const printing = symbols.filter((symbol) => PRINTING.test(symbol));
+  const entryCalls = symbols.filter((symbol) => symbol.startsWith(`lab::${exercise}(`));
+  const unknown = symbols.filter((symbol) => ![allocating, printing, entryCalls].some((group) => group.includes(symbol)));
   const sentences = [];
   if (allocating.length) {
     sentences.push(
@@ -44,6 +46,12 @@ export function linkRefusal(symbols) {
   }
   if (printing.length)
     sentences.push(`Your kernel calls ${listed(printing)}, but a kernel cannot print: there is no console inside a timed kernel.`);
+  if (entryCalls.length) {
+    sentences.push(
+      `The lab calls ${listed(entryCalls)}, and your file defines no function with that name and signature: ` +
+        'keep the stub’s signature, as cpp/exercises/student_kernels.h declares it.',
+    );
+  }
   if (unknown.length) {
     sentences.push(`Your kernel calls ${listed(unknown)}, which no file defines: write it in your file, or remove the call.`);
   }
