@@ -95,7 +95,12 @@ export async function fakeRegistration(page) {
       }
       const result = await run({ ...request, kernel: reference });
       if (self.fakeRun === 'wrong' && result.check) {
-        result.check = { ...result.check, passed: false, max_rel_err: 1, first_bad: { output: 'y', index: 3, expected: 0.5, actual: -0.5 } };
+        result.check = {
+          ...result.check,
+          passed: false,
+          max_rel_err: 1,
+          first_bad: { output: 'y', index: 3, expected: 0.5, actual: -0.5 },
+        };
       }
       return { ...result, kernel: request.kernel };
     };

@@ -11,13 +11,10 @@ import { after, before, test } from 'node:test';
 import { WEB_ROOT } from '../../web/tools/headless.mjs';
 import { SOURCE_LIMIT_BYTES } from '../../web/compiler/compile-limits.js';
 import { openLesson } from './lab-page.mjs';
-import { PAGE_COMPILE } from './exercise-sources.mjs';
+import { PAGE_COMPILE, exerciseEntry, replaceBody } from './exercise-sources.mjs';
 
-const EXERCISE = { name: 'f32_relu_student_wasmsimd', source: 'cpp/exercises/f32_relu_student_wasmsimd.cpp' };
-
-// The stub with its TODO replaced by `body`.
-const STUB = readFileSync(join(WEB_ROOT, '..', EXERCISE.source), 'utf8');
-const withBody = (body) => STUB.replace(/\(void\)x, \(void\)y, \(void\)n;[\s\S]*?return KernelStatus::not_implemented;/, body);
+const EXERCISE = exerciseEntry('f32_relu_student_wasmsimd');
+const withBody = (body) => replaceBody(EXERCISE.name, body);
 const RELU = withBody(`int64_t i = 0;
   for (; i + 4 <= n; i += 4) wasm_v128_store(y + i, wasm_f32x4_pmax(wasm_v128_load(x + i), wasm_f32x4_splat(0.0f)));
   for (; i < n; ++i) y[i] = x[i] > 0 ? x[i] : 0.0f;

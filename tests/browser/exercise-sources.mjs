@@ -64,7 +64,12 @@ export const PAGE_COMPILE = {
 };
 export const readLabFile = async (path) => readFileSync(new URL(path, ROOT), 'utf8');
 
-const withBody = (exercise, body) => stubOf(exercise).replace(TODO, `${body}\n  return KernelStatus::done;`);
+// The stub with its TODO body replaced by `body`, which ends with its own return.
+export const replaceBody = (exercise, body) => stubOf(exercise).replace(TODO, body);
+const withBody = (exercise, body) => replaceBody(exercise, `${body}\n  return KernelStatus::done;`);
+
+// The exercise as the catalog describes it to the compiler: its name and its file.
+export const exerciseEntry = (name) => ({ name, source: `cpp/exercises/${name}.cpp` });
 
 // {source, ...what the test expects}
 export function sourcesFor(exercise) {

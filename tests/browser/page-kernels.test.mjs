@@ -7,16 +7,16 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import * as clang from '@yowasp/clang';
 import { compileKernel } from '../../web/compiler/compile-kernel.js';
-import { PAGE_COMPILE, readLabFile, stubOf } from './exercise-sources.mjs';
+import { PAGE_COMPILE, exerciseEntry, readLabFile, replaceBody } from './exercise-sources.mjs';
 import { openLesson } from './lab-page.mjs';
 
 const RELU = 'f32_relu_student_wasmsimd';
-const EXERCISE = { name: RELU, source: `cpp/exercises/${RELU}.cpp` };
+const EXERCISE = exerciseEntry(RELU);
 const FLAGS = { opt: 'O2', simd: true, autovec: true };
 
 // The exercise file with its TODO body replaced by `body`, compiled as the page compiles it.
 async function build(body) {
-  const source = stubOf(RELU).replace(/\(void\)x, \(void\)y, \(void\)n;[\s\S]*?return KernelStatus::not_implemented;/, body);
+  const source = replaceBody(RELU, body);
   const result = await compileKernel(clang, '', { exercise: EXERCISE, pageCompile: PAGE_COMPILE, source, flags: FLAGS }, readLabFile);
   assert.equal(result.status, 'ok', result.message);
   return result.wasm;

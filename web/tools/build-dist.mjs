@@ -9,6 +9,7 @@
 //   node web/tools/build-dist.mjs [out]     (out defaults to dist/)
 import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
+import { COMPILER_FILES } from './compiler-files.mjs';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -21,7 +22,7 @@ const BUILD_ONLY = new Set([join(WEB, 'tools'), join(WEB, 'editor')]);
 const MODULES = ['kernel_lab', 'kernel_lab_st', 'kernel_lab_nosimd'];
 
 // The compiler's files, each sent compressed (README, "The compiler in the page").
-const COMPILER = ['compiler-worker.js', 'llvm.core.wasm', 'llvm.core2.wasm', 'llvm.core3.wasm', 'llvm.core4.wasm', 'llvm-resources.tar'];
+const COMPILER = ['compiler-worker.js', ...COMPILER_FILES];
 
 // What the page cannot run without: every build's glue and wasm (the threaded
 // one also has its pthread worker), its listing, the sources, uPlot, the code panel's editor and the compiler.

@@ -8,6 +8,7 @@ import { copyFileSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { COMPILER_FILES } from './compiler-files.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const GEN = join(ROOT, 'web', 'gen');
@@ -18,10 +19,6 @@ const ENTRIES = [
   { in: 'web/editor/editor.js', out: 'editor' },
 ];
 
-// What the compiler fetches beside its script at run time (its bundle locates
-// them with new URL('./…', import.meta.url)): LLVM as WebAssembly, and the
-// headers and WASI sysroot as one archive.
-const COMPILER_FILES = ['llvm.core.wasm', 'llvm.core2.wasm', 'llvm.core3.wasm', 'llvm.core4.wasm', 'llvm-resources.tar'];
 const COMPILER_PACKAGE = join(ROOT, 'node_modules', '@yowasp', 'clang', 'gen');
 
 // @yowasp/clang reads its files with node:fs/promises when it runs in Node,
