@@ -182,7 +182,12 @@ async function start() {
   if (new URLSearchParams(location.search).has('test-hooks')) self.kernelLabTest = { lab, session };
   const progress = new ProgressStore({ module: lab.build.module, catalog });
   session.progress = progress;
-  session.addEventListener('measurement', ({ detail }) => progress.addMeasurement(detail));
+  // A kernel compiled in the page is not kept: its name (<exercise>_page<slot>)
+  // starts again at slot 1 on every page load, so a later visit would take a
+  // saved one for its own. This visit's report still has it (session.measurements).
+  session.addEventListener('measurement', ({ detail }) => {
+    if (!session.kernel(detail.request.kernel)?.page) progress.addMeasurement(detail);
+  });
   for (const lesson of lessons) main.append(lesson.mount(session));
   for (const page of pages) main.append(page.mount(session, { lessons }));
   progress.restore();

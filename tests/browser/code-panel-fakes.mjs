@@ -5,16 +5,21 @@
 // tests/browser/code-panel-real.test.mjs drives the real ones once both exist.
 //
 // The fake compiler reads the source: a line with `BROKEN` is a compile error
-// there, a call to malloc a link refusal, anything else compiles. The fake
-// registration adds a runtime kernel to the session's catalog that runs as
+// there (and, as a misused macro gives, one in a header of the lab's at line
+// 3), a call to malloc a link refusal, anything else compiles. While
+// self.fakeLoadGate is a promise, the compiler's download waits for it. The
+// fake registration adds a page kernel to the session's catalog that runs as
 // the lab's reference kernel of the same operation (so its rows are real
-// timings), and self.fakeRun ('wrong' | 'failed' | 'endless') makes its runs
-// go wrong as a broken kernel's would.
+// timings); self.fakeRun ('wrong' | 'failed' | 'endless') makes its runs go
+// wrong as a broken kernel's would, and 'pause' holds its first run's result
+// until self.fakeResume() is called, with nothing in the lab (a gap between
+// two requests).
 
 // Served in place of web/compiler/compiler-client.js.
 export const FAKE_COMPILER = `
 export class CompilerClient {
   async load({ onProgress } = {}) {
+    await self.fakeLoadGate;
     const total = 27 * 2 ** 20;
     for (const received of [0, total / 3, total]) {
       onProgress?.({ received, total });
@@ -29,7 +34,10 @@ export class CompilerClient {
     const broken = lines.findIndex((line) => line.includes('BROKEN'));
     if (broken >= 0) {
       const column = lines[broken].indexOf('BROKEN') + 1;
-      const diagnostics = [{ file, line: broken + 1, column, severity: 'error', message: "use of undeclared identifier 'BROKEN'" }];
+      const diagnostics = [
+        { file: 'cpp/exercises/' + file, line: broken + 1, column, severity: 'error', message: "use of undeclared identifier 'BROKEN'" },
+        { file: 'cpp/exercises/student_kernels.h', line: 3, column: 1, severity: 'error', message: "expected ';' after top level declarator" },
+      ];
       return { status: 'error', kind: 'compile', message: 'compile failed', diagnostics, log: '' };
     }
     if (source.includes('malloc(')) {
@@ -69,6 +77,7 @@ export async function fakeRegistration(page) {
         name: `${exercise}_page_${count}`,
         title: label,
         runtime: true,
+        page: true,
         check_shapes: vector
           ? [{ n: 1 }, { n: 7 }, { n: 33 }]
           : [
@@ -94,6 +103,10 @@ export async function fakeRegistration(page) {
         };
       }
       const result = await run({ ...request, kernel: reference });
+      if (self.fakeRun === 'pause') {
+        self.fakeRun = null;
+        await new Promise((resolve) => (self.fakeResume = resolve));
+      }
       if (self.fakeRun === 'wrong' && result.check) {
         result.check = {
           ...result.check,

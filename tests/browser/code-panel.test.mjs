@@ -1,9 +1,10 @@
 // The code panel's own behaviour, with a stand-in compiler and registration
 // (code-panel-fakes.mjs): it starts folded, opens on the exercise's very
 // file, keeps the text across a reload, resets after asking, downloads under
-// the file's name, marks diagnostics on their lines, puts a compiled kernel's
-// rows in the lesson's table, and says what went wrong when a kernel fails,
-// keeping every row measured before. Every lesson with a C++ exercise has one.
+// the file's name, marks its file's diagnostics on their lines, puts a
+// compiled kernel's rows in the lesson's table, and says what went wrong when
+// a kernel fails, keeping every row measured before; Cancel stops it at any
+// step. Every lesson with a C++ exercise has one.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -92,16 +93,21 @@ test('opening the panel shows the exercise file, unchanged, and the compiler dow
   assert.match(await panel.locator('[data-command]').textContent(), new RegExp(`-O2 -msimd128 ${FILE}`));
 });
 
-test('a compile error is marked on its line and listed under the editor', async () => {
+test('a compile error is marked on its line and listed under the editor; a header’s, only listed', async () => {
   const stub = await stubText();
   await setEditorText(`${stub}\nint x = BROKEN;\n`);
   const line = stub.split('\n').length + 1;
   await compileAndWait();
-  assert.match(await outcome(), /did not compile: 1 error/);
+  assert.match(await outcome(), /did not compile: 1 error, marked on its line/);
   const place = panel.locator('[data-diagnostics] button[data-line]');
   assert.equal(await place.getAttribute('data-line'), String(line));
   assert.match(await panel.locator('[data-diagnostics]').textContent(), /undeclared identifier 'BROKEN'/);
-  // The gutter marks the same line.
+  // The header's error is listed by its file's name, not as a line of the student's.
+  assert.match(
+    await panel.locator('[data-diagnostics] li', { hasText: 'top level declarator' }).textContent(),
+    /^student_kernels\.h, line 3:1/,
+  );
+  // The gutter marks the student's line alone, not line 3.
   const marked = await panel
     .locator('.cm-gutter-lint .cm-gutterElement')
     .evaluateAll((elements) => elements.filter((e) => e.querySelector('.cm-lint-marker-error')).map((e) => e.getBoundingClientRect().top));
@@ -138,6 +144,23 @@ test('a compiled kernel is checked, then timed into the lesson’s table, once p
   assert.equal(await section.locator('table[data-results] tbody tr', { hasText: 'Yours, -O0 SIMD no auto-vectorization' }).count(), 1);
   assert.deepEqual(await lab.page.evaluate(() => self.fakeCompiles.at(-1).flags), { opt: 'O0', simd: true, autovec: false });
   assert.match(await panel.locator('[data-command]').textContent(), /-O0 -msimd128 -fno-vectorize -fno-slp-vectorize/);
+  // The check's calls are no measurements. A page kernel's timed runs are
+  // this visit's measurements but are not saved, since its name means another
+  // kernel on the next visit: the fake ran the reference kernel in its place,
+  // so that run is handed to the session again under the page kernel's name.
+  const logged = await lab.page.evaluate((name) => {
+    const { session } = self.kernelLabTest;
+    const checks = session.measurements.filter((m) => m.request.check_only).length;
+    const saved = () => session.progress.build().measurements.length;
+    const before = saved();
+    const last = session.measurements.at(-1);
+    const detail = { ...last, request: { ...last.request, kernel: name } };
+    session.dispatchEvent(new CustomEvent('measurement', { detail }));
+    return { checks, timed: session.measurements.length, saved: before, savedAfter: saved() };
+  }, `${EXERCISE}_page_2`);
+  assert.equal(logged.checks, 0);
+  assert.ok(logged.timed > 0 && logged.saved > 0, JSON.stringify(logged));
+  assert.equal(logged.savedAfter, logged.saved);
   // Its instructions appear in the lesson's instruction view, beside the lab's kernels.
   const listing = section.locator(`.instructions [data-instructions="${EXERCISE}_page_2"]`);
   await listing.waitFor();
@@ -174,6 +197,18 @@ test('Cancel stops a kernel that never returns within a second', async () => {
   assert.equal(await section.locator('button[data-action="run"]').isEnabled(), true);
 });
 
+test('Cancel between two check calls, with nothing in the lab to stop, stops the check', async () => {
+  const before = await rowCount();
+  await lab.page.evaluate(() => (self.fakeRun = 'pause'));
+  await panel.locator('[data-action="compile"]').click();
+  await lab.page.waitForFunction(() => self.fakeResume);
+  await panel.locator('[data-action="cancel-compile"]').click();
+  await lab.page.evaluate(() => self.fakeResume());
+  await lab.page.waitForFunction((el) => el.dataset.busy === 'false', await panel.elementHandle(), { timeout: 5000 });
+  assert.match(await outcome(), /Cancelled while checking at N = 7 \(size 2 of the 3/);
+  assert.equal(await rowCount(), before);
+});
+
 test('Tab indents in the editor; Escape then Tab leaves it for the next control', async () => {
   await setEditorText('x');
   await panel.locator('.cm-content').focus();
@@ -203,6 +238,26 @@ test('the text and flags survive a reload', async () => {
   await openPanel();
   assert.equal(await editorText(), '// kept across visits\n');
   assert.equal(await panel.locator('[data-flag="opt"]').inputValue(), 'O3');
+});
+
+test('Cancel during the compiler’s first download stops waiting for it; the download goes on', async () => {
+  await lab.page.reload();
+  await openPage();
+  // Braces: evaluate would wait for a promise the arrow returned.
+  await lab.page.evaluate(() => {
+    self.fakeLoadGate = new Promise((resolve) => (self.fakeLoadDone = resolve));
+  });
+  await openPanel();
+  await panel.locator('[data-action="compile"]').click();
+  await panel.locator('[data-action="cancel-compile"]').click();
+  await lab.page.waitForFunction((el) => el.dataset.busy === 'false', await panel.elementHandle(), { timeout: 5000 });
+  assert.match(await outcome(), /Compile cancelled/);
+  assert.equal(await lab.page.evaluate(() => self.fakeCompiles), undefined);
+  await lab.page.evaluate(() => self.fakeLoadDone());
+  await lab.page.waitForFunction(
+    (el) => /Compiler ready/.test(el.textContent),
+    await panel.locator('[data-compiler-status]').elementHandle(),
+  );
 });
 
 test('Reset asks first, and brings back the stub only when confirmed', async () => {

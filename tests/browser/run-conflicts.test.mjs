@@ -44,7 +44,7 @@ test('two quick Run clicks make one run; another lesson and the ladder are refus
     });
     const other = page.locator('section[data-lesson-view="blocking"]');
     assert.ok(await other.locator('button[data-action="run"]').isDisabled());
-    assert.match(await other.locator('.run-line').innerText(), /Loop order lesson is running/);
+    assert.match(await other.locator('.run-controls .run-line').innerText(), /Loop order lesson is running/);
 
     await page.evaluate(() => {
       location.hash = '#/roofline';

@@ -24,14 +24,18 @@ export function checkRequest({ exercise, flags }) {
 // The object file a translation unit compiles to, named after it.
 export const objectName = (path) => path.replace(/^.*\//, '').replace(/\.\w+$/, '.o');
 
+// What a code panel's flags add to clang's command, also shown by the panel
+// before the first compile (compile-flags.js).
+export function flagArgs({ opt, simd, autovec }) {
+  return [`-${opt}`, ...(simd ? ['-msimd128'] : []), ...(autovec ? [] : ['-fno-vectorize', '-fno-slp-vectorize'])];
+}
+
 export function compileArgs({ exercise, flags, unit }) {
   return [
     'clang++',
     TARGET,
     '-std=c++17',
-    `-${flags.opt}`,
-    ...(flags.simd ? ['-msimd128'] : []),
-    ...(flags.autovec ? [] : ['-fno-vectorize', '-fno-slp-vectorize']),
+    ...flagArgs(flags),
     '-Icpp',
     `-DLAB_PAGE_ENTRY_${exercise.name}`,
     '-c',

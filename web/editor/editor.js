@@ -72,7 +72,8 @@ function range(doc, { line, column }) {
   return { from, to: word ? from + word[0].length : Math.min(from + 1, at.to) };
 }
 
-const SEVERITY = { error: 'error', fatal: 'error', warning: 'warning', note: 'info', remark: 'info' };
+// The compiler's severities (web/compiler/diagnostics.js) in CodeMirror's words.
+const SEVERITY = { error: 'error', warning: 'warning', note: 'info' };
 
 // parent: the element the editor's shadow root is attached to; text: the
 // starting source; label: its accessible name; onChange(text) after each edit.
@@ -113,12 +114,12 @@ export function createEditor({ parent, text, label, onChange = () => {} }) {
     setText(next) {
       view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: next } });
     },
-    // diagnostics: [{line, column, severity, message}], as the compiler reports them; those without a line are not marked.
+    // diagnostics: [{line, column, severity, message}], as the compiler reports
+    // them, each on a line of this file: the caller leaves out other files'
+    // (a header's line 12 is not this file's) and those with no line.
     showDiagnostics(diagnostics) {
       const doc = view.state.doc;
-      const marked = diagnostics
-        .filter((d) => d.line > 0)
-        .map((d) => ({ ...range(doc, d), severity: SEVERITY[d.severity] ?? 'info', message: d.message }));
+      const marked = diagnostics.map((d) => ({ ...range(doc, d), severity: SEVERITY[d.severity], message: d.message }));
       view.dispatch(setDiagnostics(view.state, marked));
     },
     // Puts the cursor at a line and column, scrolled into view, with focus.
@@ -127,6 +128,5 @@ export function createEditor({ parent, text, label, onChange = () => {} }) {
       view.dispatch({ selection: { anchor: at }, effects: EditorView.scrollIntoView(at, { y: 'center' }) });
       view.focus();
     },
-    focus: () => view.focus(),
   };
 }

@@ -12,12 +12,14 @@
 // lesson's current sizes beside the reference kernels (LessonPage.exercisePlan).
 // Each step that fails says why in the panel and stops; rows already in the
 // table stay. The panel holds the session, as a lesson's Run does, from the
-// compile to the last timed run.
+// compile to the last timed run. Cancel stops the step under way (the compile,
+// or the lab's run) and every step after it: the panel asks after each wait,
+// since a Cancel pressed between two requests finds nothing in the lab to stop.
 import { el } from './dom.js';
 import { fetchSource } from './source-view.js';
 import { compilerHandle } from './compiler-handle.js';
 import { CompileFlags, DEFAULT_FLAGS, flagsLabel } from './compile-flags.js';
-import { diagnosticList } from './diagnostic-list.js';
+import { diagnosticList, inStudentFile } from './diagnostic-list.js';
 import { downloadText } from './download.js';
 import { checkAtEveryShape } from './student-check.js';
 import { compileMessage, checkMessage, timingMessage } from './student-outcome.js';
@@ -177,6 +179,9 @@ export class CodePanel {
     if (this.busy || !this.editor || !this.session.claim(this.runner)) return;
     this.setBusy(true);
     this.cancelled = false;
+    // Resolves on Cancel: a wait that nothing in the lab or the compiler can
+    // stop (the compiler's download) races it.
+    this.cancelling = new Promise((resolve) => (this.stopWaiting = resolve));
     this.say(null);
     this.summary.replaceChildren();
     try {
@@ -193,25 +198,32 @@ export class CodePanel {
   async steps() {
     const flags = this.flags.values();
     const source = this.editor.text();
+    const compileCancelled = () => this.say(compileMessage({ kind: 'cancelled' }));
     this.progressTo(0, 'Loading the compiler…');
-    const { client } = await this.loadCompiler();
-    if (this.cancelled) return this.say(compileMessage({ kind: 'cancelled' }));
+    // On Cancel the download goes on (its line still counts the bytes), for the next compile.
+    const loaded = await Promise.race([this.loadCompiler(), this.cancelling]);
+    if (this.cancelled) return compileCancelled();
     this.progressTo(0.05, `Compiling ${this.fileName}…`);
-    this.compiling = client;
+    this.compiling = loaded.client;
     const pageCompile = this.session.catalog.page_compile;
-    const compiled = await client.compile({ exercise: this.exercise, pageCompile, source, flags });
+    const compiled = await loaded.client.compile({ exercise: this.exercise, pageCompile, source, flags });
     this.compiling = null;
-    this.showDiagnostics(compiled.diagnostics ?? []);
-    if (compiled.status !== 'ok') return this.say(compileMessage(compiled));
+    const diagnostics = compiled.diagnostics ?? [];
+    const ours = diagnostics.filter((d) => inStudentFile(d, this.fileName));
+    this.showDiagnostics(diagnostics, ours);
+    if (compiled.status !== 'ok') return this.say(compileMessage({ ...compiled, diagnostics: ours }));
     this.flags.showCommand(compiled.command);
+    if (this.cancelled) return compileCancelled();
 
     const kernel = await this.register(compiled, flags);
+    if (this.cancelled) return compileCancelled();
     if (!kernel) return;
     this.showInstructions(kernel, compiled.instructions ?? '');
 
     const operation = this.session.operation(kernel.operation);
     const checked = await checkAtEveryShape(this.session.lab, kernel, {
       onShape: (index, count) => this.progressTo(0.1 + (0.3 * index) / count, `Checking size ${index + 1} of ${count}…`),
+      cancelled: () => this.cancelled,
     });
     if (checked.status !== 'passed') return this.say(checkMessage(checked, operation));
     await this.time(kernel, operation, checked.count);
@@ -232,11 +244,15 @@ export class CodePanel {
 
   async time(kernel, operation, shapesChecked) {
     const { lab } = this.session;
+    const timingCancelled = () => this.say(timingMessage({ outcome: 'cancelled' }));
     const items = await this.page.exercisePlan(kernel);
+    if (this.cancelled) return timingCancelled();
     const refused = await firstInvalid(
       lab,
       items.flatMap((item) => item.requests),
     );
+    // The lab answers a validation that Cancel emptied from its queue with 'cancelled'.
+    if (this.cancelled || refused?.status === 'cancelled') return timingCancelled();
     if (refused) {
       return this.say(
         `It passed, but the lesson’s values above cannot time it: ${refused.error} Change them under Run, then compile again.`,
@@ -258,6 +274,7 @@ export class CodePanel {
 
   cancel() {
     this.cancelled = true;
+    this.stopWaiting();
     if (this.compiling) this.compiling.cancel();
     else this.session.lab.cancel();
   }
@@ -266,12 +283,14 @@ export class CodePanel {
     if (!confirm(`Bring back the stub of ${this.fileName}? What you wrote here is lost (Download it first to keep it).`)) return;
     this.editor.setText(this.stub);
     this.session.progress?.forgetCode(this.exercise.name);
-    this.showDiagnostics([]);
+    this.showDiagnostics([], []);
     this.say(null);
   }
 
-  showDiagnostics(diagnostics) {
-    this.editor.showDiagnostics(diagnostics);
+  // All of them are listed under the editor; only ours, those on lines of the
+  // student's file, are marked in it (another file's line 12 is not theirs).
+  showDiagnostics(diagnostics, ours) {
+    this.editor.showDiagnostics(ours);
     this.diagnostics.replaceChildren(
       diagnosticList(diagnostics, { fileName: this.fileName, goTo: (line, column) => this.editor.goTo(line, column) }) ?? '',
     );

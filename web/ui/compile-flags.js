@@ -3,14 +3,9 @@
 // under them is the one the compiler last ran; before the first compile it
 // shows the flags these controls add.
 import { el } from './dom.js';
+import { OPT_LEVELS, commandText, flagArgs } from '../compiler/clang-command.js';
 
 export const DEFAULT_FLAGS = { opt: 'O2', simd: true, autovec: true };
-const LEVELS = ['O0', 'O1', 'O2', 'O3'];
-
-// What the flags add to clang's command, as the lessons name them.
-export function flagWords({ opt, simd, autovec }) {
-  return [`-${opt}`, simd ? '-msimd128' : null, autovec ? null : '-fno-vectorize -fno-slp-vectorize'].filter(Boolean).join(' ');
-}
 
 // A row's label: "Yours, -O2 SIMD, 10:32:05"; `at` is when it was compiled.
 export function flagsLabel({ opt, simd, autovec }, at = new Date()) {
@@ -28,7 +23,7 @@ export class CompileFlags {
     this.opt = el(
       'select',
       { id: `${id}-opt`, 'data-flag': 'opt' },
-      LEVELS.map((level) => el('option', { value: level }, `-${level}`)),
+      OPT_LEVELS.map((level) => el('option', { value: level }, `-${level}`)),
     );
     this.simd = el('input', { type: 'checkbox', id: `${id}-simd`, 'data-flag': 'simd' });
     this.autovec = el('input', { type: 'checkbox', id: `${id}-autovec`, 'data-flag': 'autovec' });
@@ -58,7 +53,7 @@ export class CompileFlags {
   }
 
   set({ opt, simd, autovec } = DEFAULT_FLAGS) {
-    this.opt.value = LEVELS.includes(opt) ? opt : DEFAULT_FLAGS.opt;
+    this.opt.value = OPT_LEVELS.includes(opt) ? opt : DEFAULT_FLAGS.opt;
     this.simd.checked = simd ?? DEFAULT_FLAGS.simd;
     this.autovec.checked = autovec ?? DEFAULT_FLAGS.autovec;
     this.preview();
@@ -67,7 +62,7 @@ export class CompileFlags {
   // Before a compile: the flags these controls give clang.
   preview() {
     this.commandNote.textContent = 'Flags:';
-    this.command.textContent = `${flagWords(this.values())} ${this.fileName}`;
+    this.command.textContent = commandText([...flagArgs(this.values()), this.fileName]);
   }
 
   // After one: the very command the compiler ran.

@@ -18,10 +18,12 @@ export class Session extends EventTarget {
     this.findings = new Map();
     // [{at, lesson, request, result}], oldest first: every run that was timed
     // (status "ok"), from any lesson or panel. `lesson` is the lesson whose sweep
-    // was running, or null for a run no sweep claimed.
+    // was running, or null for a run no sweep claimed. A code panel's check
+    // calls (check_only, student-check.js) are no measurements: a kernel is
+    // checked at dozens of tiny shapes, which would crowd out the real ones.
     this.measurements = [];
     lab.onResult((request, result) => {
-      if (result.status !== 'ok') return;
+      if (result.status !== 'ok' || request.check_only) return;
       const measurement = { at: new Date().toISOString(), lesson: this.runner?.lesson ?? this.runner?.id ?? null, request, result };
       this.measurements.push(measurement);
       this.dispatchEvent(new CustomEvent('measurement', { detail: measurement }));

@@ -12,9 +12,11 @@ export function shapeText(operation, { m, n, k, block }) {
   return block > 0 ? `${size}, block ${block}` : size;
 }
 
-// The compiler's refusal: {kind, message, diagnostics}.
+// The compiler's refusal: {kind, message, diagnostics}, where diagnostics are
+// only those on the student's file's lines (diagnostic-list.js, inStudentFile):
+// the count says how many are marked in the editor.
 export function compileMessage({ kind, message, diagnostics = [] }) {
-  const errors = diagnostics.filter((d) => d.severity === 'error' || d.severity === 'fatal').length;
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
   switch (kind) {
     case 'compile':
       return errors
@@ -24,7 +26,7 @@ export function compileMessage({ kind, message, diagnostics = [] }) {
       return (
         `It compiled, but could not be linked: ${message} ` +
         'A kernel runs in a module of its own, without the C library: it may not allocate memory (malloc, new) or print (printf), ' +
-        'and may call only what its file defines and the SIMD intrinsics. The lab hands it every buffer it needs.'
+        'and may call only what its file defines, the SIMD intrinsics and the functions of <cmath>. The lab hands it every buffer it needs.'
       );
     case 'too-large':
     case 'timeout':
