@@ -73,6 +73,7 @@ after(async () => {
 test('every lesson with a C++ exercise has one folded code panel per exercise', async () => {
   for (const lesson of EXERCISE_LESSONS) {
     const panels = lab.page.locator(`section[data-lesson-view="${lesson}"] [data-code-panel]`);
+    await panels.first().waitFor({ state: 'attached' }); // the panels come in after the lesson
     assert.equal(await panels.count(), 1, lesson);
     assert.equal(await panels.locator('[data-action="toggle-code"]').getAttribute('aria-expanded'), 'false');
   }

@@ -43,7 +43,6 @@ import { ResultsTable } from './results-table.js';
 import { Chart } from './chart.js';
 import { CodeView } from './source-view.js';
 import { firstInvalid, runSweep } from './sweep.js';
-import { CodePanel } from './code-panel.js';
 import { runRequest } from './request.js';
 
 export class LessonPage {
@@ -73,9 +72,8 @@ export class LessonPage {
     this.noteList = [];
     this.earlierNote = el('p', { class: 'earlier-note', 'data-earlier-note': '', hidden: true });
     this.code = new CodeView(spec.code);
-    this.codePanels = session
-      .kernels((k) => k.lesson === spec.id && k.role === 'exercise' && !k.runtime)
-      .map((exercise) => new CodePanel({ session, page: this, exercise, instructions: spec.instructions }));
+    this.codePanelSlot = el('div', { class: 'code-panels' });
+    this.mountCodePanels();
     this.section = this.layout();
 
     session.addEventListener('runner', () => {
@@ -83,6 +81,18 @@ export class LessonPage {
       if (!this.running) this.controls.setBlockedBy(other);
     });
     session.progress?.follow(this);
+  }
+
+  // The code panels, one per exercise of this lesson, come in after the lesson
+  // itself: their modules are not part of the page's first load.
+  async mountCodePanels() {
+    const exercises = this.session.kernels((k) => k.lesson === this.spec.id && k.role === 'exercise' && !k.runtime);
+    if (exercises.length === 0) return;
+    const { CodePanel } = await import('./code-panel.js');
+    const panels = exercises.map(
+      (exercise) => new CodePanel({ session: this.session, page: this, exercise, instructions: this.spec.instructions }),
+    );
+    this.codePanelSlot.replaceChildren(...panels.map((panel) => panel.element));
   }
 
   // Called by the progress store once every lesson is mounted (a lesson's own
@@ -163,7 +173,7 @@ export class LessonPage {
         this.moreCharts.map(({ chart, legend }) => [legend ?? null, chart.element]),
         this.table.element,
       ),
-      this.codePanels.map((panel) => panel.element),
+      this.codePanelSlot,
       panels ?? null,
       el('div', { class: 'card code' }, el('h2', {}, 'The code'), this.code.element),
     );
