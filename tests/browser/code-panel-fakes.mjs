@@ -25,7 +25,7 @@ export class CompilerClient {
       onProgress?.({ received, total });
       await new Promise((resolve) => setTimeout(resolve, 30));
     }
-    return { version: '22.0.0-fake', fromCache: false, seconds: 0.1 };
+    return { version: 'clang version 22.0.0-fake', fromCache: false, seconds: 0.1 };
   }
   async compile({ exercise, source, flags }) {
     self.fakeCompiles = [...(self.fakeCompiles ?? []), { exercise: exercise.name, source, flags }];
@@ -45,7 +45,7 @@ export class CompilerClient {
     }
     const command = 'clang++ --target=wasm32 -' + flags.opt + (flags.simd ? ' -msimd128' : '') + (flags.autovec ? '' : ' -fno-vectorize -fno-slp-vectorize') + ' -c ' + file;
     const instructions = ['(func $' + exercise.name, 'block', 'loop', 'v128.load', 'f32x4.pmax', 'v128.store', 'br_if 0', 'end', 'end', ')'].join('\\n');
-    return { status: 'ok', wasm: new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]), command, flags, version: '22.0.0-fake', seconds: 0.2, diagnostics: [], log: '', instructions };
+    return { status: 'ok', wasm: new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]), command, flags, version: 'clang version 22.0.0-fake', seconds: 0.2, diagnostics: [], log: '', instructions };
   }
   cancel() {}
 }

@@ -14,7 +14,7 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { SCALAR_FLOAT_OP, SIMD_OP } from '../ui/wasm-ops.js';
+import { countsOf, innermostLoops, loopWork } from '../ui/wasm-ops.js';
 
 const CALL_DEPTH = 2;
 
@@ -43,24 +43,6 @@ function functions(wat) {
     }
   }
   return byName;
-}
-
-// The loops of a body that contain no other loop, as lists of instructions.
-function innermostLoops(body) {
-  const loops = [];
-  const stack = []; // open blocks: {loop, start, hasInner}
-  body.forEach((text, i) => {
-    const op = text.split(/\s/)[0];
-    if (op === 'block' || op === 'loop' || op === 'if' || op === 'try') {
-      stack.push({ loop: op === 'loop', start: i, hasInner: false });
-    } else if (op === 'end') {
-      const open = stack.pop();
-      if (!open?.loop) return;
-      if (!open.hasInner) loops.push(body.slice(open.start, i + 1));
-      for (const outer of stack) if (outer.loop) outer.hasInner = true;
-    }
-  });
-  return loops;
 }
 
 // The kernel's own function if it survived inlining, else the adapter the catalog calls it through.
@@ -93,38 +75,19 @@ function tidy(text) {
   return text.replace(/\s+/g, ' ');
 }
 
-// Elements an iteration loads, stores or computes on: a SIMD op counts four.
-function work(ops) {
-  let total = 0;
-  for (const op of ops) {
-    if (SIMD_OP.test(op)) total += 4;
-    else if (SCALAR_FLOAT_OP.test(op) || /^[if](32|64)\.(load|store)/.test(op)) total += 1;
-  }
-  return total;
-}
-
 function hotLoop(kernel, byName) {
   const root = rootOf(kernel, byName);
   if (!root) return null;
   let best = null;
   for (const name of reachable(root, byName)) {
     for (const loop of innermostLoops(byName.get(name))) {
-      const score = work(loop.map((t) => t.split(/\s/)[0]));
+      const score = loopWork(loop);
       if (!best || score > best.score) best = { name, loop, score };
     }
   }
   if (!best) return null;
   const instructions = best.loop.map(tidy);
-  const ops = instructions.map((t) => t.split(' ')[0]);
-  return {
-    function: best.name.slice(1),
-    instructions,
-    counts: {
-      total: ops.length,
-      simd: ops.filter((op) => SIMD_OP.test(op)).length,
-      scalar_float: ops.filter((op) => SCALAR_FLOAT_OP.test(op)).length,
-    },
-  };
+  return { function: best.name.slice(1), instructions, counts: countsOf(instructions) };
 }
 
 // The kernel names, from the catalog the module itself declares: read out of

@@ -163,8 +163,8 @@ export class CodePanel {
         const { version, fromCache, seconds: took } = handle.loaded;
         this.compilerProgress.hidden = true;
         this.compilerLine.textContent = fromCache
-          ? `Compiler ready: clang ${version}, from the copy your browser keeps (${seconds(took)}).`
-          : `Compiler ready: clang ${version}, downloaded in ${seconds(took)}. Later visits reuse the copy your browser keeps, and compile offline.`;
+          ? `Compiler ready: ${version}, from the copy your browser keeps (${seconds(took)}).`
+          : `Compiler ready: ${version}, downloaded in ${seconds(took)}. Later visits reuse the copy your browser keeps, and compile offline.`;
         return handle;
       },
       (error) => {

@@ -1,15 +1,11 @@
 // The instructions of a student's kernel, from the disassembly the compiler
 // returns with each module, in the form the instruction view shows for the
-// lab's own kernels: its hot loop, counted. The hot loop is picked as the
-// build picks the lab's: the innermost loop that does the most (a SIMD
-// instruction counting for its four lanes); a kernel without a loop shows
-// all of its instructions.
-import { SCALAR_FLOAT_OP, SIMD_OP } from './wasm-ops.js';
+// lab's own kernels: its hot loop, counted, picked as the build picks the
+// lab's (wasm-ops.js); a kernel without a loop shows all of its instructions.
+import { countsOf, innermostLoops, loopWork } from './wasm-ops.js';
 
-const opOf = (text) => text.split(/\s/)[0];
-const OPENS = new Set(['block', 'loop', 'if', 'try']);
-
-// One instruction a line, without wasm2wat's notes and the parentheses that close the function.
+// One instruction a line, without wasm2wat's notes, the parentheses that
+// close the function, and objdump's line that names it (`lab::f(float):`).
 function instructionLines(text) {
   return text
     .split('\n')
@@ -21,33 +17,7 @@ function instructionLines(text) {
         .replace(/\)+$/, '')
         .trim(),
     )
-    .filter((line) => line && !line.startsWith('(func') && !line.startsWith('(local') && !line.startsWith('(param'));
-}
-
-function innermostLoops(lines) {
-  const loops = [];
-  const open = [];
-  lines.forEach((line, i) => {
-    const op = opOf(line);
-    if (OPENS.has(op)) open.push({ loop: op === 'loop', start: i, inner: false });
-    if (op !== 'end') return;
-    const closed = open.pop();
-    if (!closed?.loop) return;
-    if (!closed.inner) loops.push(lines.slice(closed.start, i + 1));
-    for (const outer of open) if (outer.loop) outer.inner = true;
-  });
-  return loops;
-}
-
-const work = (lines) => lines.reduce((sum, line) => sum + (SIMD_OP.test(opOf(line)) ? 4 : 1), 0);
-
-export function countsOf(lines) {
-  const ops = lines.map(opOf);
-  return {
-    total: ops.length,
-    simd: ops.filter((op) => SIMD_OP.test(op)).length,
-    scalar_float: ops.filter((op) => SCALAR_FLOAT_OP.test(op)).length,
-  };
+    .filter((line) => line && !/^\((func|local|param)/.test(line) && !line.endsWith('):'));
 }
 
 // text: the compiler's `instructions`; name: the function's name. Returns
@@ -55,7 +25,7 @@ export function countsOf(lines) {
 export function studentListing(text, name) {
   const lines = instructionLines(text);
   const loops = innermostLoops(lines);
-  const hot = loops.reduce((best, loop) => (!best || work(loop) > work(best) ? loop : best), null);
+  const hot = loops.reduce((best, loop) => (!best || loopWork(loop) > loopWork(best) ? loop : best), null);
   const shown = hot ?? lines;
   return { function: name, instructions: shown, counts: countsOf(shown), whole: !hot };
 }
