@@ -7,6 +7,7 @@
 //
 //   node bench/code-panel-figures.mjs
 import { openLab } from '../web/tools/headless.mjs';
+import { DEFAULT_FLAGS } from '../web/compiler/clang-command.js';
 import { PAGE_EXERCISES, sourcesFor } from '../tests/browser/exercise-sources.mjs';
 
 // The values each lesson's timed rows run at, by the lesson's form fields.
@@ -75,15 +76,14 @@ for (const exercise of PAGE_EXERCISES) {
 // Warm compiles: the same source again through the page's one compiler, loaded and warm.
 for (const entry of report.exercises) {
   entry.warmCompileS = await lab.page.evaluate(
-    async ([name, source]) => {
+    async ([name, source, flags]) => {
       const { compilerHandle } = await import('/ui/compiler-handle.js');
       const { client } = await compilerHandle();
       const { session } = globalThis.kernelLabTest;
-      const flags = { opt: 'O2', simd: true, autovec: true };
       const result = await client.compile({ exercise: session.kernel(name), pageCompile: session.catalog.page_compile, source, flags });
       return result.seconds;
     },
-    [entry.exercise, sourcesFor(entry.exercise).correct.source],
+    [entry.exercise, sourcesFor(entry.exercise).correct.source, DEFAULT_FLAGS],
   );
 }
 // A reload in the same browser profile: the compiler comes from Cache Storage.

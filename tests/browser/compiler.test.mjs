@@ -11,6 +11,7 @@ import { after, before, test } from 'node:test';
 import { WEB_ROOT } from '../../web/tools/headless.mjs';
 import { SOURCE_LIMIT_BYTES } from '../../web/compiler/compile-limits.js';
 import { openLesson } from './lab-page.mjs';
+import { DEFAULT_FLAGS } from '../../web/compiler/clang-command.js';
 import { PAGE_COMPILE, exerciseEntry, replaceBody } from './exercise-sources.mjs';
 
 const EXERCISE = exerciseEntry('f32_relu_student_wasmsimd');
@@ -19,7 +20,7 @@ const RELU = withBody(`int64_t i = 0;
   for (; i + 4 <= n; i += 4) wasm_v128_store(y + i, wasm_f32x4_pmax(wasm_v128_load(x + i), wasm_f32x4_splat(0.0f)));
   for (; i < n; ++i) y[i] = x[i] > 0 ? x[i] : 0.0f;
   return KernelStatus::done;`);
-const FLAGS = { opt: 'O2', simd: true, autovec: true };
+const FLAGS = DEFAULT_FLAGS;
 
 let lab;
 const requested = []; // the path of every request the server got

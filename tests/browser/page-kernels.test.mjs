@@ -8,11 +8,12 @@ import { after, before, test } from 'node:test';
 import * as clang from '@yowasp/clang';
 import { compileKernel } from '../../web/compiler/compile-kernel.js';
 import { PAGE_COMPILE, exerciseEntry, readLabFile, replaceBody } from './exercise-sources.mjs';
+import { DEFAULT_FLAGS } from '../../web/compiler/clang-command.js';
 import { openLesson } from './lab-page.mjs';
 
 const RELU = 'f32_relu_student_wasmsimd';
 const EXERCISE = exerciseEntry(RELU);
-const FLAGS = { opt: 'O2', simd: true, autovec: true };
+const FLAGS = DEFAULT_FLAGS;
 
 // The exercise file with its TODO body replaced by `body`, compiled as the page compiles it.
 async function build(body) {

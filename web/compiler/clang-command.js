@@ -4,6 +4,9 @@
 
 export const OPT_LEVELS = ['O0', 'O1', 'O2', 'O3'];
 
+// What a code panel compiles with until the student changes it.
+export const DEFAULT_FLAGS = { opt: 'O2', simd: true, autovec: true };
+
 // WASI's target gives clang the sysroot's headers (<cstdint>, <cmath>); the
 // module links without its libc unless a math function needs it (link-check.js).
 const TARGET = '--target=wasm32-wasip1';

@@ -5,7 +5,7 @@
 // press Compile, and the first real compile is far from the time limit. It
 // runs a real compile's very commands (clang-command.js), so it warms the
 // same paths; its function is named lab_entry, the export they link.
-import { compileArgs, linkArgs } from './clang-command.js';
+import { DEFAULT_FLAGS, compileArgs, linkArgs } from './clang-command.js';
 import { runTool } from './run-tool.js';
 
 const KERNEL = `#include <cstdint>
@@ -19,8 +19,9 @@ const WARM_UP = { name: 'warm_up' };
 const UNIT = 'warm_up.cpp';
 
 export async function warmUp(clang) {
-  const flags = { opt: 'O2', simd: true, autovec: true };
-  const compiled = await runTool(clang, clang.runClang, compileArgs({ exercise: WARM_UP, flags, unit: UNIT }), { [UNIT]: KERNEL });
+  const compiled = await runTool(clang, clang.runClang, compileArgs({ exercise: WARM_UP, flags: DEFAULT_FLAGS, unit: UNIT }), {
+    [UNIT]: KERNEL,
+  });
   const link = linkArgs({ exercise: WARM_UP, units: [UNIT], withLibc: false });
   const linked = await runTool(clang, clang.runClang, link, compiled.files);
   if (!compiled.ok || !linked.ok) throw new Error(`the compiler failed its first compile: ${compiled.output}${linked.output}`);

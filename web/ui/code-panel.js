@@ -18,7 +18,8 @@
 import { el } from './dom.js';
 import { fetchSource } from './source-view.js';
 import { compilerHandle } from './compiler-handle.js';
-import { CompileFlags, DEFAULT_FLAGS, flagsLabel } from './compile-flags.js';
+import { CompileFlags, flagsLabel } from './compile-flags.js';
+import { DEFAULT_FLAGS } from '../compiler/clang-command.js';
 import { diagnosticList, inStudentFile } from './diagnostic-list.js';
 import { downloadText } from './download.js';
 import { checkAtEveryShape } from './student-check.js';

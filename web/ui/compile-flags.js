@@ -3,9 +3,7 @@
 // under them is the one the compiler last ran; before the first compile it
 // shows the flags these controls add.
 import { el } from './dom.js';
-import { OPT_LEVELS, commandText, flagArgs } from '../compiler/clang-command.js';
-
-export const DEFAULT_FLAGS = { opt: 'O2', simd: true, autovec: true };
+import { DEFAULT_FLAGS, OPT_LEVELS, commandText, flagArgs } from '../compiler/clang-command.js';
 
 // A row's label: "Yours, -O2 SIMD, 10:32:05"; `at` is when it was compiled.
 export function flagsLabel({ opt, simd, autovec }, at = new Date()) {
