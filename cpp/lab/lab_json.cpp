@@ -4,6 +4,7 @@
 
 #include "core/json_writer.h"
 #include "lab/check_shapes.h"
+#include "lab/exercise_specs.h"
 #include "lab/demo.h"
 #include "lab/page_kernels.h"
 
@@ -55,7 +56,7 @@ void write_operation(JsonWriter& w, const Operation& op, const Limits& limits) {
   w.end_object();
 }
 
-void write_paths(JsonWriter& w, const std::vector<const char*>& paths) {
+void write_strings(JsonWriter& w, const std::vector<const char*>& paths) {
   w.begin_array();
   for (const char* path : paths) w.value(path);
   w.end_array();
@@ -69,6 +70,21 @@ void write_shape(JsonWriter& w, const Shape& s) {
       .field("block", static_cast<double>(s.block))
       .field("threads", static_cast<double>(s.threads))
       .end_object();
+}
+
+// An exercise's goal, hints and performance bar (lab/exercise_specs.h).
+void write_exercise(JsonWriter& w, const ExerciseSpec& spec) {
+  w.key("exercise").begin_object().field("goal", spec.goal);
+  w.key("hints");
+  write_strings(w, spec.hints);
+  w.key("bar")
+      .begin_object()
+      .field("reference", spec.bar.reference)
+      .field("ratio", spec.bar.ratio)
+      .key("shape");
+  write_shape(w, spec.bar.shape);
+  w.field("why", spec.bar.why).end_object();
+  w.field("needs_simd", spec.needs_simd).end_object();
 }
 
 void write_kernel(JsonWriter& w, const Kernel& k) {
@@ -88,7 +104,7 @@ void write_kernel(JsonWriter& w, const Kernel& k) {
   std::vector<const char*> sources{k.source};
   sources.insert(sources.end(), k.headers.begin(), k.headers.end());
   w.key("sources");
-  write_paths(w, sources);
+  write_strings(w, sources);
   w.field("operation", k.op->id)
       .field("bytes_formula", bytes_formula(k))
       .field("student", k.student)
@@ -102,6 +118,7 @@ void write_kernel(JsonWriter& w, const Kernel& k) {
     w.key("check_shapes").begin_array();
     for (const Shape& s : check_shapes(k)) write_shape(w, s);
     w.end_array();
+    if (const ExerciseSpec* spec = exercise_spec(k.name)) write_exercise(w, *spec);
   }
   w.end_object();
 }
@@ -110,7 +127,7 @@ void write_page_compile(JsonWriter& w) {
   const PageCompile& compile = page_compile();
   w.begin_object().field("entry", compile.entry);
   w.key("includes");
-  write_paths(w, compile.includes);
+  write_strings(w, compile.includes);
   w.end_object();
 }
 
@@ -182,9 +199,9 @@ std::string catalog_json(const Limits& limits) {
   w.end_array();
   w.key("sources").begin_object();
   w.key("timing");
-  write_paths(w, shared_sources().timing);
+  write_strings(w, shared_sources().timing);
   w.key("thread_pool");
-  write_paths(w, shared_sources().thread_pool);
+  write_strings(w, shared_sources().thread_pool);
   w.end_object();
   w.key("page_compile");
   write_page_compile(w);

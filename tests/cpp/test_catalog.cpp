@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "lab/catalog.h"
+#include "lab/exercise_specs.h"
 #include "lab/lab_json.h"
 
 using namespace lab;
@@ -182,4 +183,29 @@ TEST_CASE("the catalog JSON carries the ladder") {
   CHECK_THAT(json, Catch::Contains("\"ladder\":[{\"label\":\"naive i-j-k\""));
   CHECK_THAT(json, Catch::Contains("\"threads\":\"all\""));
   CHECK_THAT(json, Catch::Contains("\"kernels\":[\"f32_matmul_ikj\",\"f32_matmul_kij\"]"));
+}
+
+TEST_CASE("every exercise has a goal, two or three hints and a bar against a kernel of its "
+          "operation") {
+  for (const Kernel& k : catalog()) {
+    if (!k.student) continue;
+    INFO(k.name);
+    const ExerciseSpec* spec = exercise_spec(k.name);
+    REQUIRE(spec != nullptr);
+    CHECK(std::string(spec->goal).size() > 20);
+    CHECK(spec->hints.size() >= 2);
+    CHECK(spec->hints.size() <= 3);
+    const Kernel* reference = find_kernel(spec->bar.reference);
+    REQUIRE(reference != nullptr);
+    CHECK_FALSE(reference->student);
+    CHECK(reference->op == k.op);
+    CHECK(spec->bar.ratio > 0);
+    CHECK(spec->bar.ratio <= 10);
+    CHECK(std::string(spec->bar.why).find("measured") != std::string::npos);
+  }
+  for (const ExerciseSpec& spec : exercise_specs()) {
+    const Kernel* k = find_kernel(spec.kernel);
+    REQUIRE(k != nullptr);
+    CHECK(k->student);
+  }
 }
