@@ -4,8 +4,8 @@
 
 #include "core/json_writer.h"
 #include "lab/check_shapes.h"
-#include "lab/exercise_specs.h"
 #include "lab/demo.h"
+#include "lab/exercise_specs.h"
 #include "lab/page_kernels.h"
 
 #if defined(__wasm__)

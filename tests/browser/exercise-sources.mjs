@@ -11,40 +11,26 @@ export const stubOf = (exercise) => readFileSync(new URL(`cpp/exercises/${exerci
 // through its `return KernelStatus::not_implemented;`.
 const TODO = /\(void\)[^\n]*;[\s\S]*?return KernelStatus::not_implemented;/;
 
-const CORRECT = {
-  f32_matmul_student_loops: `for (int64_t i = 0; i < m; ++i) {
-    for (int64_t j = 0; j < n; ++j) c[i * n + j] = 0;
-    for (int64_t p = 0; p < k; ++p) {
-      const float av = a[i * k + p];
-      for (int64_t j = 0; j < n; ++j) c[i * n + j] += av * b[p * n + j];
-    }
-  }`,
-  f32_matmul_student_blocked: `for (int64_t i = 0; i < m * n; ++i) c[i] = 0;
-  for (int64_t i0 = 0; i0 < m; i0 += block)
-    for (int64_t p0 = 0; p0 < k; p0 += block)
-      for (int64_t j0 = 0; j0 < n; j0 += block) {
-        const int64_t i1 = i0 + block < m ? i0 + block : m;
-        const int64_t p1 = p0 + block < k ? p0 + block : k;
-        const int64_t j1 = j0 + block < n ? j0 + block : n;
-        for (int64_t i = i0; i < i1; ++i)
-          for (int64_t p = p0; p < p1; ++p) {
-            const float av = a[i * k + p];
-            for (int64_t j = j0; j < j1; ++j) c[i * n + j] += av * b[p * n + j];
-          }
-      }`,
-  f32_relu_student_wasmsimd: `const v128_t zero = wasm_f32x4_splat(0.0f);
-  int64_t i = 0;
-  for (; i + 4 <= n; i += 4) wasm_v128_store(y + i, wasm_f32x4_pmax(zero, wasm_v128_load(x + i)));
-  for (; i < n; ++i) y[i] = x[i] > 0 ? x[i] : 0.0f;`,
-  // std::fmax is a libm call on wasm: it checks that math functions link.
-  f32_quantize_i8_student: `float max_abs = 0;
-  for (int64_t i = 0; i < n; ++i) max_abs = std::fmax(max_abs, std::fabs(x[i]));
-  *scale = max_abs > 0 ? max_abs / 127 : 1.0f;
-  for (int64_t i = 0; i < n; ++i) {
-    const float r = std::nearbyint(x[i] / *scale);
-    q[i] = static_cast<int8_t>(r > 127 ? 127 : (r < -127 ? -127 : r));
-  }`,
-};
+// A solution's body, from tests/cpp/exercises/solutions/<exercise>.cpp, where
+// the native tests check it: the function of that name in namespace
+// lab::<kind> (correct, slow or wrong), from its opening brace to the
+// matching closing one, its own return included. The page compiles the very
+// text the native test passed.
+export function solutionBody(exercise, kind) {
+  const file = readFileSync(new URL(`tests/cpp/exercises/solutions/${exercise}.cpp`, ROOT), 'utf8');
+  const namespace = file.indexOf(`namespace lab::${kind} {`);
+  if (namespace < 0) throw new Error(`${exercise}: no namespace lab::${kind} in its solutions file`);
+  const open = file.indexOf('{', file.indexOf(`${exercise}(`, namespace));
+  let depth = 0;
+  for (let i = open; i < file.length; i += 1) {
+    if (file[i] === '{') depth += 1;
+    if (file[i] === '}' && --depth === 0) return file.slice(open + 1, i).trim();
+  }
+  throw new Error(`${exercise}: the ${kind} solution never closes its body`);
+}
+
+const hasSolution = (exercise, kind) =>
+  readFileSync(new URL(`tests/cpp/exercises/solutions/${exercise}.cpp`, ROOT), 'utf8').includes(`namespace lab::${kind} {`);
 
 // The last element of each exercise's output, to write wrongly or past.
 const OUTPUT = {
@@ -54,7 +40,7 @@ const OUTPUT = {
   f32_quantize_i8_student: { last: 'q[n - 1]', past: 'q[n]' },
 };
 
-export const PAGE_EXERCISES = Object.keys(CORRECT);
+export const PAGE_EXERCISES = Object.keys(OUTPUT);
 
 // What the catalog's page_compile names (cpp/lab/page_kernels.cpp), for tests
 // that compile without the page: the entry function's file and the headers.
@@ -73,12 +59,14 @@ export const exerciseEntry = (name) => ({ name, source: `cpp/exercises/${name}.c
 
 // {source, ...what the test expects}
 export function sourcesFor(exercise) {
-  const correct = CORRECT[exercise];
+  const correct = solutionBody(exercise, 'correct').replace(/\s*return KernelStatus::done;$/, '');
   const { last, past } = OUTPUT[exercise];
   const stub = stubOf(exercise);
   const todoLine = stub.slice(0, stub.search(TODO)).split('\n').length;
   return {
     correct: { source: withBody(exercise, correct) },
+    // Correct, but missing the point of the exercise (scalar where SIMD is asked, one thread doing all the work).
+    slow: hasSolution(exercise, 'slow') ? { source: replaceBody(exercise, solutionBody(exercise, 'slow')) } : null,
     // Right everywhere but the last element: it fails at the smallest size, element 0.
     wrong: { source: withBody(exercise, `${correct}\n  ${last} = 7;`) },
     overrun: { source: withBody(exercise, `${correct}\n  ${past} = 0;`) },

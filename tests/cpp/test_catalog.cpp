@@ -185,8 +185,9 @@ TEST_CASE("the catalog JSON carries the ladder") {
   CHECK_THAT(json, Catch::Contains("\"kernels\":[\"f32_matmul_ikj\",\"f32_matmul_kij\"]"));
 }
 
-TEST_CASE("every exercise has a goal, two or three hints and a bar against a kernel of its "
-          "operation") {
+TEST_CASE(
+    "every exercise has a goal, two or three hints and a bar against a kernel of its "
+    "operation") {
   for (const Kernel& k : catalog()) {
     if (!k.student) continue;
     INFO(k.name);
