@@ -1,7 +1,8 @@
 // Entry point: starts the lab worker, says how it went in the status line,
 // builds the lesson navigation from the registry and shows one lesson at a time,
 // chosen by the URL hash (#/loops), and the pages after the lessons (#/report).
-// Progress is kept across visits (ui/progress-store.js); the header's Reset
+// Progress is kept across visits (ui/progress-store.js), and the navigation
+// marks what was done: lessons run, exercises graded. The header's Reset
 // progress forgets it.
 // The lessons are most of the page's code, so they are imported only once the
 // lab worker is on its way: the module compiles while they load.
@@ -9,6 +10,7 @@ import { reloadForIsolation } from './isolation.js';
 import { LabClient } from './lab-client.js';
 import { Session } from './ui/session.js';
 import { ProgressStore } from './ui/progress-store.js';
+import { markExercises } from './ui/nav-exercises.js';
 import { el, setChildren, withCode } from './ui/dom.js';
 import { seconds, bytes } from './ui/format.js';
 
@@ -70,7 +72,7 @@ function resetButton(progress) {
       onclick: () => {
         if (
           !confirm(
-            'Forget your saved progress: predictions, verdicts, the results of earlier visits and the code you wrote in the page? The page reloads without them.',
+            'Forget your saved progress: predictions, verdicts, the results of earlier visits, the code you wrote in the page, and your exercises’ hints and grades? The page reloads without them.',
           )
         )
           return;
@@ -191,6 +193,7 @@ async function start() {
   for (const lesson of lessons) main.append(lesson.mount(session));
   for (const page of pages) main.append(page.mount(session, { lessons }));
   progress.restore();
+  markExercises(nav.querySelectorAll('a[data-lesson]'), catalog, progress);
   markProgress(progress);
   masthead.append(resetButton(progress));
   addEventListener('hashchange', () => show(currentLessonId(), progress, { focus: true }));

@@ -23,6 +23,15 @@ export async function withLesson(lesson, body, options = {}) {
   }
 }
 
+// A new page load of path (a goto that changes only the hash would not be one),
+// waiting until the lab is ready and the lesson the hash names is shown.
+export async function reload(lab, path = '/#/loops') {
+  await lab.page.goto('about:blank');
+  await lab.page.goto(lab.url + path);
+  await lab.page.waitForFunction(() => document.body.dataset.labReady === 'true', null, { timeout: 30000 });
+  await lab.page.locator(`section[data-lesson-view="${path.split('#/')[1]}"]`).waitFor({ state: 'visible' });
+}
+
 export async function fill(section, values) {
   for (const [name, value] of Object.entries(values)) {
     const control = section.locator(`[name="${name}"]`);

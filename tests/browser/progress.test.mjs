@@ -4,17 +4,9 @@
 // by another build, or under another catalog fingerprint, are not shown.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { fill, runAndWait, withLesson } from './lab-page.mjs';
+import { fill, reload, runAndWait, withLesson } from './lab-page.mjs';
 
 const KEY = 'kernel-lab-progress';
-
-// A new page load (a goto that changes only the hash would not be one).
-async function reload(lab, path = '/#/loops') {
-  await lab.page.goto('about:blank');
-  await lab.page.goto(lab.url + path);
-  await lab.page.waitForFunction(() => document.body.dataset.labReady === 'true', null, { timeout: 30000 });
-  await lab.page.locator(`section[data-lesson-view="${path.split('#/')[1]}"]`).waitFor({ state: 'visible' });
-}
 
 // A small loops run with a prediction, written to storage before returning.
 async function runWithPrediction({ page, section }) {

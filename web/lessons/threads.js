@@ -502,6 +502,7 @@ export default {
       lead: 'Split one matmul’s rows over several cores and it can run nearly that many times as fast, once there is enough work to split.',
       explanation: explanation(session, kernel, limit),
       exercise: {
+        question: 'sweep',
         prompt: question.prompt,
         label: question.label,
         control: { kind: 'number', placeholder: question.placeholder, inputmode: question.inputmode },
@@ -631,7 +632,7 @@ export default {
 
     const experiment = page.form.input('experiment');
     followExperimentSelect(page, EXPERIMENTS);
-    experiment.addEventListener('change', () => page.exercise.ask(QUESTIONS[experiment.value]));
+    experiment.addEventListener('change', () => page.exercise.ask({ ...QUESTIONS[experiment.value], question: experiment.value }));
     if (limit.most < 2) {
       page.form.input('threads').disabled = true;
       experiment.disabled = true;

@@ -49,3 +49,7 @@ export function defaultShape(catalog, operationId) {
   if (!op?.default_shape) throw new Error(`The catalog gives no default shape for the operation ${JSON.stringify(operationId)}.`);
   return op.default_shape;
 }
+
+// An exercise the student writes: a stub in cpp/exercises/ that the catalog
+// lists (role 'exercise', student), not a kernel compiled from it in the page.
+export const isStudentExercise = (kernel) => kernel.role === 'exercise' && kernel.student && !kernel.runtime;

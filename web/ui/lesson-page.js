@@ -5,7 +5,7 @@
 //
 // spec: {
 //   id, number, title, lead, explanation: Node[],
-//   exercise: {prompt, label, control},      see Exercise
+//   exercise: {prompt, label, control, question?},  see Exercise
 //   fields,                                  see LessonForm
 //   fieldFor(refusal) → inputName            the input C++'s `field` came from, where refusal
 //                                            is {request, field, error}; see refusal-field.js
@@ -27,7 +27,9 @@
 // }
 // With session.progress (progress-store.js), the prediction and each run's
 // results, verdict and notes are kept, and come back on the next visit marked
-// as an earlier visit's until the next Run replaces them.
+// as an earlier visit's until the next Run replaces them. The prediction in
+// force when a Run first gives a verdict is kept as the first prediction of
+// the question asked, and each Run after it with a prediction as a later try.
 //
 // Every C++ exercise of the lesson (a catalog kernel with role 'exercise') gets
 // a code panel under the results (code-panel.js), whose compiled kernels join
@@ -101,6 +103,8 @@ export class LessonPage {
     const { id } = this.spec;
     this.exercise.restore(progress.prediction(id));
     this.exercise.input.addEventListener('input', () => progress.predict(id, this.exercise.value()));
+    this.exercise.onAsk = (question) => this.exercise.showRecord(progress.predictionRecord(id, question));
+    this.exercise.showRecord(progress.predictionRecord(id, this.exercise.question));
     const earlier = progress.earlierResults(id);
     if (earlier) this.showEarlier(earlier);
   }
@@ -117,7 +121,7 @@ export class LessonPage {
       `Restored from your earlier visit: measured on ${new Date(at).toLocaleString()} by the ${module} build, ` +
       'not in this page load. The next Run replaces them.';
     this.earlierNote.hidden = false;
-    if (verdict) this.exercise.showVerdict(`From your earlier visit: ${verdict.text}`, verdict.tone);
+    if (verdict) this.exercise.showVerdict(verdict.text, verdict.tone, { earlier: true });
     this.showNotes(notes);
   }
 
@@ -183,7 +187,7 @@ export class LessonPage {
   // whoever waits for data-running="false" sees the run's outcome, even a refusal.
   async run() {
     if (this.running || !this.session.claim(this.spec)) return;
-    const prediction = this.exercise.value();
+    const prediction = { value: this.exercise.value(), question: this.exercise.question };
     this.cancelled = false;
     this.setRunning(true);
     this.controls.setProgress(0, 'Checking every request before the first one runs…');
@@ -222,8 +226,9 @@ export class LessonPage {
         this.controls.setProgress(fraction, `Running ${this.spec.describe(meta)} (${Math.min(done + 1, total)} of ${total})`),
     });
     if (outcome === 'error' || outcome === 'failed') this.form.showError(error);
-    this.conclude({ entries, values, prediction, outcome, skipped: plan.skipped ?? [] });
+    const verdict = this.conclude({ entries, values, prediction: prediction.value, outcome, skipped: plan.skipped ?? [] });
     this.remember();
+    if (verdict) this.judgePrediction(prediction, verdict);
   }
 
   show(entry) {
@@ -274,6 +279,14 @@ export class LessonPage {
     this.exercise.lock(running);
   }
 
+  // prediction: {value, question} as the Run began; verdict: what the lesson judged.
+  judgePrediction({ value, question }, verdict) {
+    const record = this.session.progress?.judgePrediction(this.spec.id, { question, value, verdict });
+    if (record && question === this.exercise.question) this.exercise.showRecord(record);
+  }
+
+  // Shows the verdict and notes of a Run; returns the lesson's verdict, or
+  // null where the Run stopped or timed nothing, so there was none.
   conclude({ entries, values, prediction, outcome, skipped }) {
     const measured = entries.filter((e) => e.result.status === 'ok');
     if (outcome !== 'done' || measured.length === 0) {
@@ -284,11 +297,12 @@ export class LessonPage {
         'neutral',
       );
       this.showNotes(skipped);
-      return;
+      return null;
     }
     const { verdict, notes } = this.spec.conclude({ entries: measured, values, prediction });
     this.exercise.showVerdict(verdict.text, verdict.tone);
     this.showNotes([...failedChecks(measured, this.session), ...notes, ...skipped]);
+    return verdict;
   }
 
   showNotes(notes) {
