@@ -225,6 +225,7 @@ export class CodePanel {
     const checked = await checkAtEveryShape(this.session.lab, kernel, {
       onShape: (index, count) => this.progressTo(0.1 + (0.3 * index) / count, `Checking size ${index + 1} of ${count}…`),
       cancelled: () => this.cancelled,
+      maxThreads: this.session.catalog.build.max_threads,
     });
     if (checked.status !== 'passed') return this.say(checkMessage(checked, operation));
     await this.time(kernel, operation, checked.count);
