@@ -37,9 +37,8 @@
   // The entry with the buffers' addresses bound, so a timed call allocates nothing.
   // Sizes beyond what the entry takes are ignored by WebAssembly.
   function bind(entry, at) {
-    if (at.length === 2) return (s0, s1, s2, s3) => entry(at[0], at[1], s0, s1, s2, s3);
-    if (at.length === 3) return (s0, s1, s2, s3) => entry(at[0], at[1], at[2], s0, s1, s2, s3);
-    throw new Error(`an entry with ${at.length} buffers`);
+    const bound = entry.bind(null, ...at);
+    return (s0, s1, s2, s3) => bound(s0, s1, s2, s3);
   }
 
   // The guard bytes: before the first buffer, between buffers, after the last.

@@ -29,6 +29,26 @@ LAB_PAGE_ENTRY(const float* x, float* y, int32_t n) {
 LAB_PAGE_ENTRY(const float* x, int8_t* q, float* scale, int32_t n) {
   return static_cast<int>(lab::f32_quantize_i8_student(x, q, scale, n));
 }
+#elif defined(LAB_PAGE_ENTRY_f32_matmul_student_threads)
+// Called once, when the problem is staged: the split for every thread, which
+// the lab's pool then runs (a module of its own cannot start threads).
+LAB_PAGE_ENTRY(int64_t* begin, int64_t* end, int32_t rows, int32_t threads) {
+  for (int32_t t = 0; t < threads; ++t) {
+    const lab::KernelStatus status =
+        lab::f32_matmul_student_threads(rows, t, threads, begin + t, end + t);
+    if (status != lab::KernelStatus::done) return static_cast<int>(status);
+  }
+  return static_cast<int>(lab::KernelStatus::done);
+}
+#elif defined(LAB_PAGE_ENTRY_i8_matmul_student)
+LAB_PAGE_ENTRY(const int8_t* a, const float* scale_a, const int8_t* b, const float* scale_b,
+               float* c, int32_t m, int32_t n, int32_t k) {
+  return static_cast<int>(lab::i8_matmul_student(a, scale_a, b, scale_b, c, m, n, k));
+}
+#elif defined(LAB_PAGE_ENTRY_f32_round_bf16_student)
+LAB_PAGE_ENTRY(const float* x, uint16_t* y, int32_t n) {
+  return static_cast<int>(lab::f32_round_bf16_student(x, y, n));
+}
 #endif
 
 LAB_SOURCE_DEFINE(page_entry_cpp)

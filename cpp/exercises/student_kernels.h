@@ -25,10 +25,25 @@ KernelStatus f32_relu_student_wasmsimd(const float* x, float* y, int64_t n);
 // vector: *scale = max|x| / 127, q = round(x / scale) clamped to [-127, 127].
 KernelStatus f32_quantize_i8_student(const float* x, int8_t* q, float* scale, int64_t n);
 
+// Threads exercise: the rows [*begin, *end) of C that thread `thread` of
+// `threads` computes; the lab's pool computes them.
+KernelStatus f32_matmul_student_threads(int64_t rows, int64_t thread, int64_t threads,
+                                        int64_t* begin, int64_t* end);
+
+// Int8 matmul exercise: C = scale_a[i] * scale_b[j] * (int32 sum of a[i][p] * b[p][j]).
+KernelStatus i8_matmul_student(const int8_t* a, const float* scale_a, const int8_t* b,
+                               const float* scale_b, float* c, int64_t m, int64_t n, int64_t k);
+
+// Precision exercise: y = the bf16 bit pattern of x, to nearest, ties to even; NaN stays NaN.
+KernelStatus f32_round_bf16_student(const float* x, uint16_t* y, int64_t n);
+
 }  // namespace lab
 
 LAB_SOURCE_DECLARE(f32_matmul_student_loops_cpp)
 LAB_SOURCE_DECLARE(f32_matmul_student_blocked_cpp)
 LAB_SOURCE_DECLARE(f32_relu_student_wasmsimd_cpp)
 LAB_SOURCE_DECLARE(f32_quantize_i8_student_cpp)
+LAB_SOURCE_DECLARE(f32_matmul_student_threads_cpp)
+LAB_SOURCE_DECLARE(i8_matmul_student_cpp)
+LAB_SOURCE_DECLARE(f32_round_bf16_student_cpp)
 LAB_SOURCE_HEADER(student_kernels_h)

@@ -12,6 +12,8 @@
 #include "kernels/axpy/axpy.h"
 #include "kernels/axpy/axpy_adapter.h"
 #include "kernels/convert/bf16_convert.h"
+#include "kernels/convert/f32_round_bf16.h"
+#include "kernels/convert/f32_round_bf16_adapter.h"
 #include "kernels/gelu/f32_gelu.h"
 #include "kernels/gelu/f32_gelu_adapter.h"
 #include "kernels/gelu/f32x4_gelu.h"
@@ -29,6 +31,8 @@
 #include "kernels/matmul/f32_matmul_blocked.h"
 #include "kernels/matmul/f32_matmul_loop_orders.h"
 #include "kernels/matmul/f32_matmul_register_blocked.h"
+#include "kernels/matmul/f32_matmul_row_split.h"
+#include "kernels/matmul/f32_matmul_split_adapter.h"
 #include "kernels/matmul_bias_gelu/f32_matmul_bias_gelu.h"
 #include "kernels/matmul_bias_gelu/f32_matmul_bias_gelu_adapter.h"
 #include "kernels/probe/probe.h"
@@ -492,6 +496,67 @@ std::vector<Kernel> build_catalog() {
        false,
        run_model<model::ConvProblem, model::conv2d_im2col_int8>,
        &kConv2dIm2colInt8Traffic},
+      {"f32_matmul_4x8_wasmsimd_even_split",
+       "threads",
+       "4x8 SIMD128, even split",
+       {DType::f32, Variant::simd128, Role::loop_order},
+       "The 4 x 8 SIMD128 rows of C, thread t computing rows [t M / T, (t + 1) M / T): one "
+       "even range per thread, asked for before the pool starts, as the threads exercise asks "
+       "yours.",
+       source::f32_matmul_4x8_wasmsimd_split_cpp,
+       {source::f32_matmul_4x8_wasmsimd_tile_h, source::f32_matmul_register_blocked_h,
+        source::thread_pool_h},
+       &kMatmulF32,
+       {Tunable::threads},
+       false,
+       run_matmul_threaded<f32_matmul_4x8_wasmsimd_even_split>},
+      {"f32_matmul_student_threads",
+       "threads",
+       "your split",
+       {DType::f32, Variant::autovec, Role::exercise},
+       "Threads exercise: which rows each thread computes, written by you; the lab's pool runs "
+       "them with the 4 x 8 SIMD128 rows.",
+       source::f32_matmul_student_threads_cpp,
+       {source::f32_matmul_4x8_wasmsimd_split_cpp},
+       &kMatmulF32,
+       {Tunable::threads},
+       true,
+       run_matmul_split<f32_matmul_student_threads>},
+      {"i8_matmul_student",
+       "quantization",
+       "your int8 matmul",
+       {DType::i8, Variant::autovec, Role::exercise},
+       "Int8 matmul exercise: int32 sums of int8 codes, dequantized by the row and column "
+       "scales, written by you.",
+       source::i8_matmul_student_cpp,
+       {},
+       &kMatmulI8,
+       {},
+       true,
+       run_i8_matmul<i8_matmul_student>},
+      {"f32_round_bf16_scalar",
+       "precision",
+       "round to bf16, scalar",
+       {DType::f32, Variant::scalar, Role::elementwise},
+       "f32_to_bf16 one element at a time: integer arithmetic on the f32's bits, compiled with "
+       "the vectorizers off.",
+       source::f32_round_bf16_scalar_cpp,
+       {source::bf16_convert_h},
+       &kRoundBf16,
+       {},
+       false,
+       run_round_bf16<f32_round_bf16_scalar>},
+      {"f32_round_bf16_student",
+       "precision",
+       "your bf16 rounding",
+       {DType::f32, Variant::autovec, Role::exercise},
+       "Precision exercise: f32 to bf16, to nearest with ties to even, written by you.",
+       source::f32_round_bf16_student_cpp,
+       {},
+       &kRoundBf16,
+       {},
+       true,
+       run_round_bf16<f32_round_bf16_student>},
   };
 }
 
@@ -566,7 +631,7 @@ Shape default_shape(const Operation& op) {
       {&kMatmulI8, {256, 256, 256}},          {&kAxpyF32, {1, 1 << 20, 1}},
       {&kAxpyBf16, {1, 1 << 20, 1}},          {&kMulAddF32, {1, int64_t{1} << 26, 1}},
       {&kTriadF32, {1, int64_t{1} << 25, 1}}, {&kFfnBlock, {64, 2048, 512}},
-      {&kConv2dIm2col, {32, 64, 32}},
+      {&kConv2dIm2col, {32, 64, 32}},         {&kRoundBf16, {1, 1 << 20, 1}},
   };
   for (const auto& [operation, shape] : defaults)
     if (operation == &op) return shape;

@@ -26,6 +26,12 @@ const std::vector<int64_t>& vector_check_lengths() {
   return lengths;
 }
 
+// One thread, and two and three, which leave a remainder for most row counts.
+const std::vector<int64_t>& check_thread_counts() {
+  static const std::vector<int64_t> counts = {1, 2, 3};
+  return counts;
+}
+
 std::vector<Shape> check_shapes(const Kernel& kernel) {
   std::vector<Shape> base;
   if (kernel.op->shape_kind == ShapeKind::vector) {
@@ -34,10 +40,17 @@ std::vector<Shape> check_shapes(const Kernel& kernel) {
   }
   for (int64_t n : square_check_sizes()) base.push_back({n, n, n, 0});
   base.insert(base.end(), non_square_check_shapes().begin(), non_square_check_shapes().end());
-  if (!takes(kernel, Tunable::block)) return base;
+  if (takes(kernel, Tunable::block)) {
+    std::vector<Shape> blocked;
+    for (const Shape& s : base)
+      for (int64_t block : check_blocks(s)) blocked.push_back({s.m, s.n, s.k, block});
+    base = blocked;
+  }
+  if (!takes(kernel, Tunable::threads)) return base;
   std::vector<Shape> shapes;
   for (const Shape& s : base)
-    for (int64_t block : check_blocks(s)) shapes.push_back({s.m, s.n, s.k, block});
+    for (int64_t threads : check_thread_counts())
+      shapes.push_back({s.m, s.n, s.k, s.block, threads});
   return shapes;
 }
 

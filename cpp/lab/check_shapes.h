@@ -15,8 +15,9 @@
 namespace lab {
 
 // This kernel's check shapes: for a product, square sizes then non-square
-// shapes, each with every check block when the kernel is tiled; for a vector,
-// the check lengths.
+// shapes, each with every check block when the kernel is tiled, and at every
+// check thread count when it takes threads; for a vector, the check lengths.
+// (The page runs those whose thread count its build has.)
 std::vector<Shape> check_shapes(const Kernel& kernel);
 // The block sizes a tiled kernel is checked with at this shape: 1, odd, a
 // typical tile, and the whole matrix, each once.
@@ -25,5 +26,6 @@ std::vector<int64_t> check_blocks(const Shape& shape);
 const std::vector<int64_t>& square_check_sizes();
 const std::vector<Shape>& non_square_check_shapes();
 const std::vector<int64_t>& vector_check_lengths();
+const std::vector<int64_t>& check_thread_counts();
 
 }  // namespace lab

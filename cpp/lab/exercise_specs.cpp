@@ -57,6 +57,51 @@ const std::vector<ExerciseSpec>& exercise_specs() {
         "measured 1.33x for a plain C solution at -O2 on AMD EPYC (Zen 5), Chromium 156; 0.7 "
         "leaves room for a slower machine"},
        false},
+      {"f32_matmul_student_threads",
+       "Give each thread an even share of the rows of C: together the ranges cover every row "
+       "once, and no thread gets more than one row more than another.",
+       {"Thread t of T gets about rows / T rows; start with rows % threads == 0 and check it.",
+        "When rows % threads != 0, rounding rows / threads down leaves the last rows to "
+        "nobody; the ranges must meet: thread t's end is thread t + 1's begin.",
+        "*begin = thread * rows / threads and *end = (thread + 1) * rows / threads: products "
+        "first, then the division, so the remainder is spread and the last end is rows."},
+       {"f32_matmul_4x8_wasmsimd_even_split",
+        0.7,
+        {512, 512, 512, 0, 0},
+        "provisional, not yet measured in a browser: a correct split runs the same rows on the "
+        "same pool as the even split, and natively (AMD EPYC, 2 cores shared with other jobs) "
+        "the two measured within noise of each other at 2 threads; all rows on one thread "
+        "should reach about 1 / threads of it on idle cores"},
+       false},
+      {"i8_matmul_student",
+       "Multiply the int8 codes with int32 sums in a loop order that walks B along its rows, "
+       "and apply the row and column scales once per element of C.",
+       {"Sum in int32_t: 127 x 127 = 16129, so an int16 sum overflows after three terms.",
+        "i-j-k walks B down a column, N bytes apart. Keep a small int32 row of sums on the "
+        "stack and add a[i][p] * b[p][j] along j, i-k-j, as the f32 Loops lesson did.",
+        "For each row i and each block of up to 64 columns: zero int32_t sums[64], loop p, "
+        "then j inside the block; then c[i][j] = float(sums[j]) * (scale_a[i] * scale_b[j])."},
+       {"i8_matmul_scalar",
+        0.7,
+        {256, 256, 256, 0, 1},
+        "provisional, not yet measured in a browser: natively (AMD EPYC, Release build) plain "
+        "C i-k-j measured 4-6x the reference, whose vectorizers are off, and i-j-k 0.5-0.65x"},
+       false},
+      {"f32_round_bf16_student",
+       "Round each f32 to the nearest bf16, ties to even, by integer arithmetic on its bits; "
+       "the largest floats round to infinity and a NaN stays a NaN.",
+       {"std::memcpy a float into a uint32_t; the bf16 is its top 16 bits, rounded by the "
+        "low 16.",
+        "Adding 0x7FFF carries into bit 16 exactly when the low half is above 0x8000; add one "
+        "more when bit 16 is already 1, so a tie rounds to even.",
+        "Check NaN first: (u & 0x7FFFFFFF) > 0x7F800000. Return (u >> 16) | 0x40 for it, "
+        "else (u + 0x7FFF + ((u >> 16) & 1)) >> 16."},
+       {"f32_round_bf16_scalar",
+        0.7,
+        {1, 1 << 20, 1, 0, 1},
+        "provisional, not yet measured in a browser: natively (AMD EPYC, Release build) a "
+        "plain C loop measured 2.2-2.5x the reference, whose vectorizers are off"},
+       false},
   };
   return specs;
 }

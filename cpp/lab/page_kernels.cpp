@@ -2,7 +2,10 @@
 
 #include "core/source_file.h"
 #include "exercises/student_kernels.h"
+#include "kernels/convert/f32_round_bf16_adapter.h"
+#include "kernels/i8_matmul/i8_matmul_adapter.h"
 #include "kernels/matmul/f32_matmul_adapter.h"
+#include "kernels/matmul/f32_matmul_split_adapter.h"
 #include "kernels/quantize/quantize_adapters.h"
 #include "kernels/relu/f32_relu_adapter.h"
 
@@ -23,8 +26,17 @@ PageCall page_call_of(const Kernel& k) {
     return [](Problem& p, const Shape& s, bool) { return relu_page_call(p, s); };
   if (k.op == &kQuantizeF32I8)
     return [](Problem& p, const Shape& s, bool) { return quantize_page_call(p, s); };
+  if (k.op == &kMatmulI8)
+    return [](Problem& p, const Shape& s, bool) { return i8_matmul_page_call(p, s); };
+  if (k.op == &kRoundBf16)
+    return [](Problem& p, const Shape& s, bool) { return round_bf16_page_call(p, s); };
   return nullptr;
 }
+
+// A module compiled in the page cannot start threads, so a matmul exercise
+// that takes a thread count is a work split: its entry fills every thread's
+// rows once, when the problem is staged, and the lab's pool computes them.
+bool splits_rows(const Kernel& k) { return k.op == &kMatmulF32 && takes(k, Tunable::threads); }
 
 const char* kNoHost = "This lab was built without a place to run kernels compiled in the page.";
 
@@ -34,19 +46,34 @@ void set_page_host(PageHost* host) { host_ = host; }
 
 std::string PageKernel::stage(Problem& problem, const Shape& shape) {
   failure_.clear();
-  staged_ = page_call_of(exercise_)(problem, shape, takes(exercise_, Tunable::block));
+  split_ = splits_rows(exercise_);
+  if (split_) {
+    begin_.assign(static_cast<size_t>(shape.threads), 0);
+    end_.assign(begin_.size(), 0);
+    staged_ = row_split_page_call(shape, begin_, end_);
+  } else {
+    staged_ = page_call_of(exercise_)(problem, shape, takes(exercise_, Tunable::block));
+  }
   if (!host_) failure_ = kNoHost;
   if (failure_.empty()) failure_ = host_->stage(slot_, staged_.buffers);
+  if (!split_ || !failure_.empty()) return failure_;
+  // The split, asked once for every thread, outside any timing.
+  split_status_ = host_->call(slot_, staged_.sizes, &failure_);
+  if (failure_.empty() && split_status_ == KernelStatus::done)
+    failure_ = host_->collect(slot_, staged_.buffers);
   return failure_;
 }
 
-KernelStatus PageKernel::call() {
+KernelStatus PageKernel::call(Problem& problem, const Shape& shape) {
   if (!failure_.empty()) return KernelStatus::done;
-  return host_->call(slot_, staged_.sizes, &failure_);
+  if (!split_) return host_->call(slot_, staged_.sizes, &failure_);
+  if (split_status_ == KernelStatus::done)
+    run_row_ranges(problem, shape, begin_.data(), end_.data());
+  return split_status_;
 }
 
 std::string PageKernel::collect() {
-  if (failure_.empty()) failure_ = host_->collect(slot_, staged_.buffers);
+  if (failure_.empty() && !split_) failure_ = host_->collect(slot_, staged_.buffers);
   return failure_;
 }
 
@@ -69,7 +96,9 @@ KernelRegistration register_page_kernel(const std::string& exercise, const std::
   kernel.title = title.c_str();
   kernel.summary = "Your source, compiled in this page and run from its own WebAssembly module.";
   kernel.page = std::make_shared<PageKernel>(slot, *stub);
-  kernel.run = [page = kernel.page.get()](Problem&, const Shape&) { return page->call(); };
+  kernel.run = [page = kernel.page.get()](Problem& problem, const Shape& shape) {
+    return page->call(problem, shape);
+  };
   return register_kernel(std::move(kernel));
 }
 

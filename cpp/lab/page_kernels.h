@@ -46,9 +46,12 @@ void set_page_host(PageHost* host);
 class PageKernel {
  public:
   PageKernel(int slot, const Kernel& exercise) : slot_(slot), exercise_(exercise) {}
+  // A work split (the threads exercise) is called here, once for all threads,
+  // and its rows come back before stage() returns.
   std::string stage(Problem& problem, const Shape& shape);
-  // After a failure, returns at once without calling: the reason stays in failure().
-  KernelStatus call();
+  // After a failure, returns at once without calling: the reason stays in
+  // failure(). A split's call computes C on the lab's pool from its rows.
+  KernelStatus call(Problem& problem, const Shape& shape);
   std::string collect();
   const std::string& failure() const { return failure_; }
 
@@ -57,6 +60,10 @@ class PageKernel {
   const Kernel& exercise_;
   ExternalCall staged_;
   std::string failure_;
+  // A split's answer: each thread's first row and the row after its last.
+  bool split_ = false;
+  KernelStatus split_status_ = KernelStatus::done;
+  std::vector<int64_t> begin_, end_;
 };
 
 // Whether an exercise can be compiled in the page: its operation says what its entry receives.

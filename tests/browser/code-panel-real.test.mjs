@@ -16,6 +16,9 @@ const LESSONS = {
   f32_matmul_student_blocked: { lesson: 'blocking', values: { sizes: '64', blocks: '16', min_time_s: '0.05' } },
   f32_relu_student_wasmsimd: { lesson: 'vectorization', values: { relu_sizes: '4096', min_time_s: '0.05' } },
   f32_quantize_i8_student: { lesson: 'quantization', values: { lengths: '4096', min_time_s: '0.05' } },
+  f32_matmul_student_threads: { lesson: 'threads', values: { sizes: '64', small_sizes: '16', min_time_s: '0.05' } },
+  i8_matmul_student: { lesson: 'quantization', values: { sizes: '64', lengths: '4096', min_time_s: '0.05' } },
+  f32_round_bf16_student: { lesson: 'precision', values: { lengths: '65536', min_time_s: '0.05' } },
 };
 
 test('every exercise that compiles in the page is tested here', () => {
@@ -51,7 +54,10 @@ for (const [name, { lesson, values }] of Object.entries(LESSONS)) {
         assert.ok((await mine()) >= 1, 'a timed row of the student’s kernel');
         const rows = await mine();
 
-        assert.match(await compile(sources.wrong), /Wrong result at .*: element \w+\[\d+\](\[\d+\])?: expected .*, got 7\b/);
+        assert.match(
+          await compile(sources.wrong),
+          new RegExp(`Wrong result at .*: element \\w+\\[\\d+\\](\\[\\d+\\])?: expected .*, got ${sources.wrong.got}\\b`),
+        );
         assert.match(await compile(sources.syntax), /did not compile/);
         assert.equal(
           await panel.locator('[data-diagnostics] button[data-line]').first().getAttribute('data-line'),

@@ -32,12 +32,17 @@ export function solutionBody(exercise, kind) {
 const hasSolution = (exercise, kind) =>
   readFileSync(new URL(`tests/cpp/exercises/solutions/${exercise}.cpp`, ROOT), 'utf8').includes(`namespace lab::${kind} {`);
 
-// The last element of each exercise's output, to write wrongly or past.
+// The last element of each exercise's output, to write wrongly or past, and
+// what the check then reports for the first bad element (got: 7 unless said).
 const OUTPUT = {
   f32_matmul_student_loops: { last: 'c[m * n - 1]', past: 'c[m * n]' },
   f32_matmul_student_blocked: { last: 'c[m * n - 1]', past: 'c[m * n]' },
   f32_relu_student_wasmsimd: { last: 'y[n - 1]', past: 'y[n]' },
   f32_quantize_i8_student: { last: 'q[n - 1]', past: 'q[n]' },
+  // A split writes rows, not C: a begin of 7 leaves the one row at the smallest size unclaimed.
+  f32_matmul_student_threads: { last: '*begin', past: 'end[threads - thread]', got: 'NaN' },
+  i8_matmul_student: { last: 'c[m * n - 1]', past: 'c[m * n]' },
+  f32_round_bf16_student: { last: 'y[n - 1]', past: 'y[n]' },
 };
 
 export const PAGE_EXERCISES = Object.keys(OUTPUT);
@@ -60,7 +65,7 @@ export const exerciseEntry = (name) => ({ name, source: `cpp/exercises/${name}.c
 // {source, ...what the test expects}
 export function sourcesFor(exercise) {
   const correct = solutionBody(exercise, 'correct').replace(/\s*return KernelStatus::done;$/, '');
-  const { last, past } = OUTPUT[exercise];
+  const { last, past, got = '7' } = OUTPUT[exercise];
   const stub = stubOf(exercise);
   const todoLine = stub.slice(0, stub.search(TODO)).split('\n').length;
   return {
@@ -70,7 +75,7 @@ export function sourcesFor(exercise) {
     // The wrong solution the native test fails (a real mistake, such as truncating instead of rounding).
     mistaken: { source: replaceBody(exercise, solutionBody(exercise, 'wrong')) },
     // Right everywhere but the last element: it fails at the smallest size, element 0.
-    wrong: { source: withBody(exercise, `${correct}\n  ${last} = 7;`) },
+    wrong: { source: withBody(exercise, `${correct}\n  ${last} = 7;`), got },
     overrun: { source: withBody(exercise, `${correct}\n  ${past} = 0;`) },
     trap: { source: withBody(exercise, '__builtin_trap();') },
     endless: { source: withBody(exercise, 'for (volatile int spin = 1; spin;) {\n  }') },

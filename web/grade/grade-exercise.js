@@ -75,6 +75,7 @@ export async function gradeExercise({
   const checked = await checkAtEveryShape(session.lab, kernel, {
     onShape: (index, count) => onProgress(0.1 + (0.4 * index) / count, `Checking size ${index + 1} of ${count}…`),
     cancelled,
+    maxThreads: session.catalog.build.max_threads,
   });
   record.check = { status: checked.status, shapes: checked.count };
   if (checked.status !== 'passed') {

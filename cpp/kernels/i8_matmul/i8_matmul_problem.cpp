@@ -56,11 +56,15 @@ ErrorReport I8MatmulProblem::check() const {
   double vs_f32_max = 0, diff_squares = 0, f32_squares = 0;
   for (size_t i = 0; i < c_.size(); ++i) {
     const double err = std::fabs(static_cast<double>(c_[i]) - exact_[i]);
+    const double rel = exact_[i] != 0 ? err / std::fabs(exact_[i]) : err;
+    if (!(rel <= report.tolerance) && !report.first_bad.found) {
+      const int64_t index = static_cast<int64_t>(i);
+      report.first_bad = {true, "C", index, index / shape_.n, index % shape_.n, exact_[i], c_[i]};
+    }
     if (!std::isfinite(err)) {  // NaN: an element the kernel never wrote
       report.max_abs_err = report.max_rel_err = std::numeric_limits<double>::infinity();
       return report;
     }
-    const double rel = exact_[i] != 0 ? err / std::fabs(exact_[i]) : err;
     report.max_abs_err = std::max(report.max_abs_err, err);
     report.max_rel_err = std::max(report.max_rel_err, rel);
     const double diff = c_[i] - f32_[i];

@@ -2,6 +2,7 @@
 // same shapes the reference kernels pass. Each test fails while its stub
 // still returns not_implemented. Each is tagged with its lesson and its
 // file's name, so tests/cpp/exercises/check.sh can run one alone.
+#include "check_cases.h"
 #include "matmul_cases.h"
 #include "quantize_cases.h"
 #include "relu_cases.h"
@@ -29,4 +30,18 @@ TEST_CASE("Exercise 3: your SIMD ReLU", "[vectorization][f32_relu_student_wasmsi
 
 TEST_CASE("Exercise 4: your int8 quantize", "[quantization][f32_quantize_i8_student]") {
   testing::require_quantize_kernel_correct(student_kernel("f32_quantize_i8_student"));
+}
+
+TEST_CASE("Exercise (Threads lesson): your split of the rows",
+          "[threads][f32_matmul_student_threads]") {
+  testing::require_correct_at_check_shapes(student_kernel("f32_matmul_student_threads"));
+}
+
+TEST_CASE("Exercise (Quantization lesson): your int8 matmul", "[quantization][i8_matmul_student]") {
+  testing::require_correct_at_check_shapes(student_kernel("i8_matmul_student"));
+}
+
+TEST_CASE("Exercise (Precision lesson): your bf16 rounding",
+          "[precision][f32_round_bf16_student]") {
+  testing::require_correct_at_check_shapes(student_kernel("f32_round_bf16_student"));
 }
