@@ -91,7 +91,8 @@ export async function gradeExercise({
 
 async function measureBar({ session, kernel, spec, operation, onProgress, cancelled }) {
   const unit = operation?.shape === 'vector' ? 'GB/s' : 'GFLOP/s';
-  const maxThreads = session.catalog.build.max_threads;
+  // Every thread: as many as the pool has and the browser reports cores for.
+  const maxThreads = Math.min(globalThis.navigator?.hardwareConcurrency || 1, session.catalog.build.max_threads);
   const bar = { reference: spec.reference, ratio_needed: spec.ratio, shape: spec.shape, unit, ratio: null, passed: null };
   if (spec.shape.threads === 0 && maxThreads < 2) {
     bar.message = 'The bar compares work split over threads, and this page’s build runs one thread: it was not measured.';
