@@ -8,6 +8,7 @@
 #include <cstdint>
 
 #include "core/source_file.h"
+#include "exercises/f32_matmul_4x8_tiles.h"
 #include "exercises/student_kernels.h"
 
 #define LAB_PAGE_ENTRY extern "C" __attribute__((export_name("lab_entry"))) int lab_entry
@@ -28,6 +29,20 @@ LAB_PAGE_ENTRY(const float* x, float* y, int32_t n) {
 #elif defined(LAB_PAGE_ENTRY_f32_quantize_i8_student)
 LAB_PAGE_ENTRY(const float* x, int8_t* q, float* scale, int32_t n) {
   return static_cast<int>(lab::f32_quantize_i8_student(x, q, scale, n));
+}
+#elif defined(LAB_PAGE_ENTRY_f32_matmul_student_4x8)
+// A whole matmul: the lab's nest, calling the student's tile.
+LAB_PAGE_ENTRY(const float* a, const float* b, float* c, int32_t m, int32_t n, int32_t k) {
+  return static_cast<int>(lab::tiles_4x8::matmul<lab::f32_matmul_student_4x8>(a, b, c, m, n, k));
+}
+#elif defined(LAB_PAGE_ENTRY_f32_gelu_student)
+LAB_PAGE_ENTRY(const float* x, float* y, int32_t n) {
+  return static_cast<int>(lab::f32_gelu_student(x, y, n));
+}
+#elif defined(LAB_PAGE_ENTRY_f32_matmul_bias_gelu_student)
+LAB_PAGE_ENTRY(const float* a, const float* b, const float* bias, float* c, int32_t m, int32_t n,
+               int32_t k) {
+  return static_cast<int>(lab::f32_matmul_bias_gelu_student(a, b, bias, c, m, n, k));
 }
 #endif
 

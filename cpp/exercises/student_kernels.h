@@ -25,10 +25,26 @@ KernelStatus f32_relu_student_wasmsimd(const float* x, float* y, int64_t n);
 // vector: *scale = max|x| / 127, q = round(x / scale) clamped to [-127, 127].
 KernelStatus f32_quantize_i8_student(const float* x, int8_t* q, float* scale, int64_t n);
 
+// Exercise 5 (Vectorization lesson): one 4 x 8 tile of C = A * B with wasm
+// SIMD128 intrinsics, C[0..4)[0..8) = A[0..4)[0..k) * B[0..k)[0..8), rows lda,
+// ldb and ldc floats apart; the lab's loop nest (f32_matmul_4x8_tiles.h) does the rest.
+KernelStatus f32_matmul_student_4x8(const float* a, int64_t lda, const float* b, int64_t ldb,
+                                    float* c, int64_t ldc, int64_t k);
+
+// Exercise 6 (Fusion lesson): y = GELU(x), tanh form, in one pass over memory.
+KernelStatus f32_gelu_student(const float* x, float* y, int64_t n);
+
+// Exercise 7 (Capstone lesson): C = GELU(A * B + bias), the bias a row of N.
+KernelStatus f32_matmul_bias_gelu_student(const float* a, const float* b, const float* bias,
+                                          float* c, int64_t m, int64_t n, int64_t k);
+
 }  // namespace lab
 
 LAB_SOURCE_DECLARE(f32_matmul_student_loops_cpp)
 LAB_SOURCE_DECLARE(f32_matmul_student_blocked_cpp)
 LAB_SOURCE_DECLARE(f32_relu_student_wasmsimd_cpp)
 LAB_SOURCE_DECLARE(f32_quantize_i8_student_cpp)
+LAB_SOURCE_DECLARE(f32_matmul_student_4x8_cpp)
+LAB_SOURCE_DECLARE(f32_gelu_student_cpp)
+LAB_SOURCE_DECLARE(f32_matmul_bias_gelu_student_cpp)
 LAB_SOURCE_HEADER(student_kernels_h)

@@ -8,6 +8,7 @@
 #include "core/stats.h"
 #include "core/thread_pool.h"
 #include "core/timing.h"
+#include "exercises/f32_matmul_4x8_tiles.h"
 #include "exercises/student_kernels.h"
 #include "kernels/axpy/axpy.h"
 #include "kernels/axpy/axpy_adapter.h"
@@ -232,6 +233,18 @@ std::vector<Kernel> build_catalog() {
        {Tunable::block, Tunable::threads},
        false,
        run_matmul<f32_matmul_4x8_wasmsimd>},
+      {"f32_matmul_student_4x8",
+       "vectorization",
+       "your 4x8 SIMD128",
+       {DType::f32, Variant::simd128, Role::exercise},
+       "Exercise 5: the 4 x 8 micro-kernel with SIMD128 intrinsics, written by you, in the "
+       "lab's loop nest.",
+       source::f32_matmul_student_4x8_cpp,
+       {source::f32_matmul_4x8_tiles_h},
+       &kMatmulF32,
+       {},
+       true,
+       run_matmul<tiles_4x8::matmul<f32_matmul_student_4x8>>},
       {"f32_matmul_4x8_packed_wasmsimd",
        "roofline",
        "expert GEMM",
@@ -270,6 +283,17 @@ std::vector<Kernel> build_catalog() {
        {},
        false,
        run_gelu<f32_gelu_fused_wasmsimd>},
+      {"f32_gelu_student",
+       "fusion",
+       "your fused GELU",
+       {DType::f32, Variant::simd128, Role::exercise},
+       "Exercise 6: GELU in one pass over memory, written by you.",
+       source::f32_gelu_student_cpp,
+       {source::f32x4_gelu_h},
+       &kGeluF32,
+       {},
+       true,
+       run_gelu<f32_gelu_student>},
       {"f32_matmul_bias_gelu_separate_wasmsimd",
        "fusion",
        "GEMM, bias, GELU",
@@ -492,6 +516,17 @@ std::vector<Kernel> build_catalog() {
        false,
        run_model<model::ConvProblem, model::conv2d_im2col_int8>,
        &kConv2dIm2colInt8Traffic},
+      {"f32_matmul_bias_gelu_student",
+       "capstone",
+       "your layer",
+       {DType::f32, Variant::simd128, Role::exercise},
+       "Exercise 7: one layer of a backend, C = GELU(A x B + bias), written by you.",
+       source::f32_matmul_bias_gelu_student_cpp,
+       {source::f32x4_gelu_h},
+       &kMatmulBiasGeluF32,
+       {},
+       true,
+       run_matmul_bias_gelu<f32_matmul_bias_gelu_student>},
   };
 }
 

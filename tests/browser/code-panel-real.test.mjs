@@ -16,6 +16,9 @@ const LESSONS = {
   f32_matmul_student_blocked: { lesson: 'blocking', values: { sizes: '64', blocks: '16', min_time_s: '0.05' } },
   f32_relu_student_wasmsimd: { lesson: 'vectorization', values: { relu_sizes: '4096', min_time_s: '0.05' } },
   f32_quantize_i8_student: { lesson: 'quantization', values: { lengths: '4096', min_time_s: '0.05' } },
+  f32_matmul_student_4x8: { lesson: 'vectorization', values: { matmul_sizes: '64', min_time_s: '0.05' } },
+  f32_gelu_student: { lesson: 'fusion', values: { gelu_sizes: '4096', min_time_s: '0.05' } },
+  f32_matmul_bias_gelu_student: { lesson: 'capstone', values: { batch: '8', d_model: '64', d_ff: '64', min_time_s: '0.05' } },
 };
 
 test('every exercise that compiles in the page is tested here', () => {

@@ -30,3 +30,17 @@ TEST_CASE("Exercise 3: your SIMD ReLU", "[vectorization][f32_relu_student_wasmsi
 TEST_CASE("Exercise 4: your int8 quantize", "[quantization][f32_quantize_i8_student]") {
   testing::require_quantize_kernel_correct(student_kernel("f32_quantize_i8_student"));
 }
+
+TEST_CASE("Exercise 5: your 4x8 SIMD128 micro-kernel", "[vectorization][f32_matmul_student_4x8]") {
+  testing::require_matmul_kernel_correct(student_kernel("f32_matmul_student_4x8"));
+}
+
+TEST_CASE("Exercise 6: your fused GELU", "[fusion][f32_gelu_student]") {
+  const Kernel& kernel = student_kernel("f32_gelu_student");
+  for (const Shape& shape : check_shapes(kernel)) testing::require_correct_at(kernel, shape);
+}
+
+TEST_CASE("Exercise 7: your layer, GELU(A x B + bias)",
+          "[capstone][f32_matmul_bias_gelu_student]") {
+  testing::require_matmul_kernel_correct(student_kernel("f32_matmul_bias_gelu_student"));
+}
