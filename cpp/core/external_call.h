@@ -28,4 +28,11 @@ struct ExternalCall {
   std::vector<int32_t> sizes;
 };
 
+// An elementwise f32 operation's entry gets (x, y, n): y = f(x) over n floats.
+inline ExternalCall elementwise_f32_call(const float* x, float* y, int64_t n) {
+  const size_t bytes = sizeof(float) * static_cast<size_t>(n);
+  return {{{"x", x, bytes, sizeof(float), false}, {"y", y, bytes, sizeof(float), true}},
+          {static_cast<int32_t>(n)}};
+}
+
 }  // namespace lab

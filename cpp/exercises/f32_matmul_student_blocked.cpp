@@ -1,4 +1,4 @@
-// Exercise 2 (Blocking lesson): write C = A * B tile by tile.
+// Exercise (Blocking lesson): write C = A * B tile by tile.
 //
 // Same storage as exercise 1. `block` is between 1 and the largest of m, n and k;
 // m, n and k need not be multiples of it, so the last tile of each loop is smaller.

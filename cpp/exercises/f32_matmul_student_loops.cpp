@@ -1,4 +1,4 @@
-// Exercise 1 (Loops lesson): write C = A * B with the loop order you predict is fastest.
+// Exercise (Loops lesson): write C = A * B with the loop order you predict is fastest.
 //
 // Storage is row-major: A[i][p] is a[i*k + p] (M x K), B[p][j] is b[p*n + j] (K x N),
 // and C[i][j] is c[i*n + j] (M x N). C holds garbage on entry: every element must be written.

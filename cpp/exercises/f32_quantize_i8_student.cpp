@@ -1,4 +1,4 @@
-// Exercise 4 (Quantization lesson): quantize a vector of floats to int8,
+// Exercise (Quantization lesson): quantize a vector of floats to int8,
 // symmetric and per tensor.
 //
 //   scale = max|x| / 127            (and scale = 1 when every x is 0)

@@ -1,4 +1,4 @@
-// Exercise 3 (Vectorization lesson): write ReLU, y = max(x, 0), with
+// Exercise (Vectorization lesson): write ReLU, y = max(x, 0), with
 // WebAssembly SIMD128 intrinsics.
 //
 // x and y hold n floats; n can be anything from 1 up, not just a multiple of 4.

@@ -8,6 +8,7 @@
 #include <cstdint>
 
 #include "core/source_file.h"
+#include "exercises/f32_matmul_4x8_tiles.h"
 #include "exercises/student_kernels.h"
 
 #define LAB_PAGE_ENTRY extern "C" __attribute__((export_name("lab_entry"))) int lab_entry
@@ -48,6 +49,20 @@ LAB_PAGE_ENTRY(const int8_t* a, const float* scale_a, const int8_t* b, const flo
 #elif defined(LAB_PAGE_ENTRY_f32_round_bf16_student)
 LAB_PAGE_ENTRY(const float* x, uint16_t* y, int32_t n) {
   return static_cast<int>(lab::f32_round_bf16_student(x, y, n));
+}
+#elif defined(LAB_PAGE_ENTRY_f32_matmul_student_4x8)
+// A whole matmul: the lab's nest, calling the student's tile.
+LAB_PAGE_ENTRY(const float* a, const float* b, float* c, int32_t m, int32_t n, int32_t k) {
+  return static_cast<int>(lab::tiles_4x8::matmul<lab::f32_matmul_student_4x8>(a, b, c, m, n, k));
+}
+#elif defined(LAB_PAGE_ENTRY_f32_gelu_student)
+LAB_PAGE_ENTRY(const float* x, float* y, int32_t n) {
+  return static_cast<int>(lab::f32_gelu_student(x, y, n));
+}
+#elif defined(LAB_PAGE_ENTRY_f32_matmul_bias_gelu_student)
+LAB_PAGE_ENTRY(const float* a, const float* b, const float* bias, float* c, int32_t m, int32_t n,
+               int32_t k) {
+  return static_cast<int>(lab::f32_matmul_bias_gelu_student(a, b, bias, c, m, n, k));
 }
 #endif
 

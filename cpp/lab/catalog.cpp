@@ -8,6 +8,7 @@
 #include "core/stats.h"
 #include "core/thread_pool.h"
 #include "core/timing.h"
+#include "exercises/f32_matmul_4x8_tiles.h"
 #include "exercises/student_kernels.h"
 #include "kernels/axpy/axpy.h"
 #include "kernels/axpy/axpy_adapter.h"
@@ -126,7 +127,7 @@ std::vector<Kernel> build_catalog() {
        "loops",
        "your loops",
        {DType::f32, Variant::autovec, Role::exercise},
-       "Exercise 1: the loop order you predicted fastest, written by you.",
+       "Exercise: the loop order you predicted fastest, written by you.",
        source::f32_matmul_student_loops_cpp,
        {},
        &kMatmulF32,
@@ -148,7 +149,7 @@ std::vector<Kernel> build_catalog() {
        "blocking",
        "your blocked",
        {DType::f32, Variant::autovec, Role::exercise},
-       "Exercise 2: tiled matmul, written by you.",
+       "Exercise: tiled matmul, written by you.",
        source::f32_matmul_student_blocked_cpp,
        {},
        &kMatmulF32,
@@ -194,7 +195,7 @@ std::vector<Kernel> build_catalog() {
        "vectorization",
        "your SIMD ReLU",
        {DType::f32, Variant::simd128, Role::exercise},
-       "Exercise 3: ReLU with SIMD128 intrinsics, written by you.",
+       "Exercise: ReLU with SIMD128 intrinsics, written by you.",
        source::f32_relu_student_wasmsimd_cpp,
        {},
        &kReluF32,
@@ -236,6 +237,18 @@ std::vector<Kernel> build_catalog() {
        {Tunable::block, Tunable::threads},
        false,
        run_matmul<f32_matmul_4x8_wasmsimd>},
+      {"f32_matmul_student_4x8",
+       "vectorization",
+       "your 4x8 SIMD128",
+       {DType::f32, Variant::simd128, Role::exercise},
+       "Exercise: the 4 x 8 micro-kernel with SIMD128 intrinsics, written by you, in the "
+       "lab's loop nest.",
+       source::f32_matmul_student_4x8_cpp,
+       {source::f32_matmul_4x8_tiles_h},
+       &kMatmulF32,
+       {},
+       true,
+       run_matmul<tiles_4x8::matmul<f32_matmul_student_4x8>>},
       {"f32_matmul_4x8_packed_wasmsimd",
        "roofline",
        "expert GEMM",
@@ -274,6 +287,17 @@ std::vector<Kernel> build_catalog() {
        {},
        false,
        run_gelu<f32_gelu_fused_wasmsimd>},
+      {"f32_gelu_student",
+       "fusion",
+       "your fused GELU",
+       {DType::f32, Variant::simd128, Role::exercise},
+       "Exercise: GELU in one pass over memory, written by you.",
+       source::f32_gelu_student_cpp,
+       {source::f32x4_gelu_h},
+       &kGeluF32,
+       {},
+       true,
+       run_gelu<f32_gelu_student>},
       {"f32_matmul_bias_gelu_separate_wasmsimd",
        "fusion",
        "GEMM, bias, GELU",
@@ -327,7 +351,7 @@ std::vector<Kernel> build_catalog() {
        "quantization",
        "your quantize",
        {DType::f32, Variant::autovec, Role::exercise},
-       "Exercise 4: per-tensor int8 quantization, written by you.",
+       "Exercise: per-tensor int8 quantization, written by you.",
        source::f32_quantize_i8_student_cpp,
        {},
        &kQuantizeF32I8,
@@ -557,6 +581,17 @@ std::vector<Kernel> build_catalog() {
        {},
        true,
        run_round_bf16<f32_round_bf16_student>},
+      {"f32_matmul_bias_gelu_student",
+       "capstone",
+       "your layer",
+       {DType::f32, Variant::simd128, Role::exercise},
+       "Exercise: one layer of a backend, C = GELU(A x B + bias), written by you.",
+       source::f32_matmul_bias_gelu_student_cpp,
+       {source::f32x4_gelu_h},
+       &kMatmulBiasGeluF32,
+       {},
+       true,
+       run_matmul_bias_gelu<f32_matmul_bias_gelu_student>},
   };
 }
 

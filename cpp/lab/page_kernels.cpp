@@ -1,11 +1,15 @@
 #include "lab/page_kernels.h"
 
 #include "core/source_file.h"
+#include "exercises/f32_matmul_4x8_tiles.h"
 #include "exercises/student_kernels.h"
 #include "kernels/convert/f32_round_bf16_adapter.h"
+#include "kernels/gelu/f32_gelu_adapter.h"
+#include "kernels/gelu/f32x4_gelu.h"
 #include "kernels/i8_matmul/i8_matmul_adapter.h"
 #include "kernels/matmul/f32_matmul_adapter.h"
 #include "kernels/matmul/f32_matmul_split_adapter.h"
+#include "kernels/matmul_bias_gelu/f32_matmul_bias_gelu_adapter.h"
 #include "kernels/quantize/quantize_adapters.h"
 #include "kernels/relu/f32_relu_adapter.h"
 
@@ -30,6 +34,10 @@ PageCall page_call_of(const Kernel& k) {
     return [](Problem& p, const Shape& s, bool) { return i8_matmul_page_call(p, s); };
   if (k.op == &kRoundBf16)
     return [](Problem& p, const Shape& s, bool) { return round_bf16_page_call(p, s); };
+  if (k.op == &kGeluF32)
+    return [](Problem& p, const Shape& s, bool) { return gelu_page_call(p, s); };
+  if (k.op == &kMatmulBiasGeluF32)
+    return [](Problem& p, const Shape& s, bool) { return matmul_bias_gelu_page_call(p, s); };
   return nullptr;
 }
 
@@ -105,7 +113,8 @@ KernelRegistration register_page_kernel(const std::string& exercise, const std::
 const PageCompile& page_compile() {
   static const PageCompile compile{
       source::page_entry_cpp,
-      {source::kernel_status_h, source::source_file_h, source::student_kernels_h}};
+      {source::kernel_status_h, source::source_file_h, source::student_kernels_h,
+       source::f32_matmul_4x8_tiles_h, source::f32x4_gelu_h}};
   return compile;
 }
 

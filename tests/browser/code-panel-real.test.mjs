@@ -19,6 +19,9 @@ const LESSONS = {
   f32_matmul_student_threads: { lesson: 'threads', values: { sizes: '64', small_sizes: '16', min_time_s: '0.05' } },
   i8_matmul_student: { lesson: 'quantization', values: { sizes: '64', lengths: '4096', min_time_s: '0.05' } },
   f32_round_bf16_student: { lesson: 'precision', values: { lengths: '65536', min_time_s: '0.05' } },
+  f32_matmul_student_4x8: { lesson: 'vectorization', values: { matmul_sizes: '64', min_time_s: '0.05' } },
+  f32_gelu_student: { lesson: 'fusion', values: { gelu_sizes: '4096', min_time_s: '0.05' } },
+  f32_matmul_bias_gelu_student: { lesson: 'capstone', values: { batch: '8', d_model: '64', d_ff: '64', min_time_s: '0.05' } },
 };
 
 test('every exercise that compiles in the page is tested here', () => {

@@ -43,6 +43,10 @@ const OUTPUT = {
   f32_matmul_student_threads: { last: '*begin', past: 'end[threads - thread]', got: 'NaN' },
   i8_matmul_student: { last: 'c[m * n - 1]', past: 'c[m * n]' },
   f32_round_bf16_student: { last: 'y[n - 1]', past: 'y[n]' },
+  // A tile: its last element is C's last when the nest calls it for C's last whole tile.
+  f32_matmul_student_4x8: { last: 'c[3 * ldc + 7]', past: 'c[3 * ldc + 8]' },
+  f32_gelu_student: { last: 'y[n - 1]', past: 'y[n]' },
+  f32_matmul_bias_gelu_student: { last: 'c[m * n - 1]', past: 'c[m * n]' },
 };
 
 export const PAGE_EXERCISES = Object.keys(OUTPUT);
@@ -51,7 +55,13 @@ export const PAGE_EXERCISES = Object.keys(OUTPUT);
 // that compile without the page: the entry function's file and the headers.
 export const PAGE_COMPILE = {
   entry: 'cpp/exercises/page_entry.cpp',
-  includes: ['cpp/core/kernel_status.h', 'cpp/core/source_file.h', 'cpp/exercises/student_kernels.h'],
+  includes: [
+    'cpp/core/kernel_status.h',
+    'cpp/core/source_file.h',
+    'cpp/exercises/student_kernels.h',
+    'cpp/exercises/f32_matmul_4x8_tiles.h',
+    'cpp/kernels/gelu/f32x4_gelu.h',
+  ],
 };
 export const readLabFile = async (path) => readFileSync(new URL(path, ROOT), 'utf8');
 

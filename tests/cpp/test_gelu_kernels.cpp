@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstring>
 #include <limits>
+#include <string>
 #include <vector>
 
 #include "kernels/gelu/f32_gelu.h"
@@ -171,7 +172,13 @@ TEST_CASE("the GELU check rejects wrong output") {
     int i = 0;
     while (problem.x()[i] < 1) ++i;  // where y is close to x
     problem.y()[i] *= 1 + 1e-5f;
-    CHECK_FALSE(problem.check().passed);
+    const ErrorReport report = problem.check();
+    CHECK_FALSE(report.passed);
+    // The page names the element a student's kernel got wrong.
+    CHECK(report.first_bad.found);
+    CHECK(std::string(report.first_bad.output) == "y");
+    CHECK(report.first_bad.index == i);
+    CHECK(report.first_bad.actual == problem.y()[i]);
   }
   SECTION("ReLU in place of GELU") {
     for (int i = 0; i < 37; ++i) problem.y()[i] = std::max(problem.x()[i], 0.0f);

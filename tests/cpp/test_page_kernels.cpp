@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "kernels/gelu/f32_gelu_problem.h"
 #include "lab/check_shapes.h"
 #include "lab/lab_json.h"
 #include "lab/page_kernels.h"
@@ -71,6 +72,24 @@ KernelStatus relu_entry(std::vector<std::vector<char>>& buffers,
   return KernelStatus::done;
 }
 
+// The capstone's layer on the staged copies: (a, b, bias, c, m, n, k), as
+// cpp/exercises/page_entry.cpp passes them.
+KernelStatus layer_entry(std::vector<std::vector<char>>& buffers,
+                         const std::vector<int32_t>& sizes) {
+  const auto* a = reinterpret_cast<const float*>(buffers[0].data());
+  const auto* b = reinterpret_cast<const float*>(buffers[1].data());
+  const auto* bias = reinterpret_cast<const float*>(buffers[2].data());
+  auto* c = reinterpret_cast<float*>(buffers[3].data());
+  const int32_t m = sizes.at(0), n = sizes.at(1), k = sizes.at(2);
+  for (int32_t i = 0; i < m; ++i)
+    for (int32_t j = 0; j < n; ++j) {
+      double z = bias[j];
+      for (int32_t p = 0; p < k; ++p) z += double{a[i * k + p]} * b[p * n + j];
+      c[i * n + j] = static_cast<float>(gelu_exact(z));
+    }
+  return KernelStatus::done;
+}
+
 struct Registered {
   FakeHost host;
   std::string name;
@@ -119,7 +138,7 @@ TEST_CASE("only an exercise whose operation has an entry compiles in the page") 
     if (!k.student) CHECK_FALSE(compiles_in_page(k));
     if (compiles_in_page(k)) ++compiling;
   }
-  CHECK(compiling == 7);
+  CHECK(compiling == 10);
   CHECK(register_page_kernel("f32_relu_wasmsimd", "", 1).error ==
         "There is no exercise named \"f32_relu_wasmsimd\" that compiles in the page.");
   CHECK(register_page_kernel("", "", 1).kernel == nullptr);
@@ -167,6 +186,31 @@ TEST_CASE("a page kernel's failure ends its run with the host's message") {
   reference.params.n = 64;
   reference.timing.single_shot = true;
   CHECK(lab::run(reference, kLimits, {}).check.passed);
+}
+
+TEST_CASE("the layer exercise's entry gets A, B, the bias and C, then M, N and K") {
+  Registered page("f32_matmul_bias_gelu_student", 6);
+  page.host.entry = layer_entry;
+  RunRequest request;
+  request.kernel = page.name;
+  request.params.m = 5;
+  request.params.n = 9;
+  request.params.k = 17;
+  request.timing.single_shot = true;
+  const RunResult r = lab::run(request, kLimits, {});
+  REQUIRE(r.status == RunStatus::ok);
+  CHECK(r.check.passed);
+
+  // The bias forgotten: the check names C's first element, by row and column.
+  page.host.entry = [](std::vector<std::vector<char>>& buffers, const std::vector<int32_t>& sizes) {
+    std::fill(buffers[2].begin(), buffers[2].end(), 0);
+    return layer_entry(buffers, sizes);
+  };
+  const RunResult wrong = lab::run(request, kLimits, {});
+  CHECK_FALSE(wrong.check.passed);
+  CHECK(std::string(wrong.check.first_bad.output) == "C");
+  CHECK(wrong.check.first_bad.row == 0);
+  CHECK(wrong.check.first_bad.column == 0);
 }
 
 TEST_CASE("run_once_and_check reports a page kernel's failure, and no passing check") {

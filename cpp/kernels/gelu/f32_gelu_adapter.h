@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <type_traits>
 
+#include "core/external_call.h"
 #include "core/kernel_status.h"
 #include "core/params.h"
 #include "kernels/gelu/f32_gelu_problem.h"
@@ -23,6 +24,12 @@ KernelStatus run_gelu(Problem& problem, const Shape& s) {
     else
       return Fn(p.x(), p.y(), s.n);
   });
+}
+
+// A kernel compiled in the page gets (x, y, n): cpp/exercises/page_entry.cpp.
+inline ExternalCall gelu_page_call(Problem& problem, const Shape& s) {
+  auto& p = static_cast<GeluProblem&>(problem);
+  return elementwise_f32_call(p.x(), p.y(), s.n);
 }
 
 }  // namespace lab

@@ -36,7 +36,10 @@ ErrorReport GeluProblem::check() const {
   ErrorReport report;
   report.tolerance = kGeluTolerance;
   for (size_t i = 0; i < x_.size(); ++i) {
-    const double err = std::fabs(static_cast<double>(y_[i]) - gelu_exact(x_[i]));
+    const double expected = gelu_exact(x_[i]);
+    const double err = std::fabs(static_cast<double>(y_[i]) - expected);
+    if (!(err / gelu_error_scale(x_[i]) <= report.tolerance) && !report.first_bad.found)
+      report.first_bad = {true, "y", static_cast<int64_t>(i), -1, -1, expected, y_[i]};
     if (!(err == err)) {  // NaN: an element the kernel never wrote
       report.max_abs_err = report.max_rel_err = std::numeric_limits<double>::infinity();
       return report;

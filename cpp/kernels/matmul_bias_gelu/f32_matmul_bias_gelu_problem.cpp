@@ -31,14 +31,17 @@ ErrorReport MatmulBiasGeluProblem::check() const {
     for (int64_t j = 0; j < s.n; ++j) {
       const int64_t at = i * s.n + j;
       const double z = product_.exact()[at] + bias_[j];
-      const double err = std::fabs(static_cast<double>(c[at]) - gelu_exact(z));
+      const double expected = gelu_exact(z);
+      const double err = std::fabs(static_cast<double>(c[at]) - expected);
+      const double scale =
+          std::max<double>(product_.magnitude()[at] + std::fabs(bias_[j]) + std::fabs(z),
+                           std::numeric_limits<float>::min());
+      if (!(err / scale <= report.tolerance) && !report.first_bad.found)
+        report.first_bad = {true, "C", at, i, j, expected, c[at]};
       if (!(err < std::numeric_limits<double>::infinity())) {  // NaN: never written
         report.max_abs_err = report.max_rel_err = std::numeric_limits<double>::infinity();
         return report;
       }
-      const double scale =
-          std::max<double>(product_.magnitude()[at] + std::fabs(bias_[j]) + std::fabs(z),
-                           std::numeric_limits<float>::min());
       report.max_abs_err = std::max(report.max_abs_err, err);
       report.max_rel_err = std::max(report.max_rel_err, err / scale);
     }

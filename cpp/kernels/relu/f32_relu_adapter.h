@@ -22,9 +22,7 @@ KernelStatus run_relu(Problem& problem, const Shape& s) {
 // A kernel compiled in the page gets (x, y, n): cpp/exercises/page_entry.cpp.
 inline ExternalCall relu_page_call(Problem& problem, const Shape& s) {
   auto& p = static_cast<ReluProblem&>(problem);
-  const size_t bytes = sizeof(float) * static_cast<size_t>(s.n);
-  return {{{"x", p.x(), bytes, sizeof(float), false}, {"y", p.y(), bytes, sizeof(float), true}},
-          {static_cast<int32_t>(s.n)}};
+  return elementwise_f32_call(p.x(), p.y(), s.n);
 }
 
 }  // namespace lab
