@@ -1,6 +1,6 @@
 // Entry point: starts the lab worker, says how it went in the status line,
 // builds the lesson navigation from the registry and shows one lesson at a time,
-// chosen by the URL hash (#/loops), and the pages after the lessons (#/report).
+// chosen by the URL hash (#/loops), and the pages after the lessons (#/report, #/grade).
 // Progress is kept across visits (ui/progress-store.js); the header's Reset
 // progress forgets it.
 // The lessons are most of the page's code, so they are imported only once the
