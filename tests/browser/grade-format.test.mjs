@@ -187,6 +187,17 @@ test(`${BROKEN.length} kinds of bad or edited file are refused, each naming its 
   }
 });
 
+test('a ratio at the bar passes or not as its grader rounded it', () => {
+  for (const passed of [true, false]) {
+    const copy = good();
+    const bar = copy.exercises[0].grade.bar;
+    Object.assign(bar, { ratio_needed: bar.ratio * (1 + 1e-12), passed });
+    copy.exercises[0].grade.state = passed ? 'fast' : 'correct';
+    const parsed = parseSubmission(JSON.stringify(copy), CATALOG);
+    assert.equal(parsed.ok, true, parsed.error);
+  }
+});
+
 test('the refusals say what the value should be', () => {
   const copy = good();
   copy.exercises[0].source = 'x'.repeat(SOURCE_LIMIT_BYTES + 1);

@@ -164,7 +164,8 @@ class GradePage {
                   { 'data-refused-file': file, 'data-refused-field': field ?? '' },
                   el('strong', {}, file),
                   field ? [' failed on ', el('code', {}, field), ': '] : ': ',
-                  error,
+                  // The message starts with the field it names, which is already said.
+                  field && error.startsWith(`${field} `) ? error.slice(field.length + 1) : error,
                 ),
               ),
             ),
