@@ -67,6 +67,8 @@ export function sourcesFor(exercise) {
     correct: { source: withBody(exercise, correct) },
     // Correct, but missing the point of the exercise (scalar where SIMD is asked, one thread doing all the work).
     slow: hasSolution(exercise, 'slow') ? { source: replaceBody(exercise, solutionBody(exercise, 'slow')) } : null,
+    // The wrong solution the native test fails (a real mistake, such as truncating instead of rounding).
+    mistaken: { source: replaceBody(exercise, solutionBody(exercise, 'wrong')) },
     // Right everywhere but the last element: it fails at the smallest size, element 0.
     wrong: { source: withBody(exercise, `${correct}\n  ${last} = 7;`) },
     overrun: { source: withBody(exercise, `${correct}\n  ${past} = 0;`) },

@@ -7,9 +7,14 @@
 // and starts the editor from the exercise's file, cpp/exercises/<name>.cpp,
 // as the build copied it, or from what the student wrote on an earlier visit.
 //
-// Compile and run: compile → register the module with the lab → check it at
-// every shape its native test uses (student-check.js) → time it at the
-// lesson's current sizes beside the reference kernels (LessonPage.exercisePlan).
+// Above the editor, the exercise's brief (exercise-brief.js): its goal, its
+// performance bar, its hints one at a time, and where it stands.
+//
+// Compile and run grades the kernel (grade/grade-exercise.js): compile →
+// register the module with the lab → check it at every shape its native test
+// uses → count SIMD in its hot loop where asked → time it against the bar's
+// reference; then it times it at the lesson's current sizes beside the
+// reference kernels (LessonPage.exercisePlan), rows in the lesson's table.
 // Each step that fails says why in the panel and stops; rows already in the
 // table stay. The panel holds the session, as a lesson's Run does, from the
 // compile to the last timed run. Cancel stops the step under way (the compile,
@@ -22,13 +27,14 @@ import { CompileFlags, flagsLabel } from './compile-flags.js';
 import { DEFAULT_FLAGS } from '../compiler/clang-command.js';
 import { diagnosticList, inStudentFile } from './diagnostic-list.js';
 import { downloadText } from './download.js';
-import { checkAtEveryShape } from './student-check.js';
-import { compileMessage, checkMessage, timingMessage } from './student-outcome.js';
-import { studentListing } from './student-listing.js';
+import { compileMessage, timingMessage } from './student-outcome.js';
 import { listing } from './instruction-view.js';
 import { firstInvalid, runSweep } from './sweep.js';
 import { timedSummary } from './student-summary.js';
 import { bytes, seconds } from './format.js';
+import { gradeExercise } from '../grade/grade-exercise.js';
+import { ExerciseBrief } from './exercise-brief.js';
+import { gradeSummary } from './grade-summary.js';
 
 export class CodePanel {
   // page: the LessonPage; exercise: the stub's catalog kernel; instructions:
@@ -48,6 +54,14 @@ export class CodePanel {
       fileName: this.fileName,
       onChange: (flags) => session.progress?.keepCode(exercise.name, { flags }),
     });
+    const kept = session.progress?.exerciseRecord?.(exercise.name);
+    this.brief = new ExerciseBrief({
+      session,
+      exercise,
+      opened: kept?.hints_opened ?? 0,
+      onHint: (count) => session.progress?.keepHintsOpened?.(exercise.name, count),
+    });
+    if (kept?.grade) this.brief.showState(kept.grade.state);
     this.build();
     session.addEventListener('runner', () => this.showBlocked());
   }
@@ -114,6 +128,7 @@ export class CodePanel {
         el('code', {}, 'npm run check'),
         ' can test the very same text natively.',
       ),
+      this.brief.element,
       this.toggle,
       this.body,
     );
@@ -200,47 +215,60 @@ export class CodePanel {
     const flags = this.flags.values();
     const source = this.editor.text();
     const compileCancelled = () => this.say(compileMessage({ kind: 'cancelled' }));
+    if (!this.session.lab.registerStudentKernel) {
+      return this.say('This lab cannot run a kernel compiled in the page: its worker has no way to load one.');
+    }
     this.progressTo(0, 'Loading the compiler…');
     // On Cancel the download goes on (its line still counts the bytes), for the next compile.
     const loaded = await Promise.race([this.loadCompiler(), this.cancelling]);
     if (this.cancelled) return compileCancelled();
-    this.progressTo(0.05, `Compiling ${this.fileName}…`);
     this.compiling = loaded.client;
-    const pageCompile = this.session.catalog.page_compile;
-    const compiled = await loaded.client.compile({ exercise: this.exercise, pageCompile, source, flags });
-    this.compiling = null;
-    const diagnostics = compiled.diagnostics ?? [];
-    const ours = diagnostics.filter((d) => inStudentFile(d, this.fileName));
-    this.showDiagnostics(diagnostics, ours);
-    if (compiled.status !== 'ok') return this.say(compileMessage({ ...compiled, diagnostics: ours }));
-    this.flags.showCommand(compiled.command);
-    if (this.cancelled) return compileCancelled();
-
-    const kernel = await this.register(compiled, flags);
-    if (this.cancelled) return compileCancelled();
-    if (!kernel) return;
-    this.showInstructions(kernel, compiled.instructions ?? '');
-
-    const operation = this.session.operation(kernel.operation);
-    const checked = await checkAtEveryShape(this.session.lab, kernel, {
-      onShape: (index, count) => this.progressTo(0.1 + (0.3 * index) / count, `Checking size ${index + 1} of ${count}…`),
+    const { record, kernel, compiled } = await gradeExercise({
+      session: this.session,
+      compiler: loaded.client,
+      exercise: this.exercise,
+      source,
+      flags,
+      label: flagsLabel(flags),
       cancelled: () => this.cancelled,
+      onProgress: (fraction, text) => this.progressTo(0.7 * fraction, text),
+      onCompiled: (result) => {
+        this.compiling = null;
+        this.showCompiled(result);
+      },
+      onRegistered: (registered, found) => this.showInstructions(registered, found),
     });
-    if (checked.status !== 'passed') return this.say(checkMessage(checked, operation));
-    await this.time(kernel, operation, checked.count);
+    this.compiling = null;
+    this.keepGrade(record);
+    if (record.compile.status !== 'ok') return this.say(this.compileOutcome(record, compiled));
+    if (!record.check) return compileCancelled();
+    if (record.check.status !== 'passed') return this.say(record.check.message);
+    this.summary.replaceChildren(gradeSummary(record, this.session));
+    if (this.cancelled) return this.say(timingMessage({ outcome: 'cancelled' }));
+    await this.time(kernel, this.session.operation(kernel.operation), record.check.shapes);
   }
 
-  async register(compiled, flags) {
-    const { lab } = this.session;
-    if (!lab.registerStudentKernel) {
-      this.say('It compiled, but this lab cannot run a kernel compiled in the page yet: its worker has no way to load one.');
-      return null;
-    }
-    this.progressTo(0.1, 'Loading your module into the lab…');
-    const registered = await lab.registerStudentKernel({ exercise: this.exercise.name, wasm: compiled.wasm, label: flagsLabel(flags) });
-    if (registered.status === 'ok') return registered.kernel;
-    this.say(`It compiled, but the lab refused the module: ${registered.error}`);
-    return null;
+  // The compiler's diagnostics and command line, as soon as it answers.
+  showCompiled(compiled) {
+    const diagnostics = compiled.diagnostics ?? [];
+    this.showDiagnostics(
+      diagnostics,
+      diagnostics.filter((d) => inStudentFile(d, this.fileName)),
+    );
+    if (compiled.status === 'ok') this.flags.showCommand(compiled.command);
+  }
+
+  // Why it did not get as far as the check: the compiler's refusal (counting
+  // only the errors marked in the student's file), or the lab's.
+  compileOutcome(record, compiled) {
+    if (record.compile.status === 'refused') return `It compiled. ${record.compile.message}`;
+    const ours = (compiled?.diagnostics ?? []).filter((d) => inStudentFile(d, this.fileName));
+    return compileMessage({ ...compiled, diagnostics: ours });
+  }
+
+  keepGrade(record) {
+    this.brief.showState(record.state);
+    this.session.progress?.keepGrade?.(this.exercise.name, record);
   }
 
   async time(kernel, operation, shapesChecked) {
@@ -267,10 +295,10 @@ export class CodePanel {
         this.page.addEntry(entry);
       },
       onProgress: (fraction, meta, done) =>
-        this.progressTo(0.4 + 0.6 * fraction, `Timing ${meta.title} at N = ${meta.n} (${Math.min(done + 1, total)} of ${total})`),
+        this.progressTo(0.7 + 0.3 * fraction, `Timing ${meta.title} at N = ${meta.n} (${Math.min(done + 1, total)} of ${total})`),
     });
     if (outcome !== 'done') this.say(timingMessage({ outcome, error }));
-    this.summary.replaceChildren(timedSummary({ session: this.session, kernel, operation, entries, shapesChecked }));
+    this.summary.append(timedSummary({ session: this.session, kernel, operation, entries, shapesChecked }));
   }
 
   cancel() {
@@ -298,8 +326,7 @@ export class CodePanel {
   }
 
   // In the lesson's instruction view, beside the lab's kernels, or else here.
-  showInstructions(kernel, text) {
-    const found = studentListing(text, this.exercise.name);
+  showInstructions(kernel, found) {
     if (this.instructions) {
       this.instructions.addCompiled(kernel, found);
       return;

@@ -21,9 +21,11 @@ export class Session extends EventTarget {
     // was running, or null for a run no sweep claimed. A code panel's check
     // calls (check_only, student-check.js) are no measurements: a kernel is
     // checked at dozens of tiny shapes, which would crowd out the real ones.
+    // Nor are grading runs (unlogged, grade/bar-timing.js): a regrade of a
+    // class would bury the instructor's own measurements.
     this.measurements = [];
     lab.onResult((request, result) => {
-      if (result.status !== 'ok' || request.check_only) return;
+      if (result.status !== 'ok' || request.check_only || request.unlogged) return;
       const measurement = { at: new Date().toISOString(), lesson: this.runner?.lesson ?? this.runner?.id ?? null, request, result };
       this.measurements.push(measurement);
       this.dispatchEvent(new CustomEvent('measurement', { detail: measurement }));
