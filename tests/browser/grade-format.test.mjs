@@ -141,7 +141,9 @@ const BROKEN = [
     (s) => Object.assign(loops(s).grade.check, { status: 'wrong' }),
     'exercises[0].grade.state',
   ],
-  ['a ratio edited without its timings', (s) => Object.assign(bar(s), { ratio: 9 }), 'exercises[0].grade.bar.ratio'],
+  ['a ratio edited without its rounds', (s) => Object.assign(bar(s), { ratio: 9 }), 'exercises[0].grade.bar.ratio'],
+  ['a bar not timed yet passed', (s) => Object.assign(bar(s), { ratio: null, passed: true }), 'exercises[0].grade.bar.passed'],
+  ['a round that is zero', (s) => bar(s).rounds.push(0), 'exercises[0].grade.bar.rounds[3]'],
   ['a bar passed below its ratio', (s) => Object.assign(bar(s), { ratio_needed: 2 }), 'exercises[0].grade.bar.passed'],
   [
     'an infinite median (1e999 in the file)',
@@ -158,6 +160,7 @@ const BROKEN = [
   ['a rate given as a string', (s) => Object.assign(bar(s).student, { rate: '12.5' }), 'exercises[0].grade.bar.student.rate'],
   ['a check of a million shapes', (s) => Object.assign(loops(s).grade.check, { shapes: 1e6 }), 'exercises[0].grade.check.shapes'],
   ['a SIMD count that is negative', (s) => Object.assign(s.exercises[1].grade.simd, { v128: -3 }), 'exercises[1].grade.simd.v128'],
+  ['SIMD passed with no SIMD instruction', (s) => Object.assign(s.exercises[1].grade.simd, { v128: 0 }), 'exercises[1].grade.simd.passed'],
   [
     'a prediction verdict in an unknown tone',
     (s) => Object.assign(loops(s).prediction.first.verdict, { tone: 'great' }),

@@ -38,7 +38,7 @@ export async function gradeExercise({ exercise, source, flags, label, onProgress
     at: new Date().toISOString(),
     compile: { status: 'ok', version: 'fake clang', flags },
     check: { status: passed ? 'passed' : 'wrong', shapes: 3 },
-    bar: passed ? { reference, ratio_needed: needed, shape, unit: 'GFLOP/s', ratio, passed: ratio >= needed,
+    bar: passed ? { reference, ratio_needed: needed, shape, unit: 'GFLOP/s', ratio, rounds: [ratio], passed: ratio >= needed,
       student: timing(0.01 / ratio), reference_timing: timing(0.01) } : null,
     simd: null,
   };
@@ -120,7 +120,7 @@ test('the page is listed in the navigation as a page, and the report links to it
 
 test('a bad file among good ones is refused by name and field; the good ones load', async () => {
   const tampered = JSON.parse(student('Mallory', 1));
-  tampered.exercises[0].grade.bar.ratio *= 3; // its timings left as they were
+  tampered.exercises[0].grade.bar.ratio *= 3; // its rounds left as they were
   await importFiles([
     file('ada.json', student('Ada', 1.2)),
     file('mallory.json', JSON.stringify(tampered)),
@@ -136,7 +136,7 @@ test('a bad file among good ones is refused by name and field; the good ones loa
   ]);
   assert.match(
     await refused.first().textContent(),
-    /^mallory\.json failed on exercises\[0\]\.grade\.bar\.ratio: must be the student's rate/,
+    /^mallory\.json failed on exercises\[0\]\.grade\.bar\.ratio: must be the median of its rounds/,
   );
   assert.match(await grade.locator('[data-loaded]').textContent(), /^2 submissions loaded\.$/);
   assert.deepEqual(await column(`${loops}.state`), ['not regraded', 'not regraded']);
@@ -170,17 +170,20 @@ test('a regrade measures every exercise here; an edited timing shows the measure
   assert.match(await grade.locator('[data-grade-line]').textContent(), /^Regraded 3 submissions in [\d.]+ m?s\.$/);
 
   assert.deepEqual(await column(`${loops}.speedup`), ['1.20×', '0.900×', '0.600×']);
-  assert.deepEqual(await column(`${loops}.state`), ['fast enough', 'fast enough', 'fast enough']);
+  assert.deepEqual(await column(`${loops}.state`), ['correct and fast enough', 'correct and fast enough', 'correct and fast enough']);
   const claims = grade.locator(`table[data-class] tbody [data-col="${loops}.claimed"]`);
   assert.deepEqual(await texts(claims), [
-    'fast enough, 1.20×',
-    'fast enough, 0.900×',
-    'fast enough, 2.40×; ⚠ far from the regraded 0.600×',
+    'correct and fast enough, 1.20×',
+    'correct and fast enough, 0.900×',
+    'correct and fast enough, 2.40×; ⚠ far from the regraded 0.600×',
   ]);
   assert.deepEqual(await claims.evaluateAll((cells) => cells.map((c) => c.hasAttribute('data-flagged'))), [false, false, true]);
   const relu = 'f32_relu_student_wasmsimd'; // its bar is 2×: 0.6 here is correct but slow, while Eve’s file claims fast
   assert.deepEqual(await column(`${relu}.state`), ['correct', 'correct', 'correct']);
-  assert.match((await column(`${relu}.claimed`))[2], /^fast enough, 2\.40×; ⚠ regraded correct; ⚠ far from the regraded 0\.600×$/);
+  assert.match(
+    (await column(`${relu}.claimed`))[2],
+    /^correct and fast enough, 2\.40×; ⚠ regraded correct; ⚠ far from the regraded 0\.600×$/,
+  );
 
   await grade.locator('[data-leaderboard-exercise]').selectOption(loops);
   assert.deepEqual(await texts(grade.locator('[data-leaderboard] tbody th')), ['Ada', 'Grace', 'Eve']);
@@ -264,7 +267,7 @@ test('Cancel stops a regrade between steps, and keeps what was regraded before i
   });
   assert.equal((await graderCalls()).length, 2, 'no exercise was graded after Cancel');
   assert.match(await grade.locator('[data-grade-outcome]').textContent(), /^Regrade cancelled\./);
-  assert.deepEqual((await column(`${exercises[0].name}.state`))[0], 'fast enough');
+  assert.deepEqual((await column(`${exercises[0].name}.state`))[0], 'correct and fast enough');
   assert.deepEqual(await column(`${exercises[1].name}.state`), ['not regraded', 'not regraded', 'not regraded']);
   assert.equal(await grade.locator('[data-action="regrade"]').isEnabled(), true);
   assert.equal(await grade.locator('[data-action="cancel-regrade"]').isDisabled(), true);

@@ -4,9 +4,9 @@
 // prediction. The page draws it and the CSV writes it from this one model, so
 // the two cannot disagree. Pure: no DOM.
 import { csvField } from '../report/report-csv.js';
+import { STATES, stateLabel } from './grade-state.js';
 
-export const STATE_TEXT = { not_started: 'not started', compiles: 'compiles', correct: 'correct', fast: 'fast enough' };
-const STATE_RANK = { not_started: 0, compiles: 1, correct: 2, fast: 3 };
+const stateRank = (state) => STATES.indexOf(state);
 
 // A claimed ratio this far from the regraded one, either way, is flagged.
 // The same two kernels keep their ratio roughly across machines, so a claim
@@ -15,18 +15,19 @@ export const FAR_FACTOR = 1.5;
 
 const TONE_TEXT = { right: 'right', wrong: 'wrong', neutral: 'not judged' };
 
-const times = (value) => `${value.toPrecision(3)}×`;
+// Three significant digits, and no exponent for a ratio of a thousand or more.
+export const times = (value) => `${value >= 1000 ? Math.round(value) : value.toPrecision(3)}×`;
 
 // What a regrade left for one exercise: a GradeRecord, or {error} when the grader failed.
 function stateCell(regraded) {
   if (!regraded) return { text: 'not regraded', value: '', tone: 'pending' };
   if (regraded.error) return { text: `error: ${regraded.error}`, value: `error: ${regraded.error}`, tone: 'error' };
-  return { text: STATE_TEXT[regraded.state], value: STATE_TEXT[regraded.state], tone: regraded.state };
+  return { text: stateLabel(regraded.state), value: stateLabel(regraded.state), tone: regraded.state };
 }
 
 function speedupCell(regraded) {
-  const ratio = regraded?.bar?.ratio;
-  if (ratio === undefined) return { text: '—', value: '' };
+  const ratio = regraded?.bar?.ratio ?? null;
+  if (ratio === null) return { text: '—', value: '', title: regraded?.bar?.message };
   const { reference, ratio_needed: needed } = regraded.bar;
   return { text: times(ratio), value: ratio, title: `Its rate over ${reference}'s, timed here; the bar is ${times(needed)}` };
 }
@@ -34,13 +35,13 @@ function speedupCell(regraded) {
 // The file's own state and ratio, flagged when they outdo the regrade.
 function claimCell(claimed, regraded) {
   if (!claimed) return { text: '—', value: '' };
-  const ratio = claimed.bar?.ratio;
-  const parts = [STATE_TEXT[claimed.state], ratio === undefined ? null : times(ratio)].filter(Boolean);
+  const ratio = claimed.bar?.ratio ?? null;
+  const parts = [stateLabel(claimed.state), ratio === null ? null : times(ratio)].filter(Boolean);
   const measured = regraded && !regraded.error ? regraded : null;
   const flags = [];
-  if (measured && STATE_RANK[claimed.state] > STATE_RANK[measured.state]) flags.push(`regraded ${STATE_TEXT[measured.state]}`);
-  const against = measured?.bar?.ratio;
-  if (ratio !== undefined && against !== undefined && (ratio > against * FAR_FACTOR || ratio < against / FAR_FACTOR))
+  if (measured && stateRank(claimed.state) > stateRank(measured.state)) flags.push(`regraded ${stateLabel(measured.state)}`);
+  const against = measured?.bar?.ratio ?? null;
+  if (ratio !== null && against !== null && (ratio > against * FAR_FACTOR || ratio < against / FAR_FACTOR))
     flags.push(`far from the regraded ${times(against)}`);
   const text = [parts.join(', '), ...flags.map((flag) => `⚠ ${flag}`)].join('; ');
   return { text, value: text, flagged: flags.length > 0 };
@@ -94,7 +95,7 @@ export function classCsv(columns, cellRows) {
 export function leaderboard(rows, exercise) {
   return rows
     .map(({ submission, file, regraded }) => ({ student: submission.student, file, record: regraded.get(exercise) }))
-    .filter(({ record }) => record?.bar?.ratio !== undefined)
+    .filter(({ record }) => typeof record?.bar?.ratio === 'number')
     .sort((a, b) => b.record.bar.ratio - a.record.bar.ratio)
     .map((entry, i) => ({ rank: i + 1, ...entry }));
 }

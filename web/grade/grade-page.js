@@ -9,7 +9,8 @@ import { bytes, seconds } from '../ui/format.js';
 import { downloadText } from '../ui/download.js';
 import { exerciseKernels, parseSubmission } from './submission-format.js';
 import { regradeClass } from './regrade.js';
-import { classColumns, classCsv, classRows, leaderboard, STATE_TEXT } from './class-table.js';
+import { classColumns, classCsv, classRows, leaderboard, times } from './class-table.js';
+import { stateLabel } from './grade-state.js';
 import { classTable } from './class-table-view.js';
 
 const PAGE = { id: 'grade', title: 'Grade submissions' };
@@ -228,8 +229,8 @@ class GradePage {
             { 'data-rank': rank },
             el('td', { class: 'num' }, String(rank)),
             el('th', { scope: 'row' }, student),
-            el('td', { class: 'num' }, `${record.bar.ratio.toPrecision(3)}×`),
-            el('td', {}, STATE_TEXT[record.state]),
+            el('td', { class: 'num' }, times(record.bar.ratio)),
+            el('td', {}, stateLabel(record.state)),
           ),
         ),
       ),

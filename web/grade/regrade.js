@@ -4,12 +4,13 @@
 // measured is used. An exercise with no source is not started, and is not
 // compiled.
 //
-// grade({submission, kernel, entry}) → {record} runs one; onRecord(row, name,
+// grade({submission, kernel, entry}) → {record, cancelled?} runs one; onRecord(row, name,
 // record) after each; onProgress(fraction, text) as it goes; cancelled() is
 // asked before each step. Resolves 'done' or 'cancelled'.
-const abortedRecord = (record) => record?.check?.status === 'cancelled';
+const aborted = (record) =>
+  record?.check?.status === 'cancelled' || record?.bar?.status === 'cancelled' || record?.compile?.status === 'cancelled';
 
-export const notStarted = (name) => ({
+const notStarted = (name) => ({
   exercise: name,
   state: 'not_started',
   at: new Date().toISOString(),
@@ -32,20 +33,21 @@ export async function regradeClass({ rows, exercises, grade, title, onRecord, on
         onRecord(row, kernel.name, notStarted(kernel.name));
         continue;
       }
-      let record;
+      let result;
       try {
-        ({ record } = await grade({
+        result = await grade({
           submission: row.submission,
           kernel,
           entry,
           onProgress: (fraction, text) => onProgress((done + fraction) / total, `${where}: ${text}`),
-        }));
+        });
       } catch (error) {
         if (error.name === 'AbortError' || cancelled()) return 'cancelled';
-        record = { error: error.message };
+        result = { record: { error: error.message } };
       }
-      if (abortedRecord(record) || cancelled()) return 'cancelled';
-      onRecord(row, kernel.name, record);
+      // A grade cut short by Cancel is no grade: it is left out, not shown as a failure.
+      if (result.cancelled || aborted(result.record) || cancelled()) return 'cancelled';
+      onRecord(row, kernel.name, result.record);
     }
   }
   onProgress(1, `Regraded ${rows.length} submission${rows.length === 1 ? '' : 's'}.`);
