@@ -1,6 +1,6 @@
 // Entry point: starts the lab worker, says how it went in the status line,
 // builds the lesson navigation from the registry and shows one lesson at a time,
-// chosen by the URL hash (#/loops), and the pages after the lessons (#/report).
+// chosen by the URL hash (#/loops), and the pages after the lessons (#/report, #/grade).
 // Progress is kept across visits (ui/progress-store.js), and the navigation
 // marks what was done: lessons run, exercises graded. The header's Reset
 // progress forgets it.

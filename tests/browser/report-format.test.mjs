@@ -15,6 +15,7 @@ import {
 import { CSV_HEADER, csvField, measurementsCsv } from '../../web/report/report-csv.js';
 import { compareMeasurements, matchKey } from '../../web/report/report-compare.js';
 import { groupByLesson, rateOf, summarize } from '../../web/report/report-summary.js';
+import { parseCsv } from './csv.mjs';
 
 const MACHINE = describeMachine({
   catalog: {
@@ -311,35 +312,6 @@ test('a malformed report is refused with a message naming what is wrong', () => 
   assert.throws(() => parseReport(''), ReportError);
   assert.throws(() => parseReport('null'), /not a Kernel Lab report/);
 });
-
-// Splits RFC 4180 CSV, so the test reads the fields back as a spreadsheet would.
-function parseCsv(text) {
-  const rows = [];
-  let row = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i++;
-    } else field += c;
-  }
-  return rows;
-}
 
 test('CSV: a header, one row per measurement, every field quoted as it must be', () => {
   assert.equal(csvField('plain'), 'plain');

@@ -13,7 +13,8 @@ import precision from './precision.js';
 import roofline from './roofline.js';
 import capstone from './capstone.js';
 import report from '../report/report-page.js';
+import grade from '../grade/grade-page.js';
 
 export const lessons = [measuring, loops, blocking, vectorization, threads, fusion, quantization, precision, roofline, capstone];
 
-export const pages = [report];
+export const pages = [report, grade];

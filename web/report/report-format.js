@@ -19,6 +19,8 @@
 // else with a message that names the field at fault, so a file from another
 // machine is either compared whole or not at all.
 
+import { FieldError, boolean, date, fail, isObject, number, object, shown, string } from './json-checks.js';
+
 export const REPORT_FORMAT = 'kernel-lab-report';
 export const REPORT_VERSION = 1;
 
@@ -48,56 +50,10 @@ export function serializeReport({ created, machine, measurements }) {
   return `${JSON.stringify({ format: REPORT_FORMAT, version: REPORT_VERSION, created, machine, measurements }, null, 1)}\n`;
 }
 
-export class ReportError extends Error {}
+// A refusal names the field at fault (error.field) as its message does.
+export { FieldError as ReportError };
 
-const shown = (value) => {
-  const text = JSON.stringify(value) ?? String(value);
-  return text.length > 40 ? `${text.slice(0, 37)}…` : text;
-};
-
-function fail(path, rule, value) {
-  throw new ReportError(`${path} ${rule} (it is ${value === undefined ? 'missing' : shown(value)}).`);
-}
-
-const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-function object(path, v) {
-  if (!isObject(v)) fail(path, 'must be an object', v);
-  return v;
-}
-
-function string(path, v) {
-  if (typeof v !== 'string' || v === '') fail(path, 'must be a non-empty string', v);
-}
-
-function boolean(path, v) {
-  if (typeof v !== 'boolean') fail(path, 'must be true or false', v);
-}
-
-function date(path, v) {
-  if (typeof v !== 'string' || Number.isNaN(Date.parse(v))) fail(path, 'must be a date such as 2026-01-31T12:00:00.000Z', v);
-}
-
-// A finite number within [min, max]; whole numbers only when asked. The lab
-// writes non-finite values (an error with no bound) as null, so `nullable`
-// admits null.
-function number(path, v, { min = -Infinity, max = Infinity, whole = false, nullable = false, above } = {}) {
-  if (v === null && nullable) return;
-  const ok =
-    typeof v === 'number' &&
-    Number.isFinite(v) &&
-    v >= min &&
-    v <= max &&
-    (above === undefined || v > above) &&
-    (!whole || Number.isInteger(v));
-  if (ok) return;
-  const lower = above !== undefined ? `above ${above}` : Number.isFinite(min) ? `at least ${min}` : null;
-  const upper = Number.isFinite(max) ? `at most ${max}` : null;
-  const range = [lower, upper].filter(Boolean).join(' and ');
-  fail(path, `must be a ${whole ? 'whole ' : ''}number${range ? ` ${range}` : ''}`, v);
-}
-
-function validateMachine(path, machine) {
+export function validateMachine(path, machine) {
   object(path, machine);
   const { build, clock } = machine;
   object(`${path}.build`, build);
@@ -174,15 +130,15 @@ export function parseReport(text) {
   try {
     report = JSON.parse(text);
   } catch (error) {
-    throw new ReportError(`This file is not JSON: ${error.message}`);
+    throw new FieldError(`This file is not JSON: ${error.message}`);
   }
   if (!isObject(report) || report.format !== REPORT_FORMAT) {
-    throw new ReportError(
+    throw new FieldError(
       `This file is not a Kernel Lab report: its "format" is ${shown(isObject(report) ? report.format : report)}, not "${REPORT_FORMAT}".`,
     );
   }
   if (report.version !== REPORT_VERSION) {
-    throw new ReportError(
+    throw new FieldError(
       `This report is version ${shown(report.version)}; this page reads version ${REPORT_VERSION}` +
         `${typeof report.version === 'number' && report.version > REPORT_VERSION ? ': it was written by a newer Kernel Lab' : ''}.`,
     );

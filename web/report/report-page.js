@@ -7,6 +7,7 @@ import { ResultsTable } from '../ui/results-table.js';
 import { ratio } from '../ui/format.js';
 import { describeMachine, parseReport, serializeReport } from './report-format.js';
 import { measurementsCsv } from './report-csv.js';
+import { submissionCard } from './submission-export.js';
 import { compareMeasurements } from './report-compare.js';
 import { reportLesson, summarize } from './report-summary.js';
 import { geometricMean, machineFacts, matchedColumns, runColumns, summaryView, unmatchedColumns } from './report-views.js';
@@ -121,6 +122,7 @@ class ReportPage {
         ),
         this.alert,
       ),
+      submissionCard(this.session, () => this.machineNow()),
       el('div', { class: 'card' }, el('h2', {}, 'This machine'), this.machine),
       el('div', { class: 'card' }, el('h2', {}, 'Summary'), this.summary),
       this.comparison,
