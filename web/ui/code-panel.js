@@ -276,6 +276,16 @@ export class CodePanel {
     const timingCancelled = () => this.say(timingMessage({ outcome: 'cancelled' }));
     const items = await this.page.exercisePlan(kernel);
     if (this.cancelled) return timingCancelled();
+    if (items.length === 0) {
+      this.summary.append(
+        el(
+          'p',
+          { 'data-no-lesson-rows': '' },
+          `This lesson’s Run times no kernel of the same operation as yours, so its table has no row of yours: the bar above timed it against ${this.session.kernel(this.exercise.exercise.bar.reference)?.title}.`,
+        ),
+      );
+      return;
+    }
     const refused = await firstInvalid(
       lab,
       items.flatMap((item) => item.requests),
