@@ -1,21 +1,21 @@
 // What a grading found, in the code panel: the exercise's state, and the two
 // checks beyond a right answer, each with the figures it was decided on:
-// the performance bar's measured ratio (both rates and times, and each
+// the performance bar's measured ratio (both times per call, and each
 // round's ratio, whose spread shows the noise) and the SIMD instructions
 // counted in the hot loop.
 import { el } from './dom.js';
-import { gflops, ratio, seconds } from './format.js';
+import { ratio, seconds } from './format.js';
 import { stateLabel } from '../grade/grade-state.js';
 
+// Times per call, not rates: a reference may count bytes its own way (the
+// unfused GELU's passes), and the ratio is of times, for the same work.
 function barLine(bar, session) {
   const reference = session.kernel(bar.reference)?.title ?? bar.reference;
   if (bar.ratio === null) return bar.message ?? 'The bar was not measured.';
-  const { student, reference_timing: ref, unit } = bar;
   const rounds = bar.rounds.map((r) => ratio(r)).join(', ');
   return (
-    `Measured: yours ${gflops(student.rate)} ${unit} (median ${seconds(student.median_s)} a call), ` +
-    `${reference} ${gflops(ref.rate)} ${unit} (${seconds(ref.median_s)}), in ${bar.rounds.length} interleaved rounds: ` +
-    `yours ran ${ratio(bar.ratio)} as fast (rounds ${rounds}); the bar is ${ratio(bar.ratio_needed)}: ` +
+    `Measured: yours ${seconds(bar.student.median_s)} a call, ${reference} ${seconds(bar.reference_timing.median_s)}, ` +
+    `in ${bar.rounds.length} interleaved rounds: yours ran ${ratio(bar.ratio)} as fast (rounds ${rounds}); the bar is ${ratio(bar.ratio_needed)}: ` +
     (bar.passed ? 'cleared.' : `missed by ${ratio(bar.ratio_needed / bar.ratio)}.`)
   );
 }
