@@ -27,10 +27,6 @@ test('the first prediction is locked at the first verdict, later guesses are kep
       const label = async (value) => (await section.locator(`[data-prediction] option[value="${value}"]`).textContent()).trim();
       await fill(section, { sizes: '16', min_time_s: 0.05 });
 
-      await runAndWait(section);
-      assert.equal((await card(section)).firsts, 0, 'a Run with no prediction makes no first prediction');
-      assert.deepEqual(await record(page, 'loops'), { later: [] });
-
       await section.locator('[data-prediction]').selectOption('f32_matmul_ikj');
       await runAndWait(section);
       const ikj = await label('f32_matmul_ikj');
@@ -63,6 +59,27 @@ test('the first prediction is locked at the first verdict, later guesses are kep
       await page.waitForFunction(() => document.body.dataset.labReady === 'true');
       assert.equal((await card(section)).firsts, 0);
       assert.deepEqual(await record(page, 'loops'), { later: [] });
+    },
+    { path: '/?test-hooks#/loops' },
+  );
+});
+
+test('a first Run made before any prediction locks "none", and a guess typed after it is a later try', async () => {
+  await withLesson(
+    'loops',
+    async ({ page, section }) => {
+      await fill(section, { sizes: '16', min_time_s: 0.05 });
+      await runAndWait(section);
+      assert.deepEqual((await card(section)).first, { value: 'none: the first Run came before a prediction', readonly: '' });
+      assert.equal((await record(page, 'loops')).first.value, '');
+      await section.locator('[data-prediction]').selectOption('f32_matmul_ikj');
+      await runAndWait(section);
+      const kept = await record(page, 'loops');
+      assert.equal(kept.first.value, '', 'a guess made after the results were seen is no first prediction');
+      assert.deepEqual(
+        kept.later.map((t) => t.value),
+        ['f32_matmul_ikj'],
+      );
     },
     { path: '/?test-hooks#/loops' },
   );

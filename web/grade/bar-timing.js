@@ -55,7 +55,8 @@ export async function timeAgainstReference(
       onRun(round * order.length + index, BAR_ROUNDS * order.length);
       const result = await lab.run(requests[side]);
       if (result.status !== 'ok') return { status: result.status, error: result.error };
-      if (!result.check?.passed) return { status: 'wrong', error: `${result.kernel} gave a wrong result at the bar's shape.` };
+      if (!result.check?.passed)
+        return { status: 'wrong', error: `${result.kernel} gave a wrong result at the bar's shape (${JSON.stringify(result.shape)}).` };
       results[side].push(result);
       times[side] += result.timing.median_s;
     }

@@ -50,6 +50,7 @@ function claimCell(claimed, regraded) {
 function predictionCell(prediction) {
   const first = prediction?.first;
   if (!first) return { text: '—', value: '' };
+  if (first.value === '') return { text: 'none before the first Run', value: '' };
   const text = `${first.value} (${first.verdict ? TONE_TEXT[first.verdict.tone] : 'no verdict'})`;
   return { text, value: text, title: first.verdict?.text, tone: first.verdict?.tone };
 }

@@ -1,6 +1,7 @@
 // Grades one exercise on this machine: compile the student's source in the
-// page, load the module into the lab, check it at every shape its native
-// test uses, look for SIMD in its hot loop where the exercise asks for it,
+// page (with the auto-vectorizer off where the exercise asks for SIMD), load
+// the module into the lab, check it at every shape its native test uses, look
+// for SIMD in its hot loop where the exercise asks for it,
 // and time it against the exercise's reference kernel for the performance
 // bar. The code panel grades what a student just wrote with it; the
 // instructor's page regrades every submission with it, trusting nothing the
@@ -53,9 +54,12 @@ export async function gradeExercise({
     return { record, kernel: null, compiled: null, checked: null, ...extra };
   };
 
+  // Where the point is SIMD, the compiler's vectorizer may not write the
+  // SIMD for the student: a plain loop would pass the SIMD check otherwise.
+  const graded = exercise.exercise?.needs_simd ? { ...flags, autovec: false } : flags;
   onProgress(0.05, `Compiling ${exercise.source.split('/').at(-1)}…`);
-  const compiled = await compiler.compile({ exercise, pageCompile: session.catalog.page_compile, source, flags });
-  record.compile = { status: compiled.status === 'ok' ? 'ok' : compiled.kind, version: compiled.version ?? null, flags };
+  const compiled = await compiler.compile({ exercise, pageCompile: session.catalog.page_compile, source, flags: graded });
+  record.compile = { status: compiled.status === 'ok' ? 'ok' : compiled.kind, version: compiled.version ?? null, flags: graded };
   if (compiled.status !== 'ok') record.compile.message = compileMessage(compiled);
   onCompiled(compiled);
   if (compiled.status !== 'ok') return done({ compiled });
@@ -86,6 +90,9 @@ export async function gradeExercise({
   record.simd = simdVerdict(exercise.exercise?.needs_simd, listing.counts);
   const spec = exercise.exercise?.bar;
   if (spec) record.bar = await measureBar({ session, kernel, spec, operation, onProgress, cancelled });
+  // Wrong at the bar's shape, which the check shapes did not cover (more threads, say): wrong.
+  if (record.bar?.status === 'wrong')
+    record.check = { ...record.check, status: 'wrong', message: `Wrong result at the bar's shape: ${record.bar.message}` };
   return done({ compiled, kernel, checked });
 }
 
@@ -109,7 +116,7 @@ async function measureBar({ session, kernel, spec, operation, onProgress, cancel
     onRun: (index, count) => onProgress(0.5 + (0.5 * index) / count, `Timing yours against ${reference.title} (${index + 1} of ${count})…`),
   });
   if (timed.status !== 'ok') {
-    bar.message = timed.status === 'cancelled' ? 'The timing was cancelled.' : `The timing stopped: ${timed.error}`;
+    bar.message = { cancelled: 'The timing was cancelled.', wrong: timed.error }[timed.status] ?? `The timing stopped: ${timed.error}`;
     bar.status = timed.status;
     return bar;
   }

@@ -39,9 +39,12 @@ const COLUMNS = [
 
 export const CSV_HEADER = COLUMNS.map(([name]) => name);
 
+// Text that a spreadsheet would read as a formula (=, +, -, @, a tab or a
+// carriage return first) gets a leading apostrophe: a name in a student's file
+// must never run as a formula on the instructor's machine. Numbers go as they are.
 export function csvField(value) {
   if (value === null || value === undefined) return '';
-  const text = String(value);
+  const text = typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : String(value);
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 

@@ -4,7 +4,7 @@
 // as typed; an empty one gets a message and downloads nothing.
 import { el } from '../ui/dom.js';
 import { downloadText } from '../ui/download.js';
-import { buildSubmission, submissionFileName, MAX_NAME_LENGTH } from '../grade/submission-format.js';
+import { buildSubmission, parseSubmission, submissionFileName, MAX_NAME_LENGTH } from '../grade/submission-format.js';
 
 // machine(): the report's describeMachine() of this page, now.
 export function submissionCard(session, machine) {
@@ -39,6 +39,14 @@ export function submissionCard(session, machine) {
       machine: machine(),
       created,
     });
+    // The file is read back as the instructor's page will read it: one it would refuse is not handed in.
+    const read = parseSubmission(text, session.catalog);
+    if (!read.ok) {
+      say(
+        `This file could not be handed in: ${read.field}: ${read.error} Fix that (in the exercise or prediction it names), then export again.`,
+      );
+      return;
+    }
     downloadText(text, submissionFileName(name.value, created), 'application/json');
   };
   name.addEventListener('input', () => {

@@ -239,7 +239,8 @@ export class CodePanel {
       onRegistered: (registered, found) => this.showInstructions(registered, found),
     });
     this.compiling = null;
-    this.keepGrade(record);
+    // A grade cut short by Cancel says nothing of the kernel: the kept one stays.
+    if (!this.cancelled) this.keepGrade(record);
     if (record.compile.status !== 'ok') return this.say(this.compileOutcome(record, compiled));
     if (!record.check) return compileCancelled();
     if (record.check.status !== 'passed') return this.say(record.check.message);

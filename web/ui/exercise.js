@@ -83,6 +83,7 @@ export class Exercise {
 
   // A prediction as the student chose it: a choice's label, a number as typed.
   shown(value) {
+    if (value === '') return 'none: the first Run came before a prediction';
     if (this.input.tagName !== 'SELECT') return value;
     return [...this.input.options].find((o) => o.value === value)?.textContent ?? value;
   }

@@ -213,9 +213,11 @@ export class ProgressStore extends EventTarget {
   judgePrediction(lessonId, { question = OPENING_QUESTION, value, verdict }) {
     if (typeof value !== 'string') throw new TypeError(`judgePrediction: the value is a string; got ${JSON.stringify(value)}`);
     const judged = verdictOf(verdict, 'judgePrediction');
-    if (value === '') return this.predictionRecord(lessonId, question);
     const predictions = (this.lesson(lessonId).predictions ??= {});
     const record = (predictions[question] ??= { later: [] });
+    // A Run made before any prediction is the first one, kept as none: a guess
+    // typed after seeing its results is a later try. An empty later try is not kept.
+    if (value === '' && record.first) return this.predictionRecord(lessonId, question);
     const kept = { value, at: new Date().toISOString(), ...(judged && { verdict: judged }) };
     if (record.first) record.later = [...(Array.isArray(record.later) ? record.later : []), kept].slice(-MAX_LATER);
     else record.first = kept;
