@@ -5,15 +5,14 @@
 // readers and into the mark's tooltip.
 import { el } from './dom.js';
 import { isStudentExercise } from './catalog-query.js';
-
-const STATE_WORDS = { not_started: 'not started', compiles: 'compiles', correct: 'correct', fast: 'fast enough' };
+import { stateLabel } from '../grade/grade-state.js';
 
 function stateOf(progress, name) {
   return progress.exerciseRecord(name)?.grade?.state ?? 'not_started';
 }
 
 function setMark(mark, exercise, state) {
-  const words = `exercise “${exercise.title}”: ${STATE_WORDS[state]}`;
+  const words = `exercise “${exercise.title}”: ${stateLabel(state)}`;
   mark.dataset.state = state;
   mark.title = words.charAt(0).toUpperCase() + words.slice(1);
   mark.querySelector('.visually-hidden').textContent = `, ${words}`;

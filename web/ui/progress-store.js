@@ -30,7 +30,7 @@
 // (Exercise's `question`): OPENING_QUESTION for a lesson that asks one, a
 // name of its own for each of a lesson's several questions (threads: 'sweep',
 // 'small'). A GradeRecord is the code panel's grade, kept as given; its
-// `state` is one of GRADE_STATES. The fields `predictions` and `exercises`
+// `state` is one of STATES. The fields `predictions` and `exercises`
 // came later in version 1: a state saved without them loads as one where
 // nothing was predicted, opened or graded yet.
 // Timing samples are thinned to at most MAX_SAMPLES order statistics
@@ -44,6 +44,7 @@
 // record}). Reset progress reloads the page, so it dispatches nothing.
 
 import { isStudentExercise } from './catalog-query.js';
+import { STATES } from '../grade/grade-state.js';
 
 export const PROGRESS_KEY = 'kernel-lab-progress';
 export const PROGRESS_FORMAT = 'kernel-lab-progress';
@@ -53,7 +54,6 @@ const MAX_MEASUREMENTS = 400;
 const MAX_LATER = 20;
 export const OPENING_QUESTION = 'main';
 // An exercise's grades, from nothing done to fast enough; the nav shows the latest kept.
-export const GRADE_STATES = ['not_started', 'compiles', 'correct', 'fast'];
 const TONES = ['right', 'wrong', 'neutral'];
 const WRITE_DELAY_MS = 250;
 
@@ -247,12 +247,12 @@ export class ProgressStore extends EventTarget {
     this.exerciseChanged(name);
   }
 
-  // grade: a plain JSON object whose state is one of GRADE_STATES; it
+  // grade: a plain JSON object whose state is one of STATES; it
   // replaces the grade kept before, so the record holds the latest.
   keepGrade(name, grade) {
     this.checkExercise(name, 'keepGrade');
-    if (!GRADE_STATES.includes(grade?.state)) {
-      throw new TypeError(`keepGrade: grade.state is one of ${GRADE_STATES.join(', ')}; got ${JSON.stringify(grade?.state)}`);
+    if (!STATES.includes(grade?.state)) {
+      throw new TypeError(`keepGrade: grade.state is one of ${STATES.join(', ')}; got ${JSON.stringify(grade?.state)}`);
     }
     this.exerciseState(name).grade = JSON.parse(JSON.stringify(grade));
     this.exerciseChanged(name);
