@@ -16,7 +16,7 @@ const LESSONS = {
   f32_matmul_student_blocked: { lesson: 'blocking', values: { sizes: '64', blocks: '16', min_time_s: '0.05' } },
   f32_relu_student_wasmsimd: { lesson: 'vectorization', values: { relu_sizes: '4096', min_time_s: '0.05' } },
   f32_quantize_i8_student: { lesson: 'quantization', values: { lengths: '4096', min_time_s: '0.05' } },
-  f32_matmul_student_threads: { lesson: 'threads', values: { sizes: '64', small_sizes: '16', min_time_s: '0.05' } },
+  f32_matmul_student_threads: { lesson: 'threads', values: { sizes: '64', min_time_s: '0.05' } },
   i8_matmul_student: { lesson: 'quantization', values: { sizes: '64', lengths: '4096', min_time_s: '0.05' } },
   f32_round_bf16_student: { lesson: 'precision', values: { lengths: '65536', min_time_s: '0.05' }, rows: false },
   f32_matmul_student_4x8: { lesson: 'vectorization', values: { matmul_sizes: '64', min_time_s: '0.05' } },

@@ -14,7 +14,8 @@ import { fakeCompiler, fakeRegistration } from './code-panel-fakes.mjs';
 
 const EXERCISE = 'f32_relu_student_wasmsimd';
 const FILE = `${EXERCISE}.cpp`;
-const EXERCISE_LESSONS = ['loops', 'blocking', 'vectorization', 'quantization'];
+// Every lesson from Loops to the Capstone, but the Roofline, has at least one exercise.
+const EXERCISE_LESSONS = ['loops', 'blocking', 'vectorization', 'threads', 'fusion', 'quantization', 'precision', 'capstone'];
 // axe's source, evaluated by the test driver (the page's CSP refuses inline scripts), as a11y.test.mjs does.
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -70,12 +71,18 @@ after(async () => {
   await lab?.close();
 });
 
-test('every lesson with a C++ exercise has one folded code panel per exercise', async () => {
+test('every lesson from Loops to the Capstone has one folded code panel per exercise', async () => {
   for (const lesson of EXERCISE_LESSONS) {
+    const exercises = await lab.page.evaluate(
+      (id) => globalThis.kernelLabTest.session.kernels((k) => k.lesson === id && k.role === 'exercise' && !k.runtime).length,
+      lesson,
+    );
+    assert.ok(exercises >= 1, `${lesson} has an exercise`);
     const panels = lab.page.locator(`section[data-lesson-view="${lesson}"] [data-code-panel]`);
     await panels.first().waitFor({ state: 'attached' }); // the panels come in after the lesson
-    assert.equal(await panels.count(), 1, lesson);
-    assert.equal(await panels.locator('[data-action="toggle-code"]').getAttribute('aria-expanded'), 'false');
+    assert.equal(await panels.count(), exercises, lesson);
+    for (const toggle of await panels.locator('[data-action="toggle-code"]').all())
+      assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
   }
   assert.equal(await lab.page.locator('section[data-lesson-view="measuring"] [data-code-panel]').count(), 0);
   // Nothing of the editor or the compiler is loaded before a panel opens.

@@ -106,7 +106,10 @@ test('every bad value in every numeric input is refused with a message, and chan
     await section.waitFor({ state: 'visible' });
     for (const view of VIEWS[lessonId] ?? [{}]) {
       for (const [select, value] of Object.entries(view)) await section.locator(`select[name="${select}"]`).selectOption(value);
-      const names = await section.locator('input[name]:visible:enabled').evaluateAll((inputs) => inputs.map((i) => i.name));
+      // Numbers and lists of numbers: not a name typed as text (autocomplete="name", the report's submission).
+      const names = await section
+        .locator('input[name]:not([autocomplete="name"]):visible:enabled')
+        .evaluateAll((inputs) => inputs.map((i) => i.name));
       for (const name of names.filter((n) => GOOD[n])) await section.locator(`input[name="${name}"]`).fill(GOOD[name]);
       for (const name of names) {
         for (const value of badValues(name)) {
