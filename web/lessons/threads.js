@@ -493,8 +493,6 @@ export default {
   ...LESSON,
   mount(session) {
     const kernel = session.kernelByRole({ role: 'register_blocked', operation: 'f32_matmul', variant: 'simd128' });
-    // Its kernel, and the lab's other kernels of this lesson (the even split the exercise's bar is measured against).
-    const shown = [kernel, ...session.kernels((k) => k.lesson === 'threads' && !k.student && k !== kernel)];
     const limit = threadLimit(session);
     const hardware = navigator.hardwareConcurrency;
     const question = QUESTIONS.sweep;
@@ -597,9 +595,9 @@ export default {
         },
       ],
       code: {
-        kernels: shown,
+        kernels: [kernel],
         operation: session.operation(kernel.operation),
-        sources: session.sourcesOf(shown, session.catalog.sources.thread_pool),
+        sources: session.sourcesOf([kernel], session.catalog.sources.thread_pool),
       },
       plan({ experiment, sizes, small_sizes: smallSizes, threads, block, min_time_s }) {
         const most = Number(threads);

@@ -73,7 +73,7 @@ export class LessonPage {
     this.notesBlock = el('div', { class: 'notes', 'data-notes': '', hidden: true }, el('h3', {}, 'What this run shows'), this.notes);
     this.noteList = [];
     this.earlierNote = el('p', { class: 'earlier-note', 'data-earlier-note': '', hidden: true });
-    this.code = new CodeView(spec.code);
+    this.code = new CodeView(withLessonKernels(spec.code, session, spec.id));
     this.codePanelSlot = el('div', { class: 'code-panels' });
     this.mountCodePanels();
     this.section = this.layout();
@@ -334,4 +334,17 @@ function failedChecks(entries, session) {
         `${entryTitle(session, e)} at N = ${e.result.shape.n} FAILED the correctness check: ` +
         'its output is wrong, so its speed means nothing until it is fixed.',
     );
+}
+
+// The lesson's code view, with every kernel of the lesson that its own list
+// leaves out (an exercise's stub, the reference an exercise's bar is measured
+// against) and their operations: the page shows every file it compiled.
+function withLessonKernels(code, session, lesson) {
+  const unshown = session.kernels(
+    (k) => k.lesson === lesson && !k.runtime && (!code.kernels.includes(k) || !code.sources.includes(k.source)),
+  );
+  if (unshown.length === 0) return code;
+  const kernels = [...code.kernels, ...unshown.filter((k) => !code.kernels.includes(k))];
+  const operations = [...new Set([...(code.operations ?? [code.operation]), ...unshown.map((k) => session.operation(k.operation))])];
+  return { ...code, kernels, operations, sources: [...new Set([...code.sources, ...session.sourcesOf(unshown)])] };
 }
