@@ -3,10 +3,9 @@
 // revealed one at a time. How many were opened is kept with the progress and
 // goes into a submission; a hint once opened stays open.
 import { el } from './dom.js';
-import { ratio } from './format.js';
 import { stateLabel } from '../grade/grade-state.js';
 
-// The bar in words: "at least 3.00× the speed of ReLU scalar at N = 65536, both timed in the same run on this machine".
+// The bar in words: "at least 3× the speed of ReLU scalar at N = 65536, both timed in the same run on this machine".
 export function barText(bar, session) {
   const reference = session.kernel(bar.reference);
   const { m, n, k, block, threads } = bar.shape;
@@ -14,7 +13,7 @@ export function barText(bar, session) {
   const size = vector ? `N = ${n}` : m === n && n === k ? `N = ${n}` : `M × N × K = ${m} × ${n} × ${k}`;
   const extras = [block > 0 ? `block ${block}` : null, threads === 0 ? 'on every thread' : null].filter(Boolean);
   return (
-    `at least ${ratio(bar.ratio)} the speed of ${reference?.title ?? bar.reference} at ${size}` +
+    `at least ${bar.ratio}× the speed of ${reference?.title ?? bar.reference} at ${size}` +
     `${extras.length ? `, ${extras.join(', ')}` : ''}, both timed in the same run on this machine`
   );
 }

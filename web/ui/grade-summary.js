@@ -15,7 +15,7 @@ function barLine(bar, session) {
   const rounds = bar.rounds.map((r) => ratio(r)).join(', ');
   return (
     `Measured: yours ${seconds(bar.student.median_s)} a call, ${reference} ${seconds(bar.reference_timing.median_s)}, ` +
-    `in ${bar.rounds.length} interleaved rounds: yours ran ${ratio(bar.ratio)} as fast (rounds ${rounds}); the bar is ${ratio(bar.ratio_needed)}: ` +
+    `in ${bar.rounds.length} interleaved rounds: yours ran ${ratio(bar.ratio)} as fast (rounds ${rounds}); the bar is ${bar.ratio_needed}×: ` +
     (bar.passed ? 'cleared.' : `missed by ${ratio(bar.ratio_needed / bar.ratio)}.`)
   );
 }
