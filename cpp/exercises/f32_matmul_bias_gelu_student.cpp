@@ -2,14 +2,15 @@
 //
 // Storage is row-major: A[i][p] is a[i*k + p] (M x K), B[p][j] is b[p*n + j]
 // (K x N), C[i][j] is c[i*n + j] (M x N); the bias holds N floats, bias[j]
-// added to every row of the product. GELU is the tanh formula of exercise 6.
-// C holds garbage on entry: every element must be written.
+// added to every row of the product. GELU is the tanh formula of the Fusion
+// exercise. C holds garbage on entry: every element must be written.
 //
 // Bring together what the lessons built: a 4 x 8 tile of sums in SIMD128
-// registers (exercise 5), and bias and GELU applied to that tile before it is
-// stored (the Fusion lesson's epilogue), so C is written once and never read
-// back. The GELU steps on four floats are in cpp/kernels/gelu/f32x4_gelu.h;
-// f32x4_gelu::gelu_each<8> finishes eight vectors at once. The edges, where
+// registers (the Vectorization lesson's 4 x 8 exercise), and bias and GELU
+// applied to that tile before it is stored (the Fusion lesson's epilogue), so
+// C is written once and never read back. The GELU steps on four floats are
+// in cpp/kernels/gelu/f32x4_gelu.h; f32x4_gelu::gelu_each<8> finishes eight
+// vectors at once. The edges, where
 // fewer than 4 rows or 8 columns are left, can be plain loops.
 //
 // When you are done: return KernelStatus::done, run `npm run check`, then

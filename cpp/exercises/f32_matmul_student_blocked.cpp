@@ -1,6 +1,6 @@
 // Exercise (Blocking lesson): write C = A * B tile by tile.
 //
-// Same storage as exercise 1. `block` is between 1 and the largest of m, n and k;
+// Same storage as the Loops exercise. `block` is between 1 and the largest of m, n and k;
 // m, n and k need not be multiples of it, so the last tile of each loop is smaller.
 //
 // Hints: six loops. The outer three step i0, p0, j0 by `block`; the inner three
