@@ -121,6 +121,12 @@ function explanation(session, kernel, limit) {
         el('strong', {}, kernel.title),
         ', splits C by rows. A thread computes whole rows of C, reading the same rows of A and all of B. No two threads write the same element, and reading needs no coordination, so there are no locks. The rows are cut into four chunks per thread, in whole 4-row tiles, and threads take the next chunk as they finish one: a thread that something else slows down takes fewer chunks, and the others do not wait for it.',
       ),
+      el('h2', {}, 'Your exercise: the split'),
+      el(
+        'p',
+        { 'data-split-exercise': '' },
+        'In this lesson’s exercise you decide which rows each thread computes. A kernel you compile in this page runs in a WebAssembly module of its own, which cannot start threads, so the lab’s pool calls your function instead: it asks your split once for every thread, when the problem is set up, and then each of its threads computes the rows you gave it with the lab’s 4 × 8 SIMD128 rows. A row no thread claims stays unwritten and a row two threads claim is added twice, so the check names either. The bar times your split against the lab’s even split on every thread: give one thread all the rows and the others wait.',
+      ),
     ),
     el(
       'figure',
