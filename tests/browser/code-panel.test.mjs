@@ -98,7 +98,9 @@ test('opening the panel shows the exercise file, unchanged, and the compiler dow
     await panel.locator('[data-compiler-status]').elementHandle(),
   );
   assert.match(await panel.locator('[data-compiler-status]').textContent(), /Later visits reuse the copy your browser keeps/);
-  assert.match(await panel.locator('[data-command]').textContent(), new RegExp(`-O2 -msimd128 ${FILE}`));
+  // A SIMD exercise: the auto-vectorizer stays off, its checkbox too.
+  assert.match(await panel.locator('[data-command]').textContent(), new RegExp(`-O2 -msimd128 -fno-vectorize -fno-slp-vectorize ${FILE}`));
+  assert.equal(await panel.locator('[data-flag="autovec"]').isDisabled(), true);
 });
 
 test('a compile error is marked on its line and listed under the editor; a header’s, only listed', async () => {
@@ -147,7 +149,6 @@ test('a compiled kernel is checked, then timed into the lesson’s table, once p
   assert.ok((await rowCount()) > before + 1, 'the reference kernels were timed beside it');
   // The same source with other flags: a second row, and the compiler was given them.
   await panel.locator('[data-flag="opt"]').selectOption('O0');
-  await panel.locator('[data-flag="autovec"]').uncheck();
   await compileAndWait();
   assert.equal(await section.locator('table[data-results] tbody tr', { hasText: 'Yours, -O0 SIMD no auto-vectorization' }).count(), 1);
   assert.deepEqual(await lab.page.evaluate(() => self.fakeCompiles.at(-1).flags), { opt: 'O0', simd: true, autovec: false });
@@ -179,7 +180,10 @@ test('a wrong result names the first failing size and element, and keeps every r
   const before = await rowCount();
   await lab.page.evaluate(() => (self.fakeRun = 'wrong'));
   await compileAndWait();
-  assert.match(await outcome(), /Wrong result at N = 1 \(size 1 of the 3 its test checks\): element y\[3\]: expected 0\.5, got -0\.5/);
+  assert.match(
+    await outcome(),
+    /Wrong result at N = 1 \(size 1 of the 3 sizes its test checks\): element y\[3\]: expected 0\.5, got -0\.5/,
+  );
   assert.equal(await rowCount(), before);
 });
 

@@ -52,6 +52,7 @@ export class CodePanel {
     const saved = session.progress?.code(exercise.name);
     this.flags = new CompileFlags(saved?.flags ?? DEFAULT_FLAGS, {
       fileName: this.fileName,
+      noAutovec: Boolean(exercise.exercise?.needs_simd),
       onChange: (flags) => session.progress?.keepCode(exercise.name, { flags }),
     });
     const kept = session.progress?.exerciseRecord?.(exercise.name);
@@ -282,7 +283,7 @@ export class CodePanel {
         el(
           'p',
           { 'data-no-lesson-rows': '' },
-          `This lesson’s Run times no kernel of the same operation as yours, so its table has no row of yours: the bar above timed it against ${this.session.kernel(this.exercise.exercise.bar.reference)?.title}.`,
+          `This lesson’s Run times other operations than yours, so its table gets no row of yours; the bar above timed yours against ${this.session.kernel(this.exercise.exercise.bar.reference)?.title}.`,
         ),
       );
       return;
@@ -309,7 +310,7 @@ export class CodePanel {
         this.progressTo(0.7 + 0.3 * fraction, `Timing ${meta.title} at N = ${meta.n} (${Math.min(done + 1, total)} of ${total})`),
     });
     if (outcome !== 'done') this.say(timingMessage({ outcome, error }));
-    this.summary.append(timedSummary({ session: this.session, kernel, operation, entries, shapesChecked }));
+    this.summary.append(timedSummary({ session: this.session, kernel, entries, shapesChecked }));
   }
 
   cancel() {

@@ -14,8 +14,10 @@ export function flagsLabel({ opt, simd, autovec }, at = new Date()) {
 let nextId = 1;
 
 export class CompileFlags {
-  // flags: the starting choice; onChange(flags) after each change.
-  constructor(flags, { fileName, onChange = () => {} }) {
+  // flags: the starting choice; onChange(flags) after each change; noAutovec:
+  // the auto-vectorizer stays off (an exercise whose SIMD must be the student's).
+  constructor(flags, { fileName, onChange = () => {}, noAutovec = false }) {
+    this.noAutovec = noAutovec;
     const id = `flags-${nextId++}`;
     this.fileName = fileName;
     this.opt = el(
@@ -41,7 +43,7 @@ export class CompileFlags {
       el('legend', {}, 'Compiler flags'),
       el('div', { class: 'field' }, el('label', { for: this.opt.id }, 'Optimization'), this.opt),
       check(this.simd, 'SIMD128 instructions'),
-      check(this.autovec, 'Auto-vectorization'),
+      check(this.autovec, noAutovec ? 'Auto-vectorization (off: this exercise’s SIMD must be yours)' : 'Auto-vectorization'),
       el('p', { class: 'command-line' }, this.commandNote, ' ', this.command),
     );
   }
@@ -53,7 +55,8 @@ export class CompileFlags {
   set({ opt, simd, autovec } = DEFAULT_FLAGS) {
     this.opt.value = OPT_LEVELS.includes(opt) ? opt : DEFAULT_FLAGS.opt;
     this.simd.checked = simd ?? DEFAULT_FLAGS.simd;
-    this.autovec.checked = autovec ?? DEFAULT_FLAGS.autovec;
+    this.autovec.checked = !this.noAutovec && (autovec ?? DEFAULT_FLAGS.autovec);
+    this.autovec.disabled = this.noAutovec;
     this.preview();
   }
 

@@ -14,8 +14,9 @@ function barLine(bar, session) {
   if (bar.ratio === null) return bar.message ?? 'The bar was not measured.';
   const rounds = bar.rounds.map((r) => ratio(r)).join(', ');
   return (
-    `Measured: yours ${seconds(bar.student.median_s)} a call, ${reference} ${seconds(bar.reference_timing.median_s)}, ` +
-    `in ${bar.rounds.length} interleaved rounds: yours ran ${ratio(bar.ratio)} as fast (rounds ${rounds}); the bar is ${bar.ratio_needed}×: ` +
+    `Measured: yours ${seconds(bar.student.median_s)} a call, ${reference} ${seconds(bar.reference_timing.median_s)} ` +
+    `(the medians of ${bar.student.runs} runs each). In ${bar.rounds.length} interleaved rounds yours ran ${rounds} as fast; ` +
+    `the bar takes their median: yours ran ${ratio(bar.ratio)} as fast, and the bar is ${bar.ratio_needed}×: ` +
     (bar.passed ? 'cleared.' : `missed by ${ratio(bar.ratio_needed / bar.ratio)}.`)
   );
 }

@@ -57,7 +57,7 @@ function wrongDetail(check) {
 // outcome: what checkAtEveryShape resolved with, not passed; operation: the kernel's catalog operation.
 export function checkMessage(outcome, operation) {
   const { status, shape, index, count, result } = outcome;
-  const where = `at ${shapeText(operation, shape)} (size ${index + 1} of the ${count} its test checks)`;
+  const where = `at ${shapeText(operation, shape)} (size ${index + 1} of the ${count} sizes its test checks)`;
   switch (status) {
     case 'wrong':
       return `Wrong result ${where}: ${wrongDetail(result.check)}. It was not timed: a speed means nothing until the output is right.`;

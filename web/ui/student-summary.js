@@ -1,17 +1,18 @@
 // What a code panel says once a student's kernel was checked and timed: it
-// passed at every size its test uses, and at each size timed, its rate
-// beside the fastest of the lab's kernels measured with it. The rows
-// themselves are in the lesson's table.
+// passed at every size its test uses, and at each size timed, its time per
+// call beside the fastest of the lab's kernels measured with it. Times, not
+// rates: kernels of one operation may count their bytes differently (the
+// unfused GELU counts its passes), while their work is the same. The rows,
+// with their rates, are in the lesson's table.
 import { el } from './dom.js';
 import { entryTitle } from './kernel-title.js';
 import { speedup } from './analysis.js';
-import { gflops, ratio } from './format.js';
+import { ratio, seconds } from './format.js';
 
 // entries: the panel's timed entries, the student's and the reference kernels', in order.
-export function timedSummary({ session, kernel, operation, entries, shapesChecked }) {
-  const vector = operation?.shape === 'vector';
-  const rateOf = (e) => (vector ? e.result.gbps : e.result.gflops);
-  const rate = (e) => `${gflops(rateOf(e))} ${vector ? 'GB/s' : 'GFLOP/s'}`;
+export function timedSummary({ session, kernel, entries, shapesChecked }) {
+  const timeOf = (e) => e.result.timing.median_s;
+  const rate = (e) => `${seconds(timeOf(e))} a call`;
   const ok = entries.filter((e) => e.result.status === 'ok');
   // The lab's run at the student's size and thread count; its block too, where the student's kernel takes one.
   const sameShape = (other, mine) =>
@@ -25,7 +26,7 @@ export function timedSummary({ session, kernel, operation, entries, shapesChecke
       const size = `N = ${n}${block > 0 ? `, block ${block}` : ''}${threads > 1 ? `, ${threads} threads` : ''}`;
       if (!mine.result.check?.passed) return `${size}: FAILED the check at this size, so its time means nothing.`;
       const others = ok.filter((e) => e.result.kernel !== kernel.name && sameShape(e, mine));
-      const best = others.reduce((top, e) => (!top || rateOf(e) > rateOf(top) ? e : top), null);
+      const best = others.reduce((top, e) => (!top || timeOf(e) < timeOf(top) ? e : top), null);
       return best
         ? `${size}: yours ${rate(mine)}; the fastest of the lab’s, ${entryTitle(session, best)}, ${rate(best)}: yours ran ${ratio(speedup(mine, best))} as fast.`
         : `${size}: yours ${rate(mine)}.`;
