@@ -132,13 +132,13 @@ const std::vector<ExerciseSpec>& exercise_specs() {
         "Finish the last n % 4 elements one at a time: 0.5f * v * (1.0f + std::tanh(kSqrt2OverPi "
         "* (v + kCubic * v * v * v)))."},
        {"f32_gelu_fused_wasmsimd",
-        0.74,
+        0.7,
         {1, 1 << 22, 1, 0, 1},
         "measured in the page on AMD EPYC (Zen 5), Chromium 156, at 4M floats (16 MB, past "
-        "the L2): one pass with the f32x4 steps 0.86x the lab's fused kernel (rounds 0.78 to "
-        "0.90); one pass per step 0.65x to 0.77x in separate runs, so on a machine with this "
-        "much bandwidth the bar barely tells fused from unfused; a scalar pass with std::tanh "
-        "measured 0.1x to 0.3x natively, and fails the v128 check too"},
+        "the L2): one pass with the f32x4 steps 0.86x to 0.89x the lab's fused kernel (rounds "
+        "0.78 to 1.05), a scalar pass with std::tanh 0.09x; one pass per step measured 0.65x "
+        "to 0.77x, so on a machine with this much bandwidth no bar tells it reliably from a "
+        "fused pass: 0.7 lets a correct one-pass kernel clear it with margin"},
        true},
       {"f32_matmul_bias_gelu_student",
        "Compute one layer, C = GELU(A x B + bias), with the product in 4 x 8 SIMD128 tiles and "
