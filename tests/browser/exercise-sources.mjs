@@ -16,8 +16,10 @@ const TODO = /\(void\)[^\n]*;[\s\S]*?return KernelStatus::not_implemented;/;
 // lab::<kind> (correct, slow or wrong), from its opening brace to the
 // matching closing one, its own return included. The page compiles the very
 // text the native test passed.
+const solutionsFile = (exercise) => readFileSync(new URL(`tests/cpp/exercises/solutions/${exercise}.cpp`, ROOT), 'utf8');
+
 export function solutionBody(exercise, kind) {
-  const file = readFileSync(new URL(`tests/cpp/exercises/solutions/${exercise}.cpp`, ROOT), 'utf8');
+  const file = solutionsFile(exercise);
   const namespace = file.indexOf(`namespace lab::${kind} {`);
   if (namespace < 0) throw new Error(`${exercise}: no namespace lab::${kind} in its solutions file`);
   const open = file.indexOf('{', file.indexOf(`${exercise}(`, namespace));
@@ -29,8 +31,7 @@ export function solutionBody(exercise, kind) {
   throw new Error(`${exercise}: the ${kind} solution never closes its body`);
 }
 
-const hasSolution = (exercise, kind) =>
-  readFileSync(new URL(`tests/cpp/exercises/solutions/${exercise}.cpp`, ROOT), 'utf8').includes(`namespace lab::${kind} {`);
+const hasSolution = (exercise, kind) => solutionsFile(exercise).includes(`namespace lab::${kind} {`);
 
 // The last element of each exercise's output, to write wrongly or past, and
 // what the check then reports for the first bad element (got: 7 unless said).

@@ -31,6 +31,7 @@ import { SOURCE_LIMIT_BYTES } from '../compiler/compile-limits.js';
 import { FieldError, boolean, date, fail, isObject, list, number, object, oneOf, shown, string } from '../report/json-checks.js';
 import { validateMachine } from '../report/report-format.js';
 import { STATES, gradeState } from './grade-state.js';
+import { median } from './bar-timing.js';
 
 export const SUBMISSION_FORMAT = 'kernel-lab-submission';
 export const SUBMISSION_VERSION = 1;
@@ -161,12 +162,6 @@ function validateTiming(path, timing) {
   number(`${path}.rate`, timing.rate, { above: 0 });
   if (timing.runs !== undefined) number(`${path}.runs`, timing.runs, { min: 1, max: 2 * MAX_ROUNDS, whole: true });
 }
-
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 
 // The ratio is the median of the rounds' ratios (bar-timing.js), and passes
 // when it reaches the bar: a file that says otherwise was edited by hand. A
