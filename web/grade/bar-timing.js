@@ -4,18 +4,11 @@
 // (a clock that ramps, a neighbour that wakes) moves both sides alike. Each
 // round gives one ratio, the reference's time over the student's (the same
 // work, so a ratio of rates); the bar compares their median.
+import { median } from '../measure/ab-stats.js';
 import { runRequest } from '../ui/request.js';
 
 export const BAR_ROUNDS = 3;
 export const BAR_MIN_TIME_S = 0.05;
-
-// The middle value (the mean of the two middle ones for an even count); the
-// submission parser recomputes a bar's ratio with it, so the two always agree.
-export const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 
 // What one side measured over all its runs: the median of their medians,
 // the span of their 95% intervals, and its rate in the operation's unit.

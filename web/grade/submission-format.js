@@ -31,7 +31,7 @@ import { SOURCE_LIMIT_BYTES } from '../compiler/compile-limits.js';
 import { FieldError, boolean, date, fail, isObject, list, number, object, oneOf, shown, string } from '../report/json-checks.js';
 import { validateMachine } from '../report/report-format.js';
 import { STATES, gradeState } from './grade-state.js';
-import { median } from './bar-timing.js';
+import { median } from '../measure/ab-stats.js';
 
 export const SUBMISSION_FORMAT = 'kernel-lab-submission';
 export const SUBMISSION_VERSION = 1;
