@@ -7,6 +7,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { dirname, resolve } from 'node:path';
+import { AB_TIMING, abPlan, runAbPlan } from './ab-targets.mjs';
 import { checkWasmPlan, openWasm, runWasm, WASM_TIMING } from './browser/run-wasm.mjs';
 import { busyFraction, describeMachine } from './machine.mjs';
 import { checkNativePlan, NATIVE_TIMING, nativeCatalog, runNative } from './native/run-native.mjs';
@@ -33,8 +34,9 @@ function checkKernelNames(requested, catalogs) {
 }
 
 // Plans both targets and checks every name and every run before the first one
-// starts, then runs the wasm side. The browser is closed before the native
-// side starts, or on any error. Resolves with the native plan and the wasm results.
+// starts, then runs the wasm side: the sweep, then each target's interleaved
+// rounds. The browser is closed before the native side starts, or on any
+// error. Resolves with the native plan, the wasm results and the comparisons.
 async function checkAllThenRunWasm(options, catalogs, nativeKernels, wasm) {
   try {
     checkKernelNames(options.kernels, catalogs);
@@ -49,9 +51,12 @@ async function checkAllThenRunWasm(options, catalogs, nativeKernels, wasm) {
     const wasmPlan = wasmSettled?.runs;
     const errors = [...(native?.errors ?? []), ...(wasmSettled?.errors ?? [])];
     if (errors.length) throw new UsageError(errors.join('\n'));
-    if (!wasm) return { nativePlan, wasmRun: null };
+    if (!wasm) return { nativePlan, wasmRun: null, comparisons: null };
     process.stderr.write(`wasm: ${wasmPlan.length} runs in Chromium ${wasm.browser.chromium}\n`);
-    return { nativePlan, wasmRun: await runWasm(wasm, wasmPlan, options.minTime) };
+    const wasmRun = await runWasm(wasm, wasmPlan, options.minTime);
+    const plan = abPlan(wasm.catalog, wasmRun.results, options.kernels);
+    process.stderr.write(`wasm: ${plan.length} interleaved comparisons for the targets\n`);
+    return { nativePlan, wasmRun, comparisons: await runAbPlan(wasm, wasm.catalog, plan) };
   } finally {
     await wasm?.close();
   }
@@ -74,7 +79,7 @@ async function main(argv) {
   const nativeKernels = options.targets.includes('native') ? await nativeCatalog() : null;
   const wasm = options.targets.includes('wasm') ? await openWasm() : null;
   const catalogs = [wasm?.catalog, nativeKernels].filter(Boolean);
-  const { nativePlan, wasmRun } = await checkAllThenRunWasm(options, catalogs, nativeKernels, wasm);
+  const { nativePlan, wasmRun, comparisons } = await checkAllThenRunWasm(options, catalogs, nativeKernels, wasm);
   if (nativePlan) process.stderr.write(`native: ${nativePlan.length} runs in Google Benchmark\n`);
   const nativeRun = nativePlan ? await runNative(nativePlan, options.minTime, nativeKernels) : null;
 
@@ -86,7 +91,7 @@ async function main(argv) {
   const summary = {
     sizes: summarize(results, catalog),
     roofline: summarizeRoofline(results, catalog),
-    targets: evaluateTargets(results, catalog),
+    targets: evaluateTargets(results, catalog, comparisons),
   };
   const report = {
     machine: await describeMachine({
@@ -104,8 +109,9 @@ async function main(argv) {
       min_time_s: options.minTime,
       targets: options.targets,
     },
-    timing: { native: NATIVE_TIMING, wasm: WASM_TIMING },
+    timing: { native: NATIVE_TIMING, wasm: WASM_TIMING, targets: AB_TIMING },
     results,
+    comparisons,
     skipped,
     summary,
   };

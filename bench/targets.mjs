@@ -1,7 +1,10 @@
-// The lab's performance targets. Each is a ratio of two measurements taken in
-// the same run, so the machine's own speed cancels out. They are set for
-// WebAssembly in the browser, where students run the lab; the native ratio is
-// shown beside each one for comparison.
+// The lab's performance targets. Each is a ratio of two kernels' speeds. They
+// are set for WebAssembly in the browser, where students run the lab, and
+// measured there in interleaved rounds (bench/ab-targets.mjs): the median of
+// the rounds' ratios, with its interval and the machine's drift beside it. The
+// native ratio, from the sweep's two medians, is shown for comparison.
+import { againstGoal } from '../web/measure/ab-stats.js';
+import { intervalText, driftText } from '../web/measure/ab-text.js';
 import { best, EXPERT, kernelName, PEAK, pick } from './summary.mjs';
 import { formatGflops, formatRatio, formatSeconds } from './table.mjs';
 
@@ -149,7 +152,7 @@ export function resolveTargets(catalog) {
 }
 
 // The specs of a (resolved) target at one size: its own n, or each of its ns.
-function specsAt(target) {
+export function specsAt(target) {
   return (target.ns ?? [null]).map((n) => ({
     faster: n === null ? target.faster : { ...target.faster, n },
     slower: n === null ? target.slower : { ...target.slower, n },
@@ -194,14 +197,64 @@ function compare(rows, target) {
   };
 }
 
-// catalog: the lab catalog the rows were measured from, which names the kernels.
-export function evaluateTargets(results, catalog) {
+// The target's verdict from its interleaved comparisons (bench/ab-targets.mjs):
+// at its one size, or at the size of its smallest median over its sizes (null
+// when any size has no result). The bound, a property of the result, comes
+// from the faster kernel's sweep row at that size.
+function compareInterleaved(rows, target, comparisons) {
+  const at = specsAt(target).map((spec) => {
+    const c = comparisons.find((x) => x.id === target.id && x.n === spec.faster.n);
+    return { n: spec.faster.n, spec, result: c?.status === 'ok' ? c : null, status: c?.status ?? 'not run', error: c?.error };
+  });
+  const worst = at.find((a) => !a.result) ?? at.reduce((a, b) => (b.result.comparison.ratio < a.result.comparison.ratio ? b : a));
+  const sweep = compare(rows, target);
+  if (!worst.result)
+    return { ...sweep, interleaved: { status: worst.status, error: worst.error, n: worst.n }, ratio: null, meets_goal: null };
+  const c = worst.result.comparison;
+  const row = matching(rows, worst.spec.faster);
+  const bound = target.bound && { ...target.bound, value: row?.metrics?.[target.bound.metric] ?? null };
+  const withinBound = !bound || (bound.value !== null && bound.value <= bound.max);
+  const side = (s) => ({
+    kernel: s.kernel,
+    threads: s.shape?.threads ?? null,
+    block: s.shape?.block ?? null,
+    median_s: s.median_s,
+    rate: s.rate,
+  });
+  return {
+    faster: side(worst.result.a),
+    slower: side(worst.result.b),
+    ratio: c.ratio,
+    interval: { low: c.low, high: c.high, level: c.level, rounds: c.rounds, widened_by: c.widened_by },
+    verdict: c.verdict,
+    against_goal: c.verdict === 'refused' ? 'refused' : againstGoal(c, target.goal),
+    drift: c.drift,
+    bound,
+    meets_goal: c.verdict !== 'refused' && c.ratio >= target.goal && withinBound,
+    sweep_ratio: sweep.ratio,
+    ...(target.ns && {
+      worst_n: worst.n,
+      at: at.map((a) => ({
+        n: a.n,
+        ratio: a.result?.comparison.ratio ?? null,
+        low: a.result?.comparison.low ?? null,
+        high: a.result?.comparison.high ?? null,
+      })),
+    }),
+    also: sweep.also,
+  };
+}
+
+// catalog: the lab catalog the rows were measured from, which names the
+// kernels. comparisons: the interleaved rounds of bench/ab-targets.mjs; a run
+// without them (none given) judges wasm by the sweep's medians, as native.
+export function evaluateTargets(results, catalog, comparisons = null) {
   const on = (target) => results.filter((r) => r.target === target && !r.student);
   return resolveTargets(catalog).map((t) => ({
     id: t.id,
     title: t.title,
     goal: t.goal,
-    wasm: compare(on('wasm'), t),
+    wasm: comparisons ? compareInterleaved(on('wasm'), t, comparisons) : compare(on('wasm'), t),
     native: compare(on('native'), t),
   }));
 }
@@ -225,23 +278,60 @@ function describeBound({ metric, max, value }) {
   return `${metric} ${value === null ? 'not reported' : `${(100 * value).toFixed(3)}%`} (at most ${100 * max}%)`;
 }
 
-function describeTarget(t, spec) {
-  const w = t.wasm;
-  const lines = [`${t.title}: target >= ${formatRatio(t.goal)}`];
+function describeSide(p) {
+  const details = [p.block && `block ${p.block}`, p.threads > 1 && `${p.threads} threads`].filter(Boolean);
+  return `${p.kernel}${details.length ? ` (${details.join(', ')})` : ''} ${formatSeconds(p.median_s)}`;
+}
+
+const GOAL_WORDS = {
+  above: 'the whole interval is at or above the goal',
+  below: 'the whole interval is below the goal',
+  straddles: 'the interval straddles the goal',
+  refused: 'no verdict',
+};
+
+// The interleaved result of a target, or why there is none.
+function describeInterleaved(w, t, spec) {
   if (w.ratio === null) {
+    if (w.interleaved)
+      return [
+        `  wasm: not measured at n = ${w.interleaved.n}: ${w.interleaved.status}${w.interleaved.error ? ` (${w.interleaved.error})` : ''}`,
+      ];
     const sides = spec.ns ? specsAt(spec).find((s) => s.faster.n === w.worst_n) : spec;
     const missing = [w.faster ? null : sides.faster, w.slower ? null : sides.slower].filter(Boolean);
-    lines.push(`  wasm: not measured; this run has no ${missing.map(describeSpec).join(', and no ')}`);
+    return [`  wasm: not measured; this run has no ${missing.map(describeSpec).join(', and no ')}`];
+  }
+  const lines = [];
+  const verdict = w.meets_goal ? 'PASS' : 'FAIL';
+  if (w.interval) {
+    lines.push(
+      `  wasm, interleaved: ${w.at ? `smallest, at n = ${w.worst_n}: ` : ''}${describeSide(w.faster)} / ${describeSide(w.slower)}: ` +
+        `${intervalText({ ratio: w.ratio, ...w.interval })}, ${GOAL_WORDS[w.against_goal]}` +
+        `${w.bound ? `, ${describeBound(w.bound)}` : ''}: ${verdict}`,
+    );
+    const drift = driftText(w.drift);
+    if (drift) lines.push(`    ${drift}`);
+    if (w.at)
+      lines.push(
+        `    at each n: ${w.at.map((a) => `${a.n}: ${a.ratio === null ? '—' : `${formatRatio(a.ratio)} [${a.low === null ? '—' : formatRatio(a.low)}, ${a.high === null ? '—' : formatRatio(a.high)}]`}`).join(', ')}`,
+      );
+    if (w.sweep_ratio !== null) lines.push(`    the sweep's two medians, taken apart, gave ${formatRatio(w.sweep_ratio)}`);
   } else {
     lines.push(
       `  wasm: ${w.at ? `smallest, at n = ${w.worst_n}: ` : ''}` +
         `${describePick(w.faster)} / ${describePick(w.slower)} = ${formatRatio(w.ratio)}` +
-        `${w.bound ? `, ${describeBound(w.bound)}` : ''}: ${w.meets_goal ? 'PASS' : 'FAIL'}`,
+        `${w.bound ? `, ${describeBound(w.bound)}` : ''}: ${verdict}`,
     );
+    if (w.at) lines.push(`    at each n: ${describeAt(w.at)}`);
   }
-  if (w.at && w.ratio !== null) lines.push(`    at each n: ${describeAt(w.at)}`);
+  return lines;
+}
+
+function describeTarget(t, spec) {
+  const w = t.wasm;
+  const lines = [`${t.title}: target >= ${formatRatio(t.goal)}`, ...describeInterleaved(w, t, spec)];
   for (const a of w.also) {
-    if (a.ratio !== null) lines.push(`    against ${a.label}, ${describePick(a.slower)}: ${formatRatio(a.ratio)}`);
+    if (a.ratio !== null) lines.push(`    against ${a.label}, ${describePick(a.slower)}: ${formatRatio(a.ratio)} (sweep medians)`);
   }
   if (t.native.ratio !== null) {
     lines.push(
@@ -252,10 +342,39 @@ function describeTarget(t, spec) {
   return lines;
 }
 
+// One line per target: its goal, its ratio with the interval, where the
+// interval lies against the goal, the drift, and the verdict.
+function targetsTable(evaluated) {
+  const cell = (w) =>
+    w.ratio === null
+      ? 'not measured'
+      : w.interval
+        ? `${formatRatio(w.ratio)} [${w.interval.low === null ? '—' : formatRatio(w.interval.low)}, ${w.interval.high === null ? '—' : formatRatio(w.interval.high)}]`
+        : `${formatRatio(w.ratio)} (sweep)`;
+  const rows = evaluated.map((t) => [
+    t.id,
+    `>= ${formatRatio(t.goal)}`,
+    cell(t.wasm),
+    t.wasm.against_goal ?? '',
+    t.wasm.drift?.change == null ? '' : `${(100 * t.wasm.drift.change).toFixed(1)}%`,
+    t.wasm.meets_goal === null ? '—' : t.wasm.meets_goal ? 'PASS' : 'FAIL',
+  ]);
+  const header = ['target', 'goal', 'wasm ratio [interval]', 'interval vs goal', 'drift', 'verdict'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (r) =>
+    r
+      .map((c, i) => c.padEnd(widths[i]))
+      .join('  ')
+      .trimEnd();
+  return [line(header), ...rows.map(line)].join('\n');
+}
+
 export function formatTargets(evaluated, catalog) {
   const targets = resolveTargets(catalog);
   return [
-    'Targets (ratios of GFLOP/s measured in this run; the targets are for wasm in Chromium):',
+    'Targets (the targets are for wasm in Chromium; each wasm ratio is the median of interleaved rounds, in brackets its interval):',
+    targetsTable(evaluated),
+    '',
     ...evaluated.flatMap((t) =>
       describeTarget(
         t,
