@@ -36,7 +36,8 @@ function sideRequest(side, catalog, rows, maxThreads) {
     ? (best(rows.filter((r) => r.kernel === side.kernel && r.n === side.n && (threads === null || r.threads === threads)))?.block ?? null)
     : null;
   const shape = kernel.role === 'backend' ? defaultShape(catalog, kernel.operation) : { n: side.n };
-  return { ...runRequest({ kernel: side.kernel, ...shape, block, threads }), min_time_s: AB_MIN_TIME_S };
+  const request = { ...runRequest({ kernel: side.kernel, ...shape, block, threads }), min_time_s: AB_MIN_TIME_S };
+  return Object.fromEntries(Object.entries(request).filter(([, value]) => value !== undefined));
 }
 
 // Every comparison the targets need, in target order: {id, n, faster, slower}

@@ -8,7 +8,9 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { checkNativePlan } from '../../bench/native/run-native.mjs';
 import { benchPlan, DEFAULT_SIZES, runRequest, settlePlan, THREADED_SIZES } from '../../bench/plan.mjs';
+import { abPlan } from '../../bench/ab-targets.mjs';
 import { evaluateTargets, resolveTargets } from '../../bench/targets.mjs';
+import { AB_MIN_TIME_S } from '../../web/measure/ab-run.js';
 
 // Kernels as the catalog describes them; the names are only names.
 const CATALOG = {
@@ -253,4 +255,54 @@ test('a target over several sizes holds only if it holds at every one, and repor
   const missing = rows.filter((r) => r.n !== 257);
   assert.equal(verdict(missing).meets_goal, null);
   assert.equal(verdict(missing).worst_n, 257);
+});
+
+test('the interleaved plan runs each target side at its best sweep block and at the build\'s threads for "max"', () => {
+  const catalog = { ...CATALOG, kernels: [...CATALOG.kernels, EXPERT] };
+  const row = (kernel, n, threads, block, gflops) => ({ target: 'wasm', kernel, n, threads, block, gflops, median_s: 1 });
+  const rows = [
+    row('f32_matmul_4x8_wasmsimd', 1024, 1, 32, 10),
+    row('f32_matmul_4x8_wasmsimd', 1024, 1, 64, 12),
+    row('f32_matmul_4x8_wasmsimd', 1024, 4, 32, 30),
+  ];
+  const plan = abPlan(catalog, rows);
+  const threads = plan.find((p) => p.id === 'threads');
+  assert.deepEqual(threads.slower, { kernel: 'f32_matmul_4x8_wasmsimd', n: 1024, block: 64, threads: 1, min_time_s: AB_MIN_TIME_S });
+  assert.equal(threads.faster.threads, 2);
+  assert.equal(threads.faster.block, undefined, 'no sweep row at 2 threads: the C++ default block');
+  const perSize = plan.filter((p) => p.id === 'expert_vs_simd').map((p) => p.n);
+  assert.deepEqual(perSize, resolveTargets(catalog).find((t) => t.id === 'expert_vs_simd').ns);
+  assert.deepEqual(
+    abPlan(catalog, rows, ['gemm_x']).map((p) => p.id),
+    ['expert_threads'],
+    'only targets whose two kernels --kernels chose are compared',
+  );
+});
+
+test('a wasm target is judged by its interleaved rounds: median against the goal, interval beside it, refused on drift', () => {
+  const catalog = { ...CATALOG, kernels: [...CATALOG.kernels, EXPERT] };
+  const target = resolveTargets(catalog).find((t) => t.id === 'expert_vs_simd');
+  const side = (kernel) => ({ kernel, shape: { threads: 1 }, median_s: 1, rate: 1 });
+  const comparison = (n, ratio, low, high, drift = null) => ({
+    id: target.id,
+    n,
+    status: 'ok',
+    a: side(target.faster.kernel),
+    b: side(target.slower.kernel),
+    comparison: { ratio, low, high, level: 0.98, rounds: 10, widened_by: 1, verdict: low > 1 ? 'faster' : 'same', drift },
+  });
+  const all = target.ns.map((n) => comparison(n, 1.3, 1.2, 1.4));
+  const judge = (comparisons) => evaluateTargets([], catalog, comparisons).find((t) => t.id === target.id).wasm;
+  assert.equal(judge(all).meets_goal, true);
+  assert.equal(judge(all).against_goal, 'above');
+  const straddling = all.map((c) => (c.n === 257 ? comparison(257, 1.02, 0.95, 1.1) : c));
+  assert.equal(judge(straddling).worst_n, 257);
+  assert.equal(judge(straddling).meets_goal, true, 'the median decides; the interval is reported beside it');
+  assert.equal(judge(straddling).against_goal, 'straddles');
+  const below = all.map((c) => (c.n === 64 ? comparison(64, 0.9, 0.85, 0.95) : c));
+  assert.equal(judge(below).meets_goal, false);
+  const drifted = all.map((c) => (c.n === 64 ? { ...c, comparison: { ...c.comparison, verdict: 'refused' } } : c));
+  assert.equal(judge(drifted).meets_goal, false, 'no verdict under drift is no pass');
+  assert.equal(judge(drifted).against_goal, 'refused');
+  assert.equal(judge(all.slice(1)).meets_goal, null, 'a size not compared leaves the target unjudged');
 });
