@@ -4,7 +4,7 @@
 // the rounds' ratios, with its interval and the machine's drift beside it. The
 // native ratio, from the sweep's two medians, is shown for comparison.
 import { againstGoal } from '../web/measure/ab-stats.js';
-import { intervalText, driftText } from '../web/measure/ab-text.js';
+import { intervalText, driftText, VERDICT_WORDS } from '../web/measure/ab-text.js';
 import { best, EXPERT, kernelName, PEAK, pick } from './summary.mjs';
 import { formatGflops, formatRatio, formatSeconds } from './table.mjs';
 
@@ -19,7 +19,9 @@ const FFN = (backend) => ({ role: 'backend', operation: 'ffn_block', backend });
 // given ('max': the most it ran on). A side without n runs at its operation's
 // default shape. A target with `ns` instead compares both kernels at each of
 // those sizes and holds only if every ratio does: its ratio is the smallest one.
-// A title may be a function of the faster side's default shape {m, n, k}.
+// A title may be a function of the faster side's default shape {m, n, k}. A
+// goal of null reports the ratio with no pass or fail: what it should be
+// depends on the core.
 // bench/plan.mjs runs the kernels of every target at the sizes it names.
 export const TARGETS = [
   {
@@ -188,7 +190,7 @@ function compare(rows, target) {
     slower: pick(slower),
     ratio,
     bound,
-    meets_goal: ratio === null ? null : ratio >= target.goal && withinBound,
+    meets_goal: ratio === null || target.goal === null ? null : ratio >= target.goal && withinBound,
     ...(target.ns && { worst_n: worst.n, at: at.map((a) => ({ n: a.n, ratio: a.ratio })) }),
     also: target.also.map((a) => {
       const other = matching(rows, a.slower);
@@ -227,10 +229,10 @@ function compareInterleaved(rows, target, comparisons) {
     ratio: c.ratio,
     interval: { low: c.low, high: c.high, level: c.level, rounds: c.rounds, widened_by: c.widened_by },
     verdict: c.verdict,
-    against_goal: c.verdict === 'refused' ? 'refused' : againstGoal(c, target.goal),
+    against_goal: target.goal === null ? 'reported' : c.verdict === 'refused' ? 'refused' : againstGoal(c, target.goal),
     drift: c.drift,
     bound,
-    meets_goal: c.verdict !== 'refused' && c.ratio >= target.goal && withinBound,
+    meets_goal: target.goal === null ? null : c.verdict !== 'refused' && c.ratio >= target.goal && withinBound,
     sweep_ratio: sweep.ratio,
     ...(target.ns && {
       worst_n: worst.n,
@@ -287,6 +289,7 @@ const GOAL_WORDS = {
   above: 'the whole interval is at or above the goal',
   below: 'the whole interval is below the goal',
   straddles: 'the interval straddles the goal',
+  reported: 'reported, with no goal',
   refused: 'no verdict',
 };
 
@@ -302,7 +305,7 @@ function describeInterleaved(w, t, spec) {
     return [`  wasm: not measured; this run has no ${missing.map(describeSpec).join(', and no ')}`];
   }
   const lines = [];
-  const verdict = w.meets_goal ? 'PASS' : 'FAIL';
+  const verdict = w.meets_goal === null ? VERDICT_WORDS[w.verdict] : w.meets_goal ? 'PASS' : 'FAIL';
   if (w.interval) {
     lines.push(
       `  wasm, interleaved: ${w.at ? `smallest, at n = ${w.worst_n}: ` : ''}${describeSide(w.faster)} / ${describeSide(w.slower)}: ` +
@@ -329,7 +332,8 @@ function describeInterleaved(w, t, spec) {
 
 function describeTarget(t, spec) {
   const w = t.wasm;
-  const lines = [`${t.title}: target >= ${formatRatio(t.goal)}`, ...describeInterleaved(w, t, spec)];
+  const goal = t.goal === null ? 'no target, reported only' : `target >= ${formatRatio(t.goal)}`;
+  const lines = [`${t.title}: ${goal}`, ...describeInterleaved(w, t, spec)];
   for (const a of w.also) {
     if (a.ratio !== null) lines.push(`    against ${a.label}, ${describePick(a.slower)}: ${formatRatio(a.ratio)} (sweep medians)`);
   }
@@ -353,11 +357,11 @@ function targetsTable(evaluated) {
         : `${formatRatio(w.ratio)} (sweep)`;
   const rows = evaluated.map((t) => [
     t.id,
-    `>= ${formatRatio(t.goal)}`,
+    t.goal === null ? '—' : `>= ${formatRatio(t.goal)}`,
     cell(t.wasm),
     t.wasm.against_goal ?? '',
     t.wasm.drift?.change == null ? '' : `${(100 * t.wasm.drift.change).toFixed(1)}%`,
-    t.wasm.meets_goal === null ? '—' : t.wasm.meets_goal ? 'PASS' : 'FAIL',
+    t.wasm.meets_goal === null ? (t.wasm.ratio === null ? '—' : 'reported') : t.wasm.meets_goal ? 'PASS' : 'FAIL',
   ]);
   const header = ['target', 'goal', 'wasm ratio [interval]', 'interval vs goal', 'drift', 'verdict'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
