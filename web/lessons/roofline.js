@@ -12,7 +12,8 @@ import { noPrediction } from '../ui/verdict.js';
 import { kernelColumn, threadsColumn, medianColumn, ciColumn, gflopsColumn, gbpsColumn, checkColumn } from '../ui/columns.js';
 import { latestPoints } from '../ui/analysis.js';
 import { binaryCount, bytes, gflops, ratio } from '../ui/format.js';
-import { peakKernel, triadKernel, boundBy, intensity, limits, ridge } from '../ui/roofline.js';
+import { fmaPeakKernel, peakKernel, triadKernel, boundBy, intensity, limits, ridge } from '../ui/roofline.js';
+import { relaxedCard } from '../ui/relaxed-card.js';
 import { rooflinePanel } from '../ui/roofline-panel.js';
 import { ladderPanel } from '../ui/ladder-panel.js';
 
@@ -119,7 +120,7 @@ function explanation(session, limit) {
         {},
         'The ceiling probe keeps 13 chains of 4 lanes in 13 vector registers: V8 gives WebAssembly 15 of them on x64, and more on arm64, whose cores have 32. That is enough to cover the latency of a mul followed by an add; its FLOPs are exact and its answer is checked lane by lane. The triad counts ',
         formula('f32_triad', 'bytes_formula'),
-        '. Each probe runs on 1 thread and on all of them: threads multiply the ceiling, while the memory bus is shared.',
+        '. Each probe runs on 1 thread and on all of them: threads multiply the ceiling, while the memory bus is shared. Where your browser runs relaxed SIMD, a third probe, the same chains with one fused multiply-add per step, measures the FMA ceiling on 1 thread.',
       ),
     ),
   ];
@@ -226,7 +227,7 @@ function simdGapCard() {
         'li',
         {},
         el('strong', {}, 'Fused multiply-add. '),
-        'wasm SIMD128 has no FMA (the relaxed-SIMD proposal adds one, but this toolchain cannot emit it). A multiply and an add are two instructions, two issue slots and two latencies; an FMA does both in one, with one rounding. Counted in FLOPs, an FMA unit does twice the work per instruction.',
+        'SIMD128 has no FMA. A multiply and an add are two instructions, two issue slots and two latencies; an FMA does both in one, with one rounding. Counted in FLOPs, an FMA unit does twice the work per instruction. Relaxed SIMD adds one (the card below), and a native BLAS uses it everywhere.',
       ),
       el(
         'li',
@@ -314,6 +315,7 @@ export default {
     const counts = [...new Set([1, limit.most])];
     const own = session.kernels((k) => k.lesson === LESSON.id);
     const [peak, triad] = [peakKernel(session.catalog).name, triadKernel(session.catalog).name];
+    const fmaPeak = fmaPeakKernel(session.catalog)?.name ?? null;
     // Updates the ceiling probe makes per call: enough work (2 FLOPs each) that a
     // call lasts milliseconds, far above the timer's resolution.
     const peakN = session.operation(peakKernel(session.catalog).operation).default_shape.n;
@@ -367,7 +369,7 @@ export default {
         ),
         empty: 'Press Run: the triad’s bandwidth at each length appears here, and the roofline below gets your roofs.',
       },
-      panels: [rooflinePanel(session), ladderPanel(session, limit.most), simdGapCard(), expertCard(session)],
+      panels: [rooflinePanel(session), ladderPanel(session, limit.most), simdGapCard(), relaxedCard(session), expertCard(session)],
       code: {
         kernels: [...own, ...exerciseKernels],
         operations: [...new Set([...own, ...exerciseKernels].map((k) => k.operation))].map((id) => session.operation(id)),
@@ -382,6 +384,18 @@ export default {
           ],
           meta: { kernel: peak, n: peakN, threads },
         }));
+        // The FMA probe lives in a single-threaded module of its own: 1 thread only.
+        const fmaRuns = fmaPeak
+          ? [
+              {
+                requests: [
+                  runRequest(session.kernel(fmaPeak), peakN, { single_shot: true }),
+                  runRequest(session.kernel(fmaPeak), peakN, { min_time_s }),
+                ],
+                meta: { kernel: fmaPeak, n: peakN, threads: 1 },
+              },
+            ]
+          : [];
         const triadRuns = sizes.flatMap((n) =>
           counts.map((threads) => ({
             requests: [runRequest(session.kernel(triad), n, { threads, min_time_s })],
@@ -392,7 +406,7 @@ export default {
           requests: [runRequest(session.kernel(kernel), n, { block, threads: 1, min_time_s })],
           meta: { kernel, n, threads: 1, exercise: true },
         }));
-        return { items: [...peakRuns, ...triadRuns, ...exerciseRuns] };
+        return { items: [...peakRuns, ...fmaRuns, ...triadRuns, ...exerciseRuns] };
       },
       describe: ({ kernel, n, threads }) => `${kernelTitle(session, kernel)} at N = ${binaryCount(n)} on ${threadsText(threads)}`,
       series: (entries) => triadSeries(entries, triad),

@@ -10,7 +10,7 @@ import { firstInvalid } from './sweep.js';
 import { runRequest } from './request.js';
 import { overlap, speedup } from './analysis.js';
 import { gflops, percent, ratio, seconds } from './format.js';
-import { ABOVE_CEILING_ADVICE, isInteger, limits, roofFor } from './roofline.js';
+import { ABOVE_CEILING_ADVICE, isInteger, limits, roofFor, roofOf } from './roofline.js';
 
 const LADDER = { id: 'roofline-ladder', title: 'Roofline: the ladder', lesson: 'roofline' };
 
@@ -33,13 +33,11 @@ const asEntry = (result) => ({ result });
 
 function ceilingFraction(session, result) {
   if (isInteger(result, session.catalog)) return null;
-  const roof = roofFor(
-    limits(
-      session.measurements.map((m) => m.result),
-      session.catalog,
-    ),
-    result.shape.threads,
+  const roofs = limits(
+    session.measurements.map((m) => m.result),
+    session.catalog,
   );
+  const roof = roofOf(roofFor(roofs, result.shape.threads), result, session.catalog);
   return roof ? result.gflops / roof.peak : null;
 }
 
@@ -142,9 +140,18 @@ function chartSeries(session, rows) {
   ];
 }
 
+// The catalog's steps with only the candidates this page has: a relaxed-SIMD
+// kernel exists only where the browser runs relaxed SIMD. Steps left with no
+// kernel go to `missing`.
+function availableSteps(catalog) {
+  const has = (name) => catalog.kernels.some((k) => k.name === name);
+  const steps = catalog.ladder.map((step) => ({ ...step, kernels: step.kernels.filter(has) }));
+  return { steps: steps.filter((s) => s.kernels.length), missing: steps.filter((s) => !s.kernels.length) };
+}
+
 // threads: how many the "all threads" steps use here.
 export function ladderPanel(session, threads) {
-  const steps = session.catalog.ladder;
+  const { steps, missing } = availableSteps(session.catalog);
   let rows = [];
   let rowsN = null; // the N the rows were measured at
   let running = false;
@@ -248,6 +255,13 @@ export function ladderPanel(session, threads) {
       { class: 'ladder-steps' },
       steps.map((step) => el('li', {}, el('strong', {}, `${step.label}: `), step.why)),
     ),
+    missing.length > 0 &&
+      el(
+        'p',
+        { class: 'hint', 'data-ladder-missing': '' },
+        `Not on this page: ${missing.map((s) => s.label).join(', ')}. `,
+        session.catalog.relaxed_simd?.available === false ? session.catalog.relaxed_simd.reason : 'Its kernels are not in this build.',
+      ),
     form.element,
     el('div', { class: 'run-line' }, cancel, progress),
     chart.element,

@@ -16,6 +16,7 @@ import {
   limits,
   ridge,
   roofFor,
+  roofOf,
 } from './roofline.js';
 
 const threadsText = (p) => (p === 1 ? '1 thread' : `${p} threads`);
@@ -34,18 +35,29 @@ function shapeText(session, r) {
   return `${size}, ${threadsText(r.shape.threads)}`;
 }
 
-// Each roof as a line from the left edge to the ridge, then flat to the right edge.
+// A roof as a line from the left edge to the ridge, then flat to the right edge.
+const roofPoints = (roof, low, high) => [
+  [low, roof.bandwidth * low],
+  ...(ridge(roof) > low && ridge(roof) < high ? [[ridge(roof), roof.peak]] : []),
+  [high, attainable(roof, high)],
+];
+
+// Each thread count's mul+add roof, and beside it the FMA roof where the FMA
+// probe ran at that count: the same bandwidth under a second ceiling.
 function roofSeries(roofs, low, high) {
-  return roofs.map((roof) => ({
-    label: `roof, ${threadsText(roof.threads)}`,
-    colorKey: `roof${roof.threads}`,
-    dash: [8, 6],
-    points: [
-      [low, roof.bandwidth * low],
-      ...(ridge(roof) > low && ridge(roof) < high ? [[ridge(roof), roof.peak]] : []),
-      [high, attainable(roof, high)],
-    ],
-  }));
+  return roofs.flatMap((roof) => [
+    { label: `roof, ${threadsText(roof.threads)}`, colorKey: `roof${roof.threads}`, dash: [8, 6], points: roofPoints(roof, low, high) },
+    ...(roof.fmaPeak > 0
+      ? [
+          {
+            label: `FMA roof, ${threadsText(roof.threads)}`,
+            colorKey: `fmaroof${roof.threads}`,
+            dash: [2, 4],
+            points: roofPoints({ ...roof, peak: roof.fmaPeak }, low, high),
+          },
+        ]
+      : []),
+  ]);
 }
 
 function pointSeries(session, points) {
@@ -59,7 +71,7 @@ function pointSeries(session, points) {
 
 function row(session, r, roofs) {
   const ai = intensity(r);
-  const roof = roofFor(roofs, r.shape.threads);
+  const roof = roofOf(roofFor(roofs, r.shape.threads), r, session.catalog);
   const cell = (col, content, numeric = true) => el('td', { 'data-col': col, class: numeric ? 'num' : null }, content);
   const against = !roof
     ? ['—', 'probe first']
@@ -123,14 +135,14 @@ export function rooflinePanel(session) {
       ? roofs
           .map(
             (roof) =>
-              `${threadsText(roof.threads)}: ceiling ${gflops(roof.peak)} GFLOP/s, bandwidth ${gflops(roof.bandwidth)} GB/s, ridge at ${ridge(roof).toPrecision(3)} FLOP/byte.`,
+              `${threadsText(roof.threads)}: ceiling ${gflops(roof.peak)} GFLOP/s${roof.fmaPeak > 0 ? ` (FMA ceiling ${gflops(roof.fmaPeak)})` : ''}, bandwidth ${gflops(roof.bandwidth)} GB/s, ridge at ${ridge(roof).toPrecision(3)} FLOP/byte.`,
           )
           .join(' ')
       : 'No roofs yet: run the probes above.';
     const over = [...new Set(aboveCeiling(points, roofs, session.catalog).map((r) => kernelTitle(session, r.kernel)))];
     above.hidden = over.length === 0;
     above.textContent = over.length
-      ? `Above your ceiling: ${over.join(', ')}. A kernel cannot outrun the mul+add ceiling; ${ABOVE_CEILING_ADVICE}`
+      ? `Above your ceiling: ${over.join(', ')}. A kernel cannot outrun its ceiling (mul+add, or FMA for a relaxed-SIMD kernel); ${ABOVE_CEILING_ADVICE}`
       : '';
   };
   session.addEventListener('measurement', draw);
@@ -143,7 +155,7 @@ export function rooflinePanel(session) {
     el(
       'p',
       {},
-      'Every kernel you ran this session, in this lesson or any other, at its latest run per shape. Its x is the arithmetic intensity of the catalog’s model: the FLOPs the operation must do over the bytes the kernel must move (each input read once, each output written once, plus a kernel’s own temporaries). That is the model’s intensity, not measured traffic: a kernel that rereads data from memory really moves more bytes, and sits further below the slanted roof than the model shows. The dashed lines are your roofs: min(ceiling, bandwidth × intensity). A point under the slanted part is memory-bound, under the flat part compute-bound; the table says by how much it falls short. The slanted roof is memory’s: a kernel whose data fits in a cache can rise above it, to more than 100% of it.',
+      'Every kernel you ran this session, in this lesson or any other, at its latest run per shape. Its x is the arithmetic intensity of the catalog’s model: the FLOPs the operation must do over the bytes the kernel must move (each input read once, each output written once, plus a kernel’s own temporaries). That is the model’s intensity, not measured traffic: a kernel that rereads data from memory really moves more bytes, and sits further below the slanted roof than the model shows. The dashed lines are your roofs: min(ceiling, bandwidth × intensity); where your browser runs relaxed SIMD and you ran its FMA probe, a dotted FMA roof shows the ceiling of code that fuses its multiply-adds. A point under the slanted part is memory-bound, under the flat part compute-bound; the table says by how much it falls short. The slanted roof is memory’s: a kernel whose data fits in a cache can rise above it, to more than 100% of it.',
     ),
     summary,
     above,

@@ -1,30 +1,40 @@
 // The roofline model, computed from runs: the machine's limits from the two
 // probes, each kernel's point at its arithmetic intensity (the catalog's FLOP
 // count over its byte count), and where a point stands against its roof.
-import { kernelByRole } from './catalog-query.js';
+import { findKernel, kernelByRole } from './catalog-query.js';
 
 // The two probes, by the role the catalog gives them: the mul+add ceiling and
 // the streaming triad.
 export const peakKernel = (catalog) => kernelByRole(catalog, { role: 'ceiling_probe' });
 export const triadKernel = (catalog) => kernelByRole(catalog, { role: 'bandwidth_probe' });
+// The FMA ceiling: the same probe with one relaxed-SIMD multiply-add per step,
+// in a module of its own that only a browser with relaxed SIMD loads; null elsewhere.
+const RELAXED = { variant: 'relaxed_simd', runtime: true };
+export const fmaPeakKernel = (catalog) => findKernel(catalog, { role: 'ceiling_probe', ...RELAXED });
+export const isRelaxed = (result, catalog) => catalog.kernels.find((k) => k.name === result.kernel)?.variant === 'relaxed_simd';
 
 // Arithmetic intensity by the model: FLOPs per byte the catalog says must move.
 export const intensity = (result) => result.flops / result.bytes;
 
-// {peak, bandwidth, triadN} for each thread count probed, from any runs: the
-// best mul+add rate, and the triad at the largest length run (memory, not
-// cache), best of its runs there. A roof needs both probes at that count.
+// {peak, fmaPeak, bandwidth, triadN} for each thread count probed, from any
+// runs: the best mul+add rate, the best FMA rate (0 when not probed), and the
+// triad at the largest length run (memory, not cache), best of its runs
+// there. A roof needs the mul+add probe and the triad at that count.
 export function limits(results, catalog) {
   const [peak, triad] = [peakKernel(catalog).name, triadKernel(catalog).name];
+  const fma = fmaPeakKernel(catalog)?.name;
   const byThreads = new Map();
   const at = (threads) => {
-    if (!byThreads.has(threads)) byThreads.set(threads, { threads, peak: 0, bandwidth: 0, triadN: 0 });
+    if (!byThreads.has(threads)) byThreads.set(threads, { threads, peak: 0, fmaPeak: 0, bandwidth: 0, triadN: 0 });
     return byThreads.get(threads);
   };
   for (const r of results) {
     if (r.kernel === peak && r.check.passed) {
       const roof = at(r.shape.threads);
       roof.peak = Math.max(roof.peak, r.gflops);
+    } else if (r.kernel === fma && r.check.passed) {
+      const roof = at(r.shape.threads);
+      roof.fmaPeak = Math.max(roof.fmaPeak, r.gflops);
     } else if (r.kernel === triad && r.check.passed) {
       const roof = at(r.shape.threads);
       if (r.shape.n > roof.triadN) Object.assign(roof, { triadN: r.shape.n, bandwidth: 0 });
@@ -62,11 +72,20 @@ export function latestPerShape(results) {
   return [...points.values()];
 }
 
+// The roof a result is held to: a relaxed-SIMD kernel may use FMA, so its
+// flat roof is the FMA ceiling where one was measured; every other kernel's
+// is the mul+add ceiling.
+export function roofOf(roof, result, catalog) {
+  return roof && isRelaxed(result, catalog) && roof.fmaPeak > 0 ? { ...roof, peak: roof.fmaPeak } : roof;
+}
+
 // f32 results faster than the ceiling measured on their thread count. The
 // ceiling is a measurement too: such a result means the probe ran at a busier
 // moment than the kernel did.
 export function aboveCeiling(results, roofs, catalog) {
-  return results.filter((r) => !isInteger(r, catalog) && r.gflops > (roofFor(roofs, r.shape.threads)?.peak ?? Infinity));
+  return results.filter(
+    (r) => !isInteger(r, catalog) && r.gflops > (roofOf(roofFor(roofs, r.shape.threads), r, catalog)?.peak ?? Infinity),
+  );
 }
 
 export const ABOVE_CEILING_ADVICE =
