@@ -13,6 +13,11 @@ const SIMD_MATMUL = { role: 'register_blocked', operation: 'f32_matmul', variant
 const SCALAR_MATMUL = { role: 'register_blocked', operation: 'f32_matmul', variant: 'scalar' };
 const BLOCKED_MATMUL = { role: 'blocked', operation: 'f32_matmul' };
 const FFN = (backend) => ({ role: 'backend', operation: 'ffn_block', backend });
+// The relaxed-SIMD tier: kernels in a module of their own, registered at run
+// time where the browser validates relaxed SIMD (so absent natively).
+const RELAXED = { variant: 'relaxed_simd', runtime: true };
+const FMA_EXPERT = { role: 'expert', operation: 'f32_matmul', ...RELAXED };
+const FMA_PEAK = { role: 'ceiling_probe', ...RELAXED };
 
 // Each side of a ratio is the best row (over block sizes) of one kernel (`of`,
 // its catalog fields) at one size, and at one thread count where `threads` is
@@ -127,6 +132,36 @@ export const TARGETS = [
     slower: { of: PEAK, threads: 1 },
     also: [],
   },
+  // The same GEMM with one relaxed-SIMD FMA per step, against the same probe
+  // with FMA steps: each against its own ceiling.
+  {
+    id: 'fma_expert_ceiling',
+    title: 'FMA expert GEMM (relaxed SIMD) against the FMA ceiling probe, one thread, at every N listed',
+    goal: 0.9,
+    ns: [512, 1024],
+    faster: { of: FMA_EXPERT, threads: 1 },
+    // The probe runs at its own length whatever N the GEMM runs at.
+    slower: { of: FMA_PEAK, threads: 1, ownN: true },
+    also: [],
+  },
+  // Whether FMA pays depends on the core (shared mul/add ports or separate
+  // pipes), so this ratio is reported, not judged.
+  {
+    id: 'fma_expert_vs_expert',
+    title: 'FMA expert GEMM (relaxed SIMD) against the mul+add expert GEMM, N = 1024, one thread',
+    goal: null,
+    faster: { of: FMA_EXPERT, n: 1024, threads: 1 },
+    slower: { of: EXPERT, n: 1024, threads: 1 },
+    also: [],
+  },
+  {
+    id: 'relaxed_int8_matmul',
+    title: 'int8 matmul with relaxed-SIMD dot products against the int8 SIMD128 matmul, N = 1024, one thread',
+    goal: 1.5,
+    faster: { of: { operation: 'i8_matmul', ...RELAXED }, n: 1024, threads: 1 },
+    slower: { of: { operation: 'i8_matmul', variant: 'simd128' }, n: 1024, threads: 1 },
+    also: [],
+  },
 ];
 
 // The default shape of the operation of the kernel a side names, or null.
@@ -155,10 +190,8 @@ export function resolveTargets(catalog) {
 
 // The specs of a (resolved) target at one size: its own n, or each of its ns.
 export function specsAt(target) {
-  return (target.ns ?? [null]).map((n) => ({
-    faster: n === null ? target.faster : { ...target.faster, n },
-    slower: n === null ? target.slower : { ...target.slower, n },
-  }));
+  const at = (side, n) => (n === null || side.ownN ? side : { ...side, n });
+  return (target.ns ?? [null]).map((n) => ({ faster: at(target.faster, n), slower: at(target.slower, n) }));
 }
 
 // Every {kernel, n, threads} some target compares.

@@ -219,7 +219,7 @@ test('the capstone models run once per thread count at their default shape, what
 test('by default the plan also runs each size a target compares, at planned thread counts; --sizes replaces them', () => {
   const catalog = { ...CATALOG, kernels: [...CATALOG.kernels, EXPERT] };
   const runs = benchPlan(catalog, parseOptions(['--blocks=64']), 'wasm');
-  for (const target of resolveTargets(catalog).filter((t) => t.ns)) {
+  for (const target of resolveTargets(catalog).filter((t) => t.ns && t.faster.kernel && t.slower.kernel)) {
     for (const side of [target.faster, target.slower]) {
       const atOneThread = runsOf(runs, side.kernel)
         .filter((r) => r.threads === side.threads)
