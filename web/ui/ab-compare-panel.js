@@ -10,7 +10,7 @@
 //   onResult?(result, names)}: onResult gets every finished comparison
 //   ({status: 'ok', …} as compareInterleaved resolves) and, for anything
 //   else, null.
-// Returns {element, result(): the last comparison or null, names}.
+// Returns {element, result(): the last comparison or null, names(): its sides' names}.
 import { el } from './dom.js';
 import { panelForm } from './panel-form.js';
 import { Chart } from './chart.js';
@@ -81,8 +81,9 @@ function intervalWords(result) {
 
 export function abComparePanel(session, { id, lesson, title, heading, intro = [], pair, onResult = () => {} }) {
   const runner = { id, title, lesson };
-  const resolved = resolvePair(session, pair);
+  let resolved = resolvePair(session, pair);
   let last = null;
+  let lastNames = null; // the sides' names when `last` ran (a finding may name another kernel now)
   let running = false;
   let cancelled = false;
 
@@ -132,6 +133,12 @@ export function abComparePanel(session, { id, lesson, title, heading, intro = []
     action: 'run-ab',
     async onSubmit({ value, showError }) {
       if (running || resolved.unavailable) return;
+      resolved = resolvePair(session, pair);
+      sides.replaceChildren(...sidesText(resolved.names));
+      if (resolved.missing) {
+        showError(resolved.missing);
+        return;
+      }
       const rounds = value(`${id}-rounds`);
       if (!Number.isInteger(rounds) || rounds < 1 || rounds > MAX_ROUNDS) {
         showError(`Rounds must be a whole number from 1 to ${MAX_ROUNDS}.`, `${id}-rounds`);
@@ -165,14 +172,16 @@ export function abComparePanel(session, { id, lesson, title, heading, intro = []
           b,
           reference: reference && { ...reference, unlogged: true },
           rounds,
+          warmup: true,
           cancelled: () => cancelled,
           onRun: (done, total) => {
             progress.value = done / total;
-            status.textContent = `Run ${done + 1} of ${total}: ${rounds} rounds of A, B, B, A or B, A, A, B, with the drift reference between them…`;
+            status.textContent = `Run ${done + 1} of ${total}: one untimed warm-up run of each kernel, then ${rounds} rounds of A, B, B, A or B, A, A, B, with the drift reference between them…`;
           },
         });
         if (result.status === 'ok') {
           last = result;
+          lastNames = resolved.names;
           show(result);
           status.textContent = '';
           session.publish(`ab:${id}`, { result, names: resolved.names });
@@ -204,15 +213,14 @@ export function abComparePanel(session, { id, lesson, title, heading, intro = []
     status.textContent = other ? `The ${other} lesson is running; wait for it or cancel it there.` : '';
   });
 
-  const { a: aName, b: bName } = resolved.names ?? {};
+  const sidesText = (names) => [el('strong', {}, 'A: '), names.a, el('br'), el('strong', {}, 'B: '), names.b];
+  const sides = el('p', { class: 'ab-sides' }, resolved.names ? sidesText(resolved.names) : []);
   const element = el(
     'div',
     { class: 'card ab-compare', 'data-panel': 'ab', 'data-ab': id, 'data-running': 'false' },
     el('h2', {}, heading),
     intro,
-    resolved.unavailable
-      ? el('p', { class: 'lesson-notice', role: 'note', 'data-ab-unavailable': '' }, resolved.unavailable)
-      : el('p', { class: 'ab-sides' }, el('strong', {}, 'A: '), aName, el('br'), el('strong', {}, 'B: '), bName),
+    resolved.unavailable ? el('p', { class: 'lesson-notice', role: 'note', 'data-ab-unavailable': '' }, resolved.unavailable) : sides,
     form.element,
     el('div', { class: 'run-line' }, cancel, progress, status),
     failure,
@@ -221,5 +229,5 @@ export function abComparePanel(session, { id, lesson, title, heading, intro = []
     chart.element,
   );
   if (resolved.unavailable) form.lock(true);
-  return { element, result: () => last, names: resolved.names };
+  return { element, result: () => last, names: () => lastNames };
 }

@@ -3,7 +3,11 @@
 // by name), its size and, where the kernel takes them, threads and a block.
 //
 // side: {query: {role, operation, dtype, variant, …}, size: N or {m, n, k},
-//        threads?, block?, label?}
+//        threads?, block?, label?, finding?, pending?}
+// finding: the key of a session finding {kernel} that another run left (the
+// fastest loop order the Loops lesson measured); the side then runs that
+// kernel, and its query, if any, stands in until the finding exists; without
+// one the pair is missing it, and `pending` names the side meanwhile.
 import { findKernel } from './catalog-query.js';
 import { runRequest } from './request.js';
 
@@ -12,11 +16,23 @@ const describe = (query) =>
     .map(([field, value]) => `${field} ${value}`)
     .join(', ');
 
-// {kernels: {a, b}, names: {a, b}} or {unavailable: reason} when this build
-// lacks a kernel or the threads a side asks for.
+// {kernels: {a, b}, names: {a, b}}; {unavailable: reason} when this build
+// lacks a kernel or the threads a side asks for; {missing: reason, names}
+// when a side waits for a finding.
 export function resolvePair(session, { a, b }) {
   const kernels = {};
   for (const [key, side] of Object.entries({ a, b })) {
+    const found = side.finding && session.findings.get(side.finding);
+    if (found) {
+      kernels[key] = session.kernel(found.kernel);
+      continue;
+    }
+    if (!side.query) {
+      const names = { a: a.pending ?? a.label, b: b.pending ?? b.label };
+      for (const [k, s] of Object.entries({ a, b }))
+        if (s.query && !s.finding) names[k] = findKernel(session.catalog, s.query)?.title ?? names[k];
+      return { missing: `Run the lesson first: side ${key.toUpperCase()} is ${side.pending}.`, names };
+    }
     const kernel = findKernel(session.catalog, side.query);
     if (!kernel) return { unavailable: `This build has no kernel with ${describe(side.query)}, so this comparison cannot run here.` };
     const most = session.catalog.build?.max_threads ?? 1;

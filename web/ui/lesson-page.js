@@ -332,7 +332,8 @@ export class LessonPage {
     const result = this.ab.result();
     if (!result)
       return `${text} That ratio divides medians of runs taken at different times, so any drift of the machine between them is in it; the interleaved A/B comparison below measures the main one without it.`;
-    return `${text} Interleaved A/B: ${comparisonText(result.comparison, this.ab.names.a, this.ab.names.b)}`;
+    const { a, b } = this.ab.names();
+    return `${text} Interleaved A/B: ${comparisonText(result.comparison, a, b)}`;
   }
 
   // A comparison that finished after the Run: the verdict shown gives it.
