@@ -23,6 +23,9 @@ import { comparisonText, driftText, intervalText, VERDICT_WORDS } from '../measu
 import { driftReferenceRequest } from '../measure/drift-reference.js';
 
 const MAX_ROUNDS = 50;
+// Each run is one of many in a round: a long one would let the machine drift within the round.
+const MIN_RUN_S = 0.001;
+const MAX_RUN_S = 1;
 const TONES = { faster: 'right', slower: 'right', same: 'neutral', refused: 'wrong', too_few: 'neutral' };
 
 function roundsChart() {
@@ -133,15 +136,23 @@ export function abComparePanel(session, { id, lesson, title, heading, intro = []
     action: 'run-ab',
     async onSubmit({ value, showError }) {
       if (running || resolved.unavailable) return;
+      const rounds = value(`${id}-rounds`);
+      if (!Number.isInteger(rounds) || rounds < 1 || rounds > MAX_ROUNDS) {
+        showError(`Rounds must be a whole number from 1 to ${MAX_ROUNDS}.`, `${id}-rounds`);
+        return;
+      }
+      const minTime = value(`${id}-min-time`);
+      if (!(minTime >= MIN_RUN_S && minTime <= MAX_RUN_S)) {
+        showError(
+          `Minimum time per run must be between ${MIN_RUN_S} and ${MAX_RUN_S} s: each run is one of ${4 * rounds} in the rounds.`,
+          `${id}-min-time`,
+        );
+        return;
+      }
       resolved = resolvePair(session, pair);
       sides.replaceChildren(...sidesText(resolved.names));
       if (resolved.missing) {
         showError(resolved.missing);
-        return;
-      }
-      const rounds = value(`${id}-rounds`);
-      if (!Number.isInteger(rounds) || rounds < 1 || rounds > MAX_ROUNDS) {
-        showError(`Rounds must be a whole number from 1 to ${MAX_ROUNDS}.`, `${id}-rounds`);
         return;
       }
       if (!session.claim(runner)) {
@@ -157,7 +168,6 @@ export function abComparePanel(session, { id, lesson, title, heading, intro = []
       element.dataset.running = 'true';
       showFailure(null);
       try {
-        const minTime = value(`${id}-min-time`);
         const a = sideRequest(resolved.kernels.a, pair.a, minTime);
         const b = sideRequest(resolved.kernels.b, pair.b, minTime);
         const refused = await firstInvalid(session.lab, [a, b]);
