@@ -19,7 +19,7 @@ import { gflops, percent, ratio, timesTick } from './format.js';
 import { resolvePair, sideRequest } from './ab-pair.js';
 import { AB_MIN_TIME_S, AB_ROUNDS, compareInterleaved } from '../measure/ab-run.js';
 import { medianInterval } from '../measure/ab-stats.js';
-import { comparisonText, driftText, intervalText, VERDICT_WORDS } from '../measure/ab-text.js';
+import { comparisonText, intervalText } from '../measure/ab-text.js';
 import { driftReferenceRequest } from '../measure/drift-reference.js';
 
 const MAX_ROUNDS = 50;
@@ -63,7 +63,8 @@ function referenceLine(session, result) {
   if (!reference || reference.rates.length < 2) return 'No drift reference ran in this build, so drift was not measured.';
   const title = session.kernel(reference.kernel)?.title ?? reference.kernel;
   const rates = reference.rates.map((r) => gflops(r / 1e9));
-  return `Drift reference (${title}), run before, between and after the rounds: ${rates.join(', ')} GFLOP/s. ${driftText(comparison.drift)}`;
+  const change = comparison.drift?.change;
+  return `Drift reference (${title}), run before, between and after the rounds: ${rates.join(', ')} GFLOP/s${change === null || change === undefined ? '' : `, its fastest ${percent(change)} above its slowest`}.`;
 }
 
 const ordinal = (k) => `${k}${k % 10 === 1 && k !== 11 ? 'st' : k % 10 === 2 && k !== 12 ? 'nd' : k % 10 === 3 && k !== 13 ? 'rd' : 'th'}`;
@@ -111,7 +112,7 @@ export function abComparePanel(session, { id, lesson, title, heading, intro = []
     const c = result.comparison;
     const { a, b } = resolved.names;
     verdict.className = `verdict verdict-${TONES[c.verdict]}`;
-    verdict.textContent = `Verdict: ${VERDICT_WORDS[c.verdict]}. ${comparisonText(c, a, b)}`;
+    verdict.textContent = comparisonText(c, a, b);
     verdict.hidden = false;
     facts.replaceChildren(
       el('li', { 'data-ab-ratio': '' }, `Median of the rounds’ ratios: ${intervalText(c)}.`),
