@@ -101,6 +101,15 @@ test('the rounds alternate A, B, B, A with B, A, A, B, with the reference betwee
   assert.ok(Math.abs(r.rounds[0] - 1.1) < 1e-12);
 });
 
+test('warmup runs A, B and the reference once each before the first round, and drops them', async () => {
+  const lab = fakeLab(costs, () => 1);
+  const seen = [];
+  const r = await compareInterleaved(lab, { ...requests, rounds: 1, warmup: true, onRun: (done, total) => seen.push([done, total]) });
+  assert.deepEqual(lab.log, ['a', 'b', 'probe', 'probe', 'a', 'b', 'b', 'a', 'probe']);
+  assert.deepEqual(r.reference.rates.length, 2);
+  assert.deepEqual(seen.at(-1), [8, 9]);
+});
+
 test('a steady machine gives a verdict, and one that slows down mid-run is caught by the reference', async () => {
   const steady = await compareInterleaved(
     fakeLab(costs, () => 1),

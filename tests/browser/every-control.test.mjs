@@ -78,7 +78,7 @@ async function tryValue(page, lessonId, name, value) {
   // A value that was not refused started a run: stop it before going on.
   if (!message)
     await section
-      .locator('button[data-action="cancel"]:enabled, button[data-action="cancel-ladder"]:enabled')
+      .locator('button[data-action="cancel"]:enabled, button[data-action="cancel-ladder"]:enabled, button[data-action="cancel-ab"]:enabled')
       .first()
       .click()
       .catch(() => {});

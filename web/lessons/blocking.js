@@ -198,6 +198,19 @@ export default {
     const sets = workingSets();
     const page = new LessonPage(session, {
       ...LESSON,
+      ab: {
+        a: { query: { role: 'blocked', operation: 'f32_matmul' }, size: 256, block: 64 },
+        b: {
+          finding: 'fastest-loops',
+          query: { role: 'naive', operation: 'f32_matmul' },
+          size: 256,
+        },
+        intro: el(
+          'p',
+          {},
+          'The blocked kernel (block 64) against the fastest loop order the Loops lesson measured (the textbook i-j-k until it has run), at N = 256, in interleaved rounds.',
+        ),
+      },
       lead: 'Cut the matrices into tiles that fit in cache, and every float fetched is used many times before it is evicted.',
       explanation: explanation(sets),
       exercise: {

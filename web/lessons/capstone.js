@@ -507,6 +507,15 @@ export default {
 
     page = new LessonPage(session, {
       ...LESSON,
+      ab: {
+        a: { query: { role: 'backend', operation: 'ffn_block', backend: 'optimized' }, size: { m: 16, n: 512, k: 128 }, threads: 1 },
+        b: { query: { role: 'backend', operation: 'ffn_block', backend: 'naive' }, size: { m: 16, n: 512, k: 128 }, threads: 1 },
+        intro: el(
+          'p',
+          {},
+          'The optimized backend against the naive one on a smaller feed-forward block (batch 16, d_model 128, d_ff 512) on one thread, in interleaved rounds, so each run stays short.',
+        ),
+      },
       lead: 'Run one model end to end on a naive backend, on the lab’s optimized kernels and on int8: what all the lessons’ steps buy together, where the time goes, and what int8 costs in accuracy.',
       explanation: explanation(),
       exercise: {

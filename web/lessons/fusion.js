@@ -354,6 +354,11 @@ export default {
 
     const page = new LessonPage(session, {
       ...LESSON,
+      ab: {
+        a: { query: { role: 'fused', operation: 'f32_gelu' }, size: 2 ** 20 },
+        b: { query: { role: 'unfused', operation: 'f32_gelu' }, size: 2 ** 20 },
+        intro: el('p', {}, 'Fused GELU against its unfused passes on 1048576 floats, in interleaved rounds.'),
+      },
       lead: 'Fusing a chain of operations into one pass leaves the arithmetic as it was and removes the trips to memory between them. Measure what that is worth, and where it is worth nothing.',
       explanation: explanation(),
       exercise: {

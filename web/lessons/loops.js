@@ -159,6 +159,15 @@ export default {
     const kernels = session.kernels((k) => k.lesson === 'loops');
     const page = new LessonPage(session, {
       ...LESSON,
+      ab: {
+        a: { finding: 'fastest-loops', pending: 'the fastest order of your last run, at its largest N', size: 256 },
+        b: { query: { role: 'naive', operation: 'f32_matmul' }, size: 256 },
+        intro: el(
+          'p',
+          {},
+          'The fastest loop order of your last run against the textbook i-j-k, at N = 256, in interleaved rounds: the gap above divides medians of runs taken one after another.',
+        ),
+      },
       lead: 'The same three loops, nested in six orders, can differ several times in speed. The reason is how they walk memory.',
       explanation: explanation(),
       exercise: {

@@ -19,6 +19,7 @@ import {
   checkColumn,
 } from '../ui/columns.js';
 import { logEdges, histogramPoints } from '../ui/histogram.js';
+import { measuringAbSection } from './measuring-ab.js';
 import { seconds, secondsRange, percent, percentTick, ratio } from '../ui/format.js';
 
 const LESSON = { id: 'measuring', number: 0, title: 'Measuring' };
@@ -294,6 +295,7 @@ export default {
         legend: chartLegend(),
         empty: 'Each run adds the histogram of its samples here.',
       },
+      panels: [measuringAbSection(session)],
       code: codeFor(session, initial),
       plan({ kernel, n, block, min_time_s }) {
         const request = runRequest(session.kernel(kernel), n, { block, min_time_s });

@@ -461,6 +461,11 @@ export default {
 
     page = new LessonPage(session, {
       ...LESSON,
+      ab: {
+        a: { query: { operation: 'i8_matmul', variant: 'simd128' }, size: 512, threads: 1, block: 64 },
+        b: { query: { role: 'register_blocked', operation: 'f32_matmul', variant: 'simd128' }, size: 512, threads: 1, block: 64 },
+        intro: el('p', {}, 'The int8 SIMD128 matmul against the f32 SIMD128 matmul at N = 512 on one thread, in interleaved rounds.'),
+      },
       lead: 'Store numbers as 8-bit integers and one scale: a quarter of the memory, and with the right instruction, more multiplies per instruction. Measure both, and what the rounding costs.',
       explanation: explanation(),
       exercise: {

@@ -4,6 +4,7 @@
 // the matmul ladder is timed step by step against the ceiling.
 import { el, withCode } from '../ui/dom.js';
 import { runRequest } from '../ui/request.js';
+import { PROBE_LENGTH } from '../measure/drift-reference.js';
 import { LessonPage } from '../ui/lesson-page.js';
 import { kernelTitle } from '../ui/kernel-title.js';
 import { refusalField } from '../ui/refusal-field.js';
@@ -326,6 +327,15 @@ export default {
     };
     const page = new LessonPage(session, {
       ...LESSON,
+      ab: {
+        a: { query: { role: 'expert', operation: 'f32_matmul', variant: 'simd128' }, size: 512, threads: 1 },
+        b: { query: { role: 'ceiling_probe', operation: 'f32_mul_add', variant: 'simd128' }, size: PROBE_LENGTH, threads: 1 },
+        intro: el(
+          'p',
+          {},
+          'The expert GEMM at N = 512 on one thread against the mul+add ceiling probe, in interleaved rounds: their ratio of GFLOP/s is the share of the ceiling the expert reaches, measured without drift between the two.',
+        ),
+      },
       lead: 'Measure the two limits of your machine, arithmetic and memory, and see how close each kernel you ran comes to them.',
       explanation: explanation(session, limit),
       exercise: {

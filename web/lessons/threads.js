@@ -505,6 +505,11 @@ export default {
     // The columns compare each row with the runs before it, which the page holds.
     const page = new LessonPage(session, {
       ...LESSON,
+      ab: {
+        a: { query: { role: 'register_blocked', operation: 'f32_matmul', variant: 'simd128' }, size: 512, threads: 2, block: 64 },
+        b: { query: { role: 'register_blocked', operation: 'f32_matmul', variant: 'simd128' }, size: 512, threads: 1, block: 64 },
+        intro: el('p', {}, 'The SIMD128 matmul on 2 threads against 1 thread at N = 512, in interleaved rounds.'),
+      },
       lead: 'Split one matmul’s rows over several cores and it can run nearly that many times as fast, once there is enough work to split.',
       explanation: explanation(session, kernel, limit),
       exercise: {

@@ -436,6 +436,11 @@ export default {
 
     const page = new LessonPage(session, {
       ...LESSON,
+      ab: {
+        a: { query: { role: 'elementwise', operation: 'f32_relu', variant: 'simd128' }, size: 2 ** 20 },
+        b: { query: { role: 'elementwise', operation: 'f32_relu', variant: 'scalar' }, size: 2 ** 20 },
+        intro: el('p', {}, 'The SIMD128 ReLU against the scalar ReLU on 1048576 floats, in interleaved rounds.'),
+      },
       lead: 'One instruction can work on four floats at once. Measure what that buys, when the compiler finds it for you, and read the instructions each kernel really runs.',
       explanation: explanation(session.lab.build),
       exercise: {

@@ -44,12 +44,20 @@ function sideOf(results, unit) {
 // lab: anything with run(request) resolving as LabClient.run does. a, b: run
 // requests; reference: a run request for the drift reference, or null.
 // onRun(done, total) reports progress; cancelled() stops between runs.
+// warmup: run A, B and the reference once each before the first round and
+// drop those runs. V8 first runs a wasm function from its baseline compiler
+// and switches to optimized code only between calls, so a short first run
+// may time the baseline code, and a slow first reference would read as drift.
 // Resolves with {status: 'ok', unit, a, b, rounds: [ratio], reference_rates,
 // comparison} or {status, error} for the first run that did not succeed
 // ('cancelled', 'failed', 'wrong', …).
-export async function compareInterleaved(lab, { a, b, reference = null, rounds = AB_ROUNDS, onRun = () => {}, cancelled = () => false }) {
+export async function compareInterleaved(
+  lab,
+  { a, b, reference = null, rounds = AB_ROUNDS, warmup = false, onRun = () => {}, cancelled = () => false },
+) {
   const requests = { a, b };
-  const total = rounds * 4 + (reference ? rounds + 1 : 0);
+  const warming = warmup ? [a, b, reference].filter(Boolean) : [];
+  const total = warming.length + rounds * 4 + (reference ? rounds + 1 : 0);
   let done = 0;
   const runOne = async (request) => {
     if (cancelled()) return { status: 'cancelled' };
@@ -74,6 +82,10 @@ export async function compareInterleaved(lab, { a, b, reference = null, rounds =
     return null;
   };
 
+  for (const request of warming) {
+    const r = await runOne(request);
+    if (r.status !== 'ok') return r;
+  }
   const results = { a: [], b: [] };
   const ratios = [];
   let stop = await measureReference();

@@ -8,7 +8,7 @@ import { runRequest } from '../ui/request.js';
 import { REFERENCE_MIN_TIME_S } from './ab-run.js';
 
 // About a millisecond per call on a laptop core: 2 x 12480 x 2048 flops.
-const PROBE_LENGTH = 12480 * 2048;
+export const PROBE_LENGTH = 12480 * 2048;
 const FALLBACK_N = 48;
 
 export function driftReferenceRequest(catalog) {

@@ -13,6 +13,10 @@
 //   chart: Chart options, and legend?: a Node shown above the chart
 //   moreCharts?: [{...Chart options, legend?, series(entries)}]  further charts of the same entries, below it
 //   panels?: Node[]                          more cards, between the results and the code
+//   ab?: {a, b, heading?, intro?}             the lesson's main comparison, run in interleaved
+//                                            A/B rounds in a card under the results (a, b: sides
+//                                            as ab-pair.js reads them); the verdict then
+//                                            gives its result, or says the sweep's ratio has none
 //   code: {kernels, operation | operations, sources}  see CodeView
 //   instructions?: InstructionView           the lesson's listings, where a code panel adds the student's
 //   exerciseValues?(values, kernel) → values  the form's values to time a student's kernel with
@@ -46,6 +50,8 @@ import { Chart } from './chart.js';
 import { CodeView } from './source-view.js';
 import { firstInvalid, runSweep } from './sweep.js';
 import { runRequest } from './request.js';
+import { abComparePanel } from './ab-compare-panel.js';
+import { comparisonText } from '../measure/ab-text.js';
 
 export class LessonPage {
   constructor(session, spec) {
@@ -75,6 +81,18 @@ export class LessonPage {
     this.earlierNote = el('p', { class: 'earlier-note', 'data-earlier-note': '', hidden: true });
     this.code = new CodeView(withLessonKernels(spec.code, session, spec.id));
     this.codePanelSlot = el('div', { class: 'code-panels' });
+    this.ab = spec.ab
+      ? abComparePanel(session, {
+          id: `${spec.id}-ab`,
+          lesson: spec.id,
+          title: `${spec.title}: A/B comparison`,
+          heading: spec.ab.heading ?? 'The main comparison, in interleaved A/B rounds',
+          intro: spec.ab.intro,
+          pair: spec.ab,
+          onResult: () => this.refreshVerdict(),
+        })
+      : null;
+    this.sweepVerdict = null; // the last Run's own verdict, before the A/B sentence
     this.mountCodePanels();
     this.section = this.layout();
 
@@ -177,6 +195,7 @@ export class LessonPage {
         this.moreCharts.map(({ chart, legend }) => [legend ?? null, chart.element]),
         this.table.element,
       ),
+      this.ab?.element ?? null,
       this.codePanelSlot,
       panels ?? null,
       el('div', { class: 'card code' }, el('h2', {}, 'The code'), this.code.element),
@@ -300,9 +319,28 @@ export class LessonPage {
       return null;
     }
     const { verdict, notes } = this.spec.conclude({ entries: measured, values, prediction });
-    this.exercise.showVerdict(verdict.text, verdict.tone);
+    this.sweepVerdict = verdict;
+    this.exercise.showVerdict(this.withAb(verdict.text), verdict.tone);
     this.showNotes([...failedChecks(measured, this.session), ...notes, ...skipped]);
     return verdict;
+  }
+
+  // A speedup from the sweep divides medians of runs taken at different times;
+  // the lesson's A/B comparison, where one ran, measures it against drift.
+  withAb(text) {
+    if (!this.ab) return text;
+    const result = this.ab.result();
+    if (!result)
+      return `${text} That ratio divides medians of runs taken at different times, so any drift of the machine between them is in it; the interleaved A/B comparison below measures the main one without it.`;
+    const { a, b } = this.ab.names();
+    return `${text} Interleaved A/B: ${comparisonText(result.comparison, a, b)}`;
+  }
+
+  // A comparison that finished after the Run: the verdict shown gives it.
+  refreshVerdict() {
+    if (!this.sweepVerdict || !this.exercise.verdict) return;
+    this.exercise.showVerdict(this.withAb(this.sweepVerdict.text), this.sweepVerdict.tone);
+    this.remember();
   }
 
   showNotes(notes) {
@@ -318,6 +356,7 @@ export class LessonPage {
     for (const { chart } of this.moreCharts) chart.clear();
     this.showNotes([]);
     this.exercise.clearVerdict();
+    this.sweepVerdict = null;
     this.form.clearError();
     this.spec.clear?.();
     this.earlierNote.hidden = true;
