@@ -6,7 +6,7 @@ cd "$(dirname "$0")/../.."
 # Debian's emcc runs under the machine's node, which does not look in Debian's module folder.
 export NODE_PATH=/usr/share/nodejs
 emcmake cmake -S . -B build/wasm -DCMAKE_BUILD_TYPE=Release
-cmake --build build/wasm --parallel
+cmake --build build/wasm --parallel "$(nproc)"
 node web/tools/copy-vendor.mjs
 node web/tools/bundle.mjs
 node web/tools/precompress.mjs
