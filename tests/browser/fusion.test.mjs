@@ -41,7 +41,7 @@ test('Fusion: both experiments run, every variant is checked, and the notes comp
     assert.ok(
       notes.some(
         (n) =>
-          /^Even at its best.* GB\/s \(measured\); at that rate, .* would take .*, and it took .* \(measured\), [\d.]+× as long\. .*an inference.* does 26 flops per element \(26 N \(8 steps, the tanh counted as its 18 f32 operations\)\) on 8 bytes/.test(
+          /^Even at its best.* GB\/s \(measured\); at that rate, .* would take .*, and it took .* \(measured\), [\d.]+× as long\. .*an inference.* count, 26 N \(8 steps, the tanh counted as its 18 f32 operations\), the fused kernel does 26 flops per element on 8 bytes/.test(
             n,
           ) || /fusion came within .* of the traffic ratio/.test(n),
       ),

@@ -266,7 +266,7 @@ export default {
           `Even at its best, fusion stayed below the ${ratio(best.trafficRatio)} that traffic alone would give. ` +
             `At N = ${binaryCount(best.n)} ${title(unfused)} moved ${gflops(unfused.result.gbps)} GB/s (measured); at that rate, the ${bytes(fused.result.bytes)} that ${title(fused)} moves would take ${seconds(memoryTime)}, and it took ${seconds(fused.result.timing.median_s)} (measured), ${ratio(fused.result.timing.median_s / memoryTime)} as long. ` +
             `The rest is probably its arithmetic, an inference: this run times the whole kernel, not its memory and its arithmetic apart. ` +
-            `By the catalog’s count the fused kernel does ${perElement(fused.result.flops)} flops per element (${gelu.op.flops_formula}) on ${perElement(fused.result.bytes)} bytes, and it ran them at ${gflops(fused.result.gflops)} GFLOP/s. ` +
+            `By the catalog’s count, ${gelu.op.flops_formula}, the fused kernel does ${perElement(fused.result.flops)} flops per element on ${perElement(fused.result.bytes)} bytes, and it ran them at ${gflops(fused.result.gflops)} GFLOP/s. ` +
             'Most of them are the tanh’s: a clamp, exp(2t) split as 2ⁿ times a short Padé fraction for the rest, and one divide. ' +
             'Fusion removed the traffic; what remains is most likely compute. The Roofline lesson places the fused kernel against your measured ceiling.',
         );
