@@ -36,6 +36,17 @@ test('Fusion: both experiments run, every variant is checked, and the notes comp
       notes.some((n) => /^GELU at N = 1000 .* ran [\d.]+× as fast as .*the traffic ratio is 9\.00×.*GB\/s/.test(n)),
       notes.join('\n'),
     );
+    // Traffic against compute: the fused kernel's time beside what its bytes would take at the
+    // unfused passes' bandwidth, with the catalog's flop count; or, near the traffic ratio, memory.
+    assert.ok(
+      notes.some(
+        (n) =>
+          /^Even at its best.* GB\/s \(measured\); at that rate, .* would take .*, and it took .* \(measured\), [\d.]+× as long\. .*an inference.* count, 26 N \(8 steps, the tanh counted as its 18 f32 operations\), the fused kernel does 26 flops per element on 8 bytes/.test(
+            n,
+          ) || /fusion came within .* of the traffic ratio/.test(n),
+      ),
+      notes.join('\n'),
+    );
     assert.ok(
       notes.some((n) => /^Matmul \+ bias \+ GELU at N = 33 .*of the bytes/.test(n)),
       notes.join('\n'),

@@ -256,12 +256,19 @@ export default {
                 'On this machine the passes may stream from memory as fast as from cache, or the run was noisy: repeat it with a longer minimum time.',
         );
       }
-      // Below the traffic ratio: the fused kernel's arithmetic, more likely than memory, sets its pace.
+      // Below the traffic ratio: compare the fused kernel's time with what its
+      // bytes alone would take at the bandwidth the unfused passes reached.
       const { fused, unfused } = best;
       if (best.speedup < 0.8 * best.trafficRatio) {
+        const perElement = (count) => count / fused.result.shape.n;
+        const memoryTime = fused.result.bytes / (unfused.result.gbps * 1e9);
         notes.push(
-          `Even at its best, fusion stayed below the ${ratio(best.trafficRatio)} that traffic alone would give: at N = ${binaryCount(best.n)} ${title(fused)} moved ${gflops(fused.result.gbps)} GB/s where ${title(unfused)} moved ${gflops(unfused.result.gbps)} GB/s. ` +
-            `The fused kernel does ${fused.result.flops / fused.result.shape.n} flops per element on ${fused.result.bytes / fused.result.shape.n} bytes (the tanh needs a divide and a polynomial). Its arithmetic, rather than memory, is then the likely limit: fusion removed the traffic, and what remains is probably compute. This run does not measure that directly; the Roofline lesson places the fused kernel against your measured ceiling.`,
+          `Even at its best, fusion stayed below the ${ratio(best.trafficRatio)} that traffic alone would give. ` +
+            `At N = ${binaryCount(best.n)} ${title(unfused)} moved ${gflops(unfused.result.gbps)} GB/s (measured); at that rate, the ${bytes(fused.result.bytes)} that ${title(fused)} moves would take ${seconds(memoryTime)}, and it took ${seconds(fused.result.timing.median_s)} (measured), ${ratio(fused.result.timing.median_s / memoryTime)} as long. ` +
+            `The rest is probably its arithmetic, an inference: this run times the whole kernel, not its memory and its arithmetic apart. ` +
+            `By the catalog’s count, ${gelu.op.flops_formula}, the fused kernel does ${perElement(fused.result.flops)} flops per element on ${perElement(fused.result.bytes)} bytes, and it ran them at ${gflops(fused.result.gflops)} GFLOP/s. ` +
+            'Most of them are the tanh’s: a clamp, exp(2t) split as 2ⁿ times a short Padé fraction for the rest, and one divide. ' +
+            'Fusion removed the traffic; what remains is most likely compute. The Roofline lesson places the fused kernel against your measured ceiling.',
         );
       } else {
         notes.push(

@@ -31,22 +31,20 @@ constexpr float kTwoLog2e = 2.885390081777927f;  // exp(2t) = 2^(t * 2 log2(e))
 // that integer in the low mantissa bits of the sum.
 constexpr float kRoundMagic = 12582912.0f;
 constexpr int32_t kRoundMagicBits = 0x4B400000;
-// 2^f = e^(f ln 2) on f in [-1/2, 1/2]: Taylor coefficients (ln 2)^i / i!, to
-// degree 7, whose remainder (ln 2 / 2)^8 / 8! is below 6e-9.
-constexpr float kExp2Poly[] = {1.0f,
-                               0.693147180559945f,
-                               0.240226506959101f,
-                               0.0555041086648216f,
-                               0.00961812910762848f,
-                               0.00133335581464284f,
-                               0.000154035303933816f,
-                               1.52527338040598e-05f};
+// 2^f = e^r, r = f ln 2, on f in [-1/2, 1/2] by the [3/3] Pade approximant
+// e^r ~ (E + O) / (E - O), E = 1 + r^2 / 10 and O = r / 2 + r^3 / 120, written
+// in f: E = 1 + kPadeEven f^2, O = f (kPadeOdd1 + kPadeOdd3 f^2). Its relative
+// error, about r^7 / 100800, is below 6e-9 for |r| <= ln(2) / 2.
+constexpr float kPadeEven = 0.04804530139182014f;    // (ln 2)^2 / 10
+constexpr float kPadeOdd1 = 0.34657359027997264f;    // ln 2 / 2
+constexpr float kPadeOdd3 = 0.0027752054332410786f;  // (ln 2)^3 / 120
 
 // The operations one tanh costs, counted as f32 arithmetic: the clamp's 2
-// compares, 1 multiply, 3 adds for the rounding and the fraction, 14 for the
-// polynomial, 1 multiply by 2^n, then 1 add, 1 divide and 1 subtract. The two
-// integer operations that build 2^n are not counted.
-constexpr double kTanhFlops = 24;
+// compares, 1 multiply, 3 adds for the rounding and the fraction, 1 multiply
+// for f^2, 2 for E, 3 for O, then E + O, 1 multiply by 2^n, E - O, and the
+// quotient's subtract, add and divide. The two integer operations that build
+// 2^n are not counted.
+constexpr double kTanhFlops = 18;
 // GELU per element: the cube (2), 0.044715 t, x + t, sqrt(2/pi) t, tanh,
 // 1 + t, 0.5 t and x t. Halving before the product with x, not after, keeps
 // x (1 + tanh) from overflowing for x near the f32 maximum.
@@ -59,25 +57,17 @@ inline v128_t splat(float v) { return wasm_f32x4_splat(v); }
 // steps, they would be rebuilt wherever a step is inlined, which in the matmul
 // epilogue means for every tile, in the middle of the GEMM's loops.
 struct Constants {
-  v128_t cubic, sqrt_2_over_pi, one, two, half, clamp, neg_clamp, two_log2e, round_magic,
-      exponent_bias;
-  v128_t exp2_poly[8];
+  v128_t cubic, sqrt_2_over_pi, one, half, clamp, neg_clamp, two_log2e, round_magic, exponent_bias,
+      pade_even, pade_odd1, pade_odd3;
 };
 
 inline Constants constants() {
-  Constants k{splat(kCubic),
-              splat(kSqrt2OverPi),
-              splat(1.0f),
-              splat(2.0f),
-              splat(0.5f),
-              splat(kTanhClamp),
-              splat(-kTanhClamp),
-              splat(kTwoLog2e),
-              splat(kRoundMagic),
-              wasm_i32x4_splat(127 - kRoundMagicBits),
-              {}};
-  for (int i = 0; i < 8; ++i) k.exp2_poly[i] = splat(kExp2Poly[i]);
-  return k;
+  return {
+      splat(kCubic),    splat(kSqrt2OverPi), splat(1.0f),
+      splat(0.5f),      splat(kTanhClamp),   splat(-kTanhClamp),
+      splat(kTwoLog2e), splat(kRoundMagic),  wasm_i32x4_splat(127 - kRoundMagicBits),
+      splat(kPadeEven), splat(kPadeOdd1),    splat(kPadeOdd3),
+  };
 }
 
 // The primitive steps, one each: the unfused kernel runs one pass per step.
@@ -97,9 +87,11 @@ constexpr auto one_plus = [](const Constants& k, v128_t t) { return wasm_f32x4_a
 constexpr auto mul = [](const Constants&, v128_t x, v128_t t) { return wasm_f32x4_mul(x, t); };
 constexpr auto half = [](const Constants& k, v128_t t) { return wasm_f32x4_mul(k.half, t); };
 
-// tanh(t) = 1 - 2 / (exp(2t) + 1), with exp(2t) = 2^u built as 2^n * 2^f,
-// n = round(u), f = u - n. No libm call and no branch, so it costs the same in
-// every variant and vectorizes. Its error is measured in the tests
+// tanh(t) = (e - 1) / (e + 1) with e = exp(2t) = 2^u, u = n + f, n = round(u).
+// With 2^f = (E + O) / (E - O) (the Pade approximant above), A = 2^n (E + O)
+// and B = E - O give tanh(t) = (A - B) / (A + B): one divide, no polynomial
+// of high degree, no libm call and no branch, so it costs the same in every
+// variant and vectorizes. Its error is measured in the tests
 // (tests/cpp/test_gelu_kernels.cpp) and sets the operation's tolerance.
 constexpr auto fast_tanh = [](const Constants& k, v128_t t) {
   // pmin/pmax: one x86 minps/maxps each (NaN inputs are not a concern here).
@@ -108,13 +100,16 @@ constexpr auto fast_tanh = [](const Constants& k, v128_t t) {
   const v128_t rounded = wasm_f32x4_add(u, k.round_magic);
   const v128_t n = wasm_f32x4_sub(rounded, k.round_magic);
   const v128_t f = wasm_f32x4_sub(u, n);
-  v128_t p = k.exp2_poly[7];
-  for (int i = 6; i >= 0; --i) p = wasm_f32x4_add(wasm_f32x4_mul(p, f), k.exp2_poly[i]);
+  const v128_t f2 = wasm_f32x4_mul(f, f);
+  const v128_t even = wasm_f32x4_add(k.one, wasm_f32x4_mul(k.pade_even, f2));
+  const v128_t odd =
+      wasm_f32x4_mul(f, wasm_f32x4_add(k.pade_odd1, wasm_f32x4_mul(k.pade_odd3, f2)));
   // 2^n: the biased exponent n + 127 shifted into place. The low bits of
   // `rounded` hold n, so one integer add and one shift make it.
   const v128_t two_n = wasm_i32x4_shl(wasm_i32x4_add(rounded, k.exponent_bias), 23);
-  const v128_t e = wasm_f32x4_mul(p, two_n);
-  return wasm_f32x4_sub(k.one, wasm_f32x4_div(k.two, wasm_f32x4_add(e, k.one)));
+  const v128_t a = wasm_f32x4_mul(wasm_f32x4_add(even, odd), two_n);
+  const v128_t b = wasm_f32x4_sub(even, odd);
+  return wasm_f32x4_div(wasm_f32x4_sub(a, b), wasm_f32x4_add(a, b));
 };
 
 // All steps in registers, on N vectors at once: each step runs over all N

@@ -74,7 +74,7 @@ const Operation kMatmulBiasGeluF32{
     "double. The tolerance is 1.13 gamma_(K+1) + 2^-21: the summation bound of the product "
     "with the bias as one more term, stretched by GELU's steepest slope (below 1.13), plus "
     "the f32 GELU's own error relative to its input (see f32_gelu)",
-    "2 M N K + 33 M N (the product, one add for the bias and 32 for GELU per element of C)",
+    "2 M N K + 27 M N (the product, one add for the bias and 26 for GELU per element of C)",
     "4 (M K + K N + N + M N) (read A, B and the bias once, write C once)",
     flops,
     bytes,
