@@ -6,21 +6,23 @@
 // what "relaxed" allows. With m = 1 every product is exact, so both give the
 // same bits and the check stays exact.
 //
-// An FMA has the latency of a multiply and an add together (4 cycles on Zen 5
-// and recent Intel cores), and two issue per cycle: about eight independent
-// chains keep both pipes busy; more only hide jitter. Measured in headless
-// Chromium on this lab's reference machine (AMD EPYC Zen 5), interleaved:
-// CHAINS_MEASUREMENT.
+// An FMA has the latency of a multiply and an add together, so a chain waits
+// longer on itself than a mul+add chain's add does, and more chains must be in
+// flight. Measured in headless Chromium on this lab's reference machine (AMD
+// EPYC, Zen 5), each against the mul+add probe in interleaved rounds, one
+// thread: 8 chains 0.89x, 10 1.06x, 12 1.09x, 13 1.09x, 15 1.07x. 13 chains
+// (13 registers, the mul+add probe's groups of 52 lanes) are kept. That FMA
+// gains only about a tenth here is an inference about this core, not a rule:
+// Zen's adds run on pipes of their own, beside its multiplies, so mul+add
+// already issues two FLOPs per lane per cycle; where adds and multiplies share
+// ports (Intel), one FMA does the work of two instructions on one port.
 #include "kernels/relaxed/relaxed_entry.h"
 
 #if defined(LAB_RELAXED_SIMD)
 
 namespace {
 
-#if !defined(LAB_FMA_CHAINS)
-#define LAB_FMA_CHAINS 13
-#endif
-constexpr int kChains = LAB_FMA_CHAINS;
+constexpr int kChains = 13;
 constexpr int kGroupLanes = 4 * kChains;
 
 // `steps` steps of x <- x * m + c on the lanes of one group.
@@ -41,7 +43,7 @@ void update_group(const float* x, float* y, v128_t vm, v128_t vc, int32_t steps)
 
 // mc holds m and c; each of the `lanes` lanes takes `steps` steps, the first
 // `extra` one more (probe_adapters.h, mul_add_page_call). `lanes` must be a
-// multiple of the group: 12480 is one of 13, 12, 10 and 8 chains.
+// multiple of the group's 52 lanes, as the problem's 12480 is.
 LAB_RELAXED_ENTRY(const float* x, float* y, const float* mc, int32_t lanes, int32_t steps,
                   int32_t extra) {
   if (lanes % kGroupLanes != 0) return static_cast<int>(lab::KernelStatus::not_implemented);
