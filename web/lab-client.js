@@ -50,6 +50,8 @@ export class LabClient {
     this.ready = false; // runs wait in the queue until the new module has loaded
     const url = new URL(this.workerUrl);
     url.searchParams.set('module', this.build.module);
+    // The test switch that leaves the relaxed-SIMD kernels out (web/relaxed-simd.js).
+    if (new URLSearchParams(self.location.search).has('no-relaxed-simd')) url.searchParams.set('no-relaxed-simd', '');
     this.worker = new Worker(url);
     if (this.cancelFlag) this.worker.postMessage({ type: 'cancel-flag', buffer: this.cancelFlag.buffer });
     return new Promise((resolve, reject) => {

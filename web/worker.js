@@ -8,6 +8,8 @@
 const requested = new URLSearchParams(self.location.search).get('module');
 const moduleName = /^kernel_lab(_st|_nosimd)?$/.test(requested) ? requested : 'kernel_lab';
 const moduleUrl = new URL(`gen/${moduleName}.js`, self.location.href).href;
+// The test switch that leaves the relaxed-SIMD kernels out, as if the browser had none.
+const relaxedOff = new URLSearchParams(self.location.search).has('no-relaxed-simd');
 let lab = null;
 // Int32Array on a SharedArrayBuffer, set by the page (web/lab-client.js): [0] =
 // 1 asks the run to stop; 2 or 3 is the test hook asking it to crash with a
@@ -20,17 +22,20 @@ function fail(error) {
 }
 
 try {
-  importScripts(new URL('page-host.js', self.location.href).href, moduleUrl);
+  importScripts(new URL('page-host.js', self.location.href).href, new URL('relaxed-simd.js', self.location.href).href, moduleUrl);
   createKernelLab({
     // Without this, the pthread workers cannot find the module's script.
     mainScriptUrlOrBlob: moduleUrl,
     locateFile: (path) => new URL(`gen/${path}`, self.location.href).href,
     print: (text) => console.log(text),
     printErr: (text) => console.warn(text),
-  }).then((module) => {
-    lab = module;
-    postMessage({ type: 'ready', catalog: JSON.parse(lab.catalog()) });
-  }, fail);
+  })
+    .then(async (module) => {
+      lab = module;
+      await globalThis.labRelaxedSimd.load(lab, globalThis.labPageHost, { off: relaxedOff, baseUrl: self.location.href });
+      postMessage({ type: 'ready', catalog: JSON.parse(lab.catalog()) });
+    })
+    .catch(fail);
 } catch (error) {
   fail(error);
 }

@@ -97,6 +97,19 @@ std::string register_page_kernel(val request) {
       static_cast<int>(slot)));
 }
 
+// [{name, slot}]: the relaxed-SIMD modules the worker should load (web/relaxed-simd.js).
+std::string relaxed_modules() { return lab::relaxed_modules_json(); }
+
+// request: {reason}: "" once the worker has put every relaxed module in its
+// slot, which registers their kernels; otherwise why it could not.
+std::string enable_relaxed_simd(val request) {
+  const val reason =
+      request.isUndefined() || request.isNull() ? val::undefined() : request["reason"];
+  install_page_host();
+  return lab::relaxed_simd_json(
+      lab::enable_relaxed_simd(reason.isString() ? reason.as<std::string>() : ""));
+}
+
 // A test hook, not part of the lab: the browser tests call it (through
 // LabClient.crashForTest) to check that the page survives its worker's module
 // dying. "trap" executes WebAssembly's unreachable, as a bug would; anything
@@ -119,5 +132,7 @@ EMSCRIPTEN_BINDINGS(kernel_lab) {
   emscripten::function("run", &run);
   emscripten::function("demo", &demo);
   emscripten::function("registerPageKernel", &register_page_kernel);
+  emscripten::function("relaxedModules", &relaxed_modules);
+  emscripten::function("enableRelaxedSimd", &enable_relaxed_simd);
   emscripten::function("crashForTest", &crash_for_test);
 }

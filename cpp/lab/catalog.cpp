@@ -693,6 +693,7 @@ const char* variant_name(Variant variant) {
     case Variant::scalar: return "scalar";
     case Variant::autovec: return "autovec";
     case Variant::simd128: return "simd128";
+    case Variant::relaxed_simd: return "relaxed_simd";
   }
   return "";
 }

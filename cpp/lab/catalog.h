@@ -28,8 +28,9 @@ class PageKernel;  // lab/page_kernels.h
 // from its name.
 enum class DType { f32, i8, bf16 };  // the type it multiplies (or moves)
 // How its source meets SIMD: plain C with the vectorizers off, plain C left to
-// the compiler's vectorizer, or written with SIMD128 intrinsics.
-enum class Variant { scalar, autovec, simd128 };
+// the compiler's vectorizer, written with SIMD128 intrinsics, or with relaxed
+// SIMD's too (a module of its own, where the browser has them: relaxed_kernels.h).
+enum class Variant { scalar, autovec, simd128, relaxed_simd };
 // The part it plays in the lessons.
 enum class Role {
   naive,             // the textbook loop every other step is measured against

@@ -7,6 +7,7 @@
 #include "lab/demo.h"
 #include "lab/exercise_specs.h"
 #include "lab/page_kernels.h"
+#include "lab/relaxed_kernels.h"
 
 #if defined(__wasm__)
 #define LAB_TARGET "wasm"
@@ -131,6 +132,15 @@ void write_page_compile(JsonWriter& w) {
   w.end_object();
 }
 
+// {available, reason, kernels}: whether the relaxed-SIMD tier is in the
+// catalog, why not, and, when it is, its kernels' names.
+void write_relaxed_simd(JsonWriter& w, const RelaxedSimdStatus& status) {
+  w.begin_object().field("available", status.available).field("reason", status.reason);
+  w.key("kernels").begin_array();
+  for (const std::string& name : status.kernels) w.value(name);
+  w.end_array().end_object();
+}
+
 // The first element that failed the check, when the operation names one.
 void write_first_bad(JsonWriter& w, const BadElement& bad) {
   if (!bad.found) return;
@@ -205,6 +215,8 @@ std::string catalog_json(const Limits& limits) {
   w.end_object();
   w.key("page_compile");
   write_page_compile(w);
+  w.key("relaxed_simd");
+  write_relaxed_simd(w, relaxed_simd_status());
   w.key("ladder").begin_array();
   for (const LadderStep& step : ladder()) {
     w.begin_object()
@@ -240,6 +252,23 @@ std::string registration_json(const KernelRegistration& registration) {
   w.field("status", "ok").key("kernel");
   write_kernel(w, *registration.kernel);
   return w.end_object().str();
+}
+
+std::string relaxed_simd_json(const RelaxedSimdStatus& status) {
+  JsonWriter w;
+  write_relaxed_simd(w, status);
+  return w.str();
+}
+
+std::string relaxed_modules_json() {
+  JsonWriter w;
+  w.begin_array();
+  for (size_t i = 0; i < relaxed_kernels().size(); ++i)
+    w.begin_object()
+        .field("name", relaxed_kernels()[i].name)
+        .field("slot", static_cast<double>(relaxed_slot(i)))
+        .end_object();
+  return w.end_array().str();
 }
 
 std::string result_json(const RunResult& r) {

@@ -7,6 +7,7 @@
 
 #include <string>
 
+#include "lab/relaxed_kernels.h"
 #include "lab/runner.h"
 
 namespace lab {
@@ -16,5 +17,9 @@ std::string result_json(const RunResult& result);
 std::string validation_json(const Validation& validation);
 // {status: "ok", kernel} with the kernel as the catalog lists it, or {status: "invalid", error}.
 std::string registration_json(const KernelRegistration& registration);
+// {available, reason, kernels}: the relaxed-SIMD tier, as the catalog's relaxed_simd says it.
+std::string relaxed_simd_json(const RelaxedSimdStatus& status);
+// [{name, slot}]: the relaxed-SIMD modules the worker loads, and where (relaxed_kernels.h).
+std::string relaxed_modules_json();
 
 }  // namespace lab

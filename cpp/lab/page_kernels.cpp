@@ -10,6 +10,7 @@
 #include "kernels/matmul/f32_matmul_adapter.h"
 #include "kernels/matmul/f32_matmul_split_adapter.h"
 #include "kernels/matmul_bias_gelu/f32_matmul_bias_gelu_adapter.h"
+#include "kernels/probe/probe_adapters.h"
 #include "kernels/quantize/quantize_adapters.h"
 #include "kernels/relu/f32_relu_adapter.h"
 
@@ -38,6 +39,8 @@ PageCall page_call_of(const Kernel& k) {
     return [](Problem& p, const Shape& s, bool) { return gelu_page_call(p, s); };
   if (k.op == &kMatmulBiasGeluF32)
     return [](Problem& p, const Shape& s, bool) { return matmul_bias_gelu_page_call(p, s); };
+  if (k.op == &kMulAddF32)
+    return [](Problem& p, const Shape& s, bool) { return mul_add_page_call(p, s); };
   return nullptr;
 }
 
@@ -52,15 +55,20 @@ const char* kNoHost = "This lab was built without a place to run kernels compile
 
 void set_page_host(PageHost* host) { host_ = host; }
 
+PageKernel::PageKernel(int slot, const Kernel& described)
+    : slot_(slot),
+      page_call_(page_call_of(described)),
+      takes_block_(takes(described, Tunable::block)),
+      split_(splits_rows(described)) {}
+
 std::string PageKernel::stage(Problem& problem, const Shape& shape) {
   failure_.clear();
-  split_ = splits_rows(exercise_);
   if (split_) {
     begin_.assign(static_cast<size_t>(shape.threads), 0);
     end_.assign(begin_.size(), 0);
     staged_ = row_split_page_call(shape, begin_, end_);
   } else {
-    staged_ = page_call_of(exercise_)(problem, shape, takes(exercise_, Tunable::block));
+    staged_ = page_call_(problem, shape, takes_block_);
   }
   if (!host_) failure_ = kNoHost;
   if (failure_.empty()) failure_ = host_->stage(slot_, staged_.buffers);
@@ -85,8 +93,25 @@ std::string PageKernel::collect() {
   return failure_;
 }
 
+bool runs_in_module(const Kernel& described) { return page_call_of(described) != nullptr; }
+
 bool compiles_in_page(const Kernel& exercise) {
-  return exercise.student && !exercise.runtime && page_call_of(exercise) != nullptr;
+  return exercise.student && !exercise.runtime && runs_in_module(exercise);
+}
+
+KernelRegistration register_module_kernel(const Kernel& described, int slot) {
+  if (!described.op || !runs_in_module(described)) {
+    KernelRegistration refused;
+    refused.error = std::string("The kernel ") + (described.name ? described.name : "(unnamed)") +
+                    " has an operation that cannot run in a module of its own.";
+    return refused;
+  }
+  Kernel kernel = described;
+  kernel.page = std::make_shared<PageKernel>(slot, described);
+  kernel.run = [page = kernel.page.get()](Problem& problem, const Shape& shape) {
+    return page->call(problem, shape);
+  };
+  return register_kernel(std::move(kernel));
 }
 
 KernelRegistration register_page_kernel(const std::string& exercise, const std::string& label,
@@ -103,11 +128,7 @@ KernelRegistration register_page_kernel(const std::string& exercise, const std::
   kernel.name = name.c_str();
   kernel.title = title.c_str();
   kernel.summary = "Your source, compiled in this page and run from its own WebAssembly module.";
-  kernel.page = std::make_shared<PageKernel>(slot, *stub);
-  kernel.run = [page = kernel.page.get()](Problem& problem, const Shape& shape) {
-    return page->call(problem, shape);
-  };
-  return register_kernel(std::move(kernel));
+  return register_module_kernel(kernel, slot);
 }
 
 const PageCompile& page_compile() {

@@ -1,7 +1,8 @@
-// Kernels compiled in the page: a student's exercise, built by the in-browser
-// compiler into a WebAssembly module of its own, registered in the catalog as
-// a runtime kernel and then validated, timed and checked by the same runner as
-// every other kernel.
+// Kernels that live in a WebAssembly module of their own: a student's exercise,
+// built by the in-browser compiler, or one of the lab's relaxed-SIMD kernels
+// (lab/relaxed_kernels.h), built ahead of time by a newer clang. Each is
+// registered in the catalog as a runtime kernel and then validated, timed and
+// checked by the same runner as every other kernel.
 //
 // The module has its own memory, so nothing it does can touch the lab's. The
 // host (the page's JavaScript, or a fake in the native tests) keeps one module
@@ -45,7 +46,8 @@ void set_page_host(PageHost* host);
 // One registered page kernel: its slot and, between stage() and collect(), the call it runs.
 class PageKernel {
  public:
-  PageKernel(int slot, const Kernel& exercise) : slot_(slot), exercise_(exercise) {}
+  // `described` says what the module's entry takes: its operation and tunables.
+  PageKernel(int slot, const Kernel& described);
   // A work split (the threads exercise) is called here, once for all threads,
   // and its rows come back before stage() returns.
   std::string stage(Problem& problem, const Shape& shape);
@@ -57,17 +59,29 @@ class PageKernel {
 
  private:
   int slot_;
-  const Kernel& exercise_;
+  // What the entry receives, by the operation: the buffers and sizes of a problem.
+  ExternalCall (*page_call_)(Problem&, const Shape&, bool takes_block);
+  bool takes_block_;
   ExternalCall staged_;
   std::string failure_;
   // A split's answer: each thread's first row and the row after its last.
-  bool split_ = false;
+  bool split_;
   KernelStatus split_status_ = KernelStatus::done;
   std::vector<int64_t> begin_, end_;
 };
 
 // Whether an exercise can be compiled in the page: its operation says what its entry receives.
 bool compiles_in_page(const Kernel& exercise);
+
+// Whether a kernel of this operation can live in a module of its own: its
+// operation says what the module's entry receives.
+bool runs_in_module(const Kernel& described);
+
+// Registers slot's module as the runtime kernel `described` says it is (name,
+// title, lesson, traits, operation, tunables...): its run function calls the
+// module. Refused, with a message, when its operation cannot run in a module,
+// or as register_kernel refuses.
+KernelRegistration register_module_kernel(const Kernel& described, int slot);
 
 // Registers slot's module as a runtime kernel of the exercise named
 // `exercise`: same lesson, operation, tunables and checks, titled `label`.

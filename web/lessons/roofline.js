@@ -72,6 +72,15 @@ function explanation(session, limit) {
           withCode(build.reason),
           ' The ceiling probe then measures SIMDe’s lane-by-lane emulation: the roof you get is this build’s, far below what your CPU’s vector units can do.',
         ),
+    // The relaxed-SIMD kernels (the FMA ceiling among them) load only where the browser runs relaxed SIMD.
+    session.catalog.relaxed_simd?.available
+      ? null
+      : el(
+          'p',
+          { class: 'lesson-notice', role: 'note', 'data-relaxed-simd-unavailable': '' },
+          el('strong', {}, 'No FMA ceiling here. '),
+          session.catalog.relaxed_simd?.reason ?? '',
+        ),
     el(
       'div',
       { class: 'prose' },

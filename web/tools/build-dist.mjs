@@ -10,6 +10,7 @@
 import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { COMPILER_FILES } from './compiler-files.mjs';
+import { relaxedModuleNames } from './relaxed-modules.mjs';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -25,10 +26,11 @@ const MODULES = ['kernel_lab', 'kernel_lab_st', 'kernel_lab_nosimd'];
 const COMPILER = ['compiler-worker.js', ...COMPILER_FILES];
 
 // What the page cannot run without: every build's glue and wasm (the threaded
-// one also has its pthread worker), its listing, the sources, uPlot, the code panel's editor and the compiler.
+// one also has its pthread worker), its listing, the relaxed-SIMD modules, the sources, uPlot, the code panel's editor and the compiler.
 export const REQUIRED = [
   ...MODULES.flatMap((m) => [`gen/${m}.js`, `gen/${m}.wasm`, `gen/${m}.instructions.json`]),
   'gen/kernel_lab.worker.js',
+  ...relaxedModuleNames().map((name) => `gen/relaxed/${name}.wasm`),
   'gen/src',
   'gen/editor.js',
   'gen/vendor/uPlot.esm.js',
@@ -37,6 +39,8 @@ export const REQUIRED = [
   'compiler/compiler-client.js',
   'index.html',
   'isolation-sw.js',
+  'page-host.js',
+  'relaxed-simd.js',
   'worker.js',
 ];
 

@@ -54,6 +54,20 @@ class PackBuffer {
   int64_t size_ = 0;
 };
 
+// Where gemm_block packs: each thread's own PackBuffers, kept between calls.
+// A caller with no heap (a freestanding module) passes its own static ones:
+// any type with a(floats) and b(floats) that return that much room.
+struct ThreadPackBuffers {
+  static float* a(int64_t floats) {
+    thread_local PackBuffer buffer;
+    return buffer.at_least(floats);
+  }
+  static float* b(int64_t floats) {
+    thread_local PackBuffer buffer;
+    return buffer.at_least(floats);
+  }
+};
+
 inline int64_t round_up(int64_t x, int64_t to) { return (x + to - 1) / to * to; }
 
 // Splits [0, total) into blocks of about `most` (never more), all the same size
@@ -89,7 +103,7 @@ struct PrepackedB {
 // C[i0:i1, j0:j1] = A[i0:i1, :] * B[:, j0:j1]; a, b and c are whole
 // row-major matrices (row strides k, n and n). With `prepacked`, b is not read:
 // its panels are taken from there.
-template <class Tile>
+template <class Tile, class Buffers = ThreadPackBuffers>
 void gemm_block(const float* a, const float* b, float* c, int64_t n, int64_t k, int64_t i0,
                 int64_t i1, int64_t j0, int64_t j1, const Blocking& blocking,
                 const PrepackedB<Tile>* prepacked) {
@@ -100,9 +114,8 @@ void gemm_block(const float* a, const float* b, float* c, int64_t n, int64_t k, 
   const int64_t kc_step = even_step(k, blocking.kc);
   const int64_t mc_step = round_up(std::min(blocking.mc, i1 - i0), Tile::kRows);
   const int64_t nc_step = round_up(std::min(blocking.nc, j1 - j0), Tile::kCols);
-  thread_local PackBuffer a_buffer, b_buffer;
-  float* packed_a = a_buffer.at_least(mc_step * kc_step);
-  float* packed_b = prepacked ? nullptr : b_buffer.at_least(kc_step * nc_step);
+  float* packed_a = Buffers::a(mc_step * kc_step);
+  float* packed_b = prepacked ? nullptr : Buffers::b(kc_step * nc_step);
   for (int64_t jc = j0; jc < j1; jc += nc_step) {
     const int64_t nc = std::min(nc_step, j1 - jc);
     for (int64_t pc = 0; pc < k; pc += kc_step) {

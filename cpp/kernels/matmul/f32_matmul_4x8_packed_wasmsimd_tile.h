@@ -12,11 +12,12 @@
 // Why these registers: the sums stay in kRows x kCols / 4 f32x4 accumulators
 // for all kc steps. Each step loads kCols / 4 vectors of B, splats one value of
 // A per row (v128.load32_splat: a load that fills all four lanes), and does one
-// f32x4.mul and one f32x4.add per accumulator (wasm SIMD128 has no fused
-// multiply-add). V8 gives wasm 15 vector registers on x64, and the loop needs
-// accumulators + B vectors + one splat + one product: a tile must fit in them
-// or V8 spills sums to memory. Which tile is best was measured
-// (f32_matmul_4x8_packed_wasmsimd.cpp).
+// multiply-add per accumulator: an f32x4.mul and an f32x4.add (wasm SIMD128 has
+// no fused multiply-add), or whatever step the MulAdd parameter gives (the
+// relaxed-SIMD expert, cpp/kernels/relaxed/, passes one f32x4.relaxed_madd:
+// the algorithm stays, the instruction changes). V8 gives wasm 15 vector registers on x64, and the
+// loop needs accumulators + B vectors + one splat + one product: a tile must fit in them or V8
+// spills sums to memory. Which tile is best was measured (f32_matmul_4x8_packed_wasmsimd.cpp).
 #pragma once
 
 #include <wasm_simd128.h>
@@ -28,7 +29,14 @@ namespace lab::gemm {
 
 namespace {
 
-template <int64_t Rows, int64_t Vecs>
+// The expert's step: sums + a * b as a multiply, then an add.
+struct MulThenAdd {
+  static v128_t step(v128_t sums, v128_t a, v128_t b) {
+    return wasm_f32x4_add(sums, wasm_f32x4_mul(a, b));
+  }
+};
+
+template <int64_t Rows, int64_t Vecs, class MulAdd = MulThenAdd>
 struct Tile {
   static constexpr int64_t kRows = Rows;
   static constexpr int64_t kCols = 4 * Vecs;
@@ -46,8 +54,7 @@ struct Tile {
       for (int64_t v = 0; v < Vecs; ++v) bp[v] = wasm_v128_load(b + 4 * v);
       for (int64_t r = 0; r < Rows; ++r) {
         const v128_t arp = wasm_v128_load32_splat(a + r);  // A[r][p] in all four lanes
-        for (int64_t v = 0; v < Vecs; ++v)
-          sums[r][v] = wasm_f32x4_add(sums[r][v], wasm_f32x4_mul(arp, bp[v]));
+        for (int64_t v = 0; v < Vecs; ++v) sums[r][v] = MulAdd::step(sums[r][v], arp, bp[v]);
       }
     }
   }
