@@ -641,6 +641,20 @@ std::vector<LadderStep> build_ladder() {
        {"i8_matmul_4x8_wasmsimd"},
        T::all,
        kLadderSimdBlock},
+      // Relaxed SIMD (lab/relaxed_kernels.h): only where the browser validates
+      // it, in single-threaded modules, so these steps run on one thread.
+      {"FMA, relaxed SIMD",
+       "The expert's packed GEMM with one f32x4.relaxed_madd per multiply-add in place of a mul "
+       "and an add, on one thread: set its share of your FMA ceiling beside the expert's share "
+       "of the mul+add one, since the step before ran on every core.",
+       {"f32_matmul_4x8_packed_relaxedsimd"},
+       T::one},
+      {"int8, relaxed dot",
+       "i32x4.relaxed_dot_i8x16_i7x16_add does sixteen int8 multiplies summed in fours in one "
+       "instruction (one VNNI instruction on CPUs that have it); B's codes are split into two "
+       "halves in 0 to 127, so the sums stay exact on every CPU. One thread.",
+       {"i8_matmul_4x4_relaxeddot"},
+       T::one},
   };
 }
 
