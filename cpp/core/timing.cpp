@@ -25,6 +25,10 @@ constexpr double kStepsPerSample = 100.0;
 constexpr double kProgressInterval_s = 0.05;
 // Fewest samples that still give a median and a spread.
 constexpr int kMinSamplesWhenSlow = 3;
+// Samples whose second half's median is this far below the first half's
+// caught the engine switching to optimized code: a step larger than the
+// drift of a busy machine within one measurement.
+constexpr double kTierUpDrop = 0.2;
 // Calls in one sample at most, whatever the clock says.
 constexpr int kMaxBatch = 1 << 24;
 
@@ -76,6 +80,7 @@ const char* warmup_stop_name(WarmupStop stop) {
     case WarmupStop::stable: return "stable";
     case WarmupStop::time_limit: return "time_limit";
     case WarmupStop::batch_limit: return "batch_limit";
+    case WarmupStop::resampled: return "resampled";
   }
   return "";
 }
@@ -137,19 +142,9 @@ bool warm_up(const std::function<void()>& body, const TimingOptions& options,
   }
 }
 
-}  // namespace
-
-Measurement measure(const std::function<void()>& body, const TimingOptions& options,
-                    const ProgressFn& progress, const Clock& clock) {
-  Measurement m;
-  m.clock = clock.info.name;
-  m.resolution_s = clock.info.resolution_s;
-  if (!warm_up(body, options, progress, clock, m)) {
-    m.cancelled = true;
-    m.per_call = summarize(m.samples);
-    return m;
-  }
-
+// Samples until the minimum time and count are in (or the limits hit).
+void take_samples(const std::function<void()>& body, const TimingOptions& options,
+                  const ProgressFn& progress, const Clock& clock, Measurement& m) {
   double last_report = clock.read();
   while (static_cast<int>(m.samples.size()) < options.max_samples) {
     const double start = clock.read();
@@ -167,9 +162,46 @@ Measurement measure(const std::function<void()>& body, const TimingOptions& opti
       last_report = now;
       if (!progress(std::min(m.total_s / options.min_time_s, 1.0))) {
         m.cancelled = true;
-        break;
+        return;
       }
     }
+  }
+}
+
+double median_of(std::vector<double> v) {
+  std::nth_element(v.begin(), v.begin() + v.size() / 2, v.end());
+  return v[v.size() / 2];
+}
+
+// Whether the second half of the samples ran clearly faster than the first.
+bool got_faster(const std::vector<double>& samples) {
+  if (samples.size() < 4) return false;
+  const auto half = samples.begin() + samples.size() / 2;
+  return median_of({half, samples.end()}) < (1 - kTierUpDrop) * median_of({samples.begin(), half});
+}
+
+}  // namespace
+
+Measurement measure(const std::function<void()>& body, const TimingOptions& options,
+                    const ProgressFn& progress, const Clock& clock) {
+  Measurement m;
+  m.clock = clock.info.name;
+  m.resolution_s = clock.info.resolution_s;
+  if (!warm_up(body, options, progress, clock, m)) {
+    m.cancelled = true;
+    m.per_call = summarize(m.samples);
+    return m;
+  }
+
+  for (;;) {
+    take_samples(body, options, progress, clock, m);
+    if (m.cancelled || !got_faster(m.samples) || m.warmup_s + m.total_s >= options.warmup_max_s)
+      break;
+    m.warmup_s += m.total_s;
+    m.warmup_calls += m.batch * static_cast<int>(m.samples.size());
+    m.warmup_stop = WarmupStop::resampled;
+    m.samples.clear();
+    m.total_s = 0;
   }
   m.per_call = summarize(m.samples);
   return m;

@@ -46,8 +46,12 @@ struct TimingOptions {
   // warmup_max_s. Why: V8 first runs a wasm function from its baseline
   // compiler (Liftoff) and switches to its optimized code (TurboFan) only on
   // a later call, once a background compile is done; a sample taken before
-  // then times the baseline code.
-  double warmup_min_s = 0.1;
+  // then times the baseline code. Measured in headless Chromium 156 on a busy
+  // 2-core Zen 5 machine: the ceiling probe still ran its baseline code 0.2 s
+  // after its first call. Samples that get faster partway (their second half's
+  // median more than kTierUpDrop, in timing.cpp, below the first's) are thrown away as more
+  // warm-up, and sampling starts again, within warmup_max_s.
+  double warmup_min_s = 0.3;
   double warmup_max_s = 2.0;
   double warmup_tolerance = 0.02;
 };
@@ -56,6 +60,7 @@ struct TimingOptions {
 enum class WarmupStop {
   stable,      // the time per call stopped falling (after warmup_min_s)
   time_limit,  // warmup_max_s passed while it was still falling
+  resampled,   // samples got faster partway, so they became warm-up and sampling restarted
   batch_limit  // the batch reached its cap: a clock that barely moves
 };
 

@@ -70,12 +70,24 @@ TEST_CASE("no sample times the baseline code that runs before the tier-up") {
 TEST_CASE("the warm-up goes past its minimum time while calls still get faster") {
   TimingOptions options;
   options.min_time_s = 0.05;
-  // 20 ms falling 5% a call to 5 ms (27 calls, 0.3 s): past warmup_min_s.
-  FakeKernel k{[](int c) { return std::max(5e-3, 20e-3 * std::pow(0.95, c)); }};
+  // 40 ms falling 3% a call to 5 ms (69 calls, 1.2 s): past warmup_min_s.
+  FakeKernel k{[](int c) { return std::max(5e-3, 40e-3 * std::pow(0.97, c)); }};
   const Measurement m = measure_fake(k, options);
   CHECK(m.warmup_stop == WarmupStop::stable);
-  CHECK(m.warmup_s > 0.25);
+  CHECK(m.warmup_s > 1.0);
   CHECK(*std::max_element(m.samples.begin(), m.samples.end()) == Approx(5e-3));
+}
+
+TEST_CASE("samples that get faster partway become warm-up, and sampling starts again") {
+  // A tier-up after 0.4 s of baseline calls: past warmup_min_s, inside the samples.
+  TimingOptions options;
+  options.min_time_s = 0.15;
+  FakeKernel k{tier_up_after(100)};
+  const Measurement m = measure_fake(k, options);
+  CHECK(m.warmup_stop == WarmupStop::resampled);
+  CHECK(m.warmup_calls >= 100);
+  CHECK(*std::max_element(m.samples.begin(), m.samples.end()) < 1.02e-3);
+  CHECK(m.total_s >= options.min_time_s);
 }
 
 TEST_CASE("a warm-up whose calls never stop getting faster ends at its time limit") {

@@ -14,6 +14,7 @@ const WARMUP_STOPS = {
   stable: 'its time per call had stopped falling',
   time_limit: 'at its time limit, its time per call still falling',
   batch_limit: 'at its largest batch',
+  resampled: 'its samples got faster partway, so they counted as warm-up and sampling began again',
 };
 
 // A report saved before the lab recorded the warm-up's time has only its calls.
