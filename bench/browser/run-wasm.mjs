@@ -16,9 +16,9 @@ export const WASM_TIMING =
 const BLANK_ISOLATED_DOCUMENT = '/lab-client.js';
 
 // Opens Chromium and loads the lab. Resolves with the wasm catalog, what the
-// browser says about itself, and check/run/close.
-export async function openWasm() {
-  const lab = await openLab({ path: BLANK_ISOLATED_DOCUMENT });
+// browser says about itself, and check/run/close. args: more Chromium flags.
+export async function openWasm({ args = [] } = {}) {
+  const lab = await openLab({ path: BLANK_ISOLATED_DOCUMENT, args });
   try {
     const page = await lab.page.evaluate(async () => {
       const { LabClient } = await import('/lab-client.js');

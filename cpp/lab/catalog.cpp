@@ -254,7 +254,9 @@ std::vector<Kernel> build_catalog() {
        "expert GEMM",
        {DType::f32, Variant::simd128, Role::expert},
        "BLIS-style: packed panels of A and B, a 4 x 8 SIMD128 micro-kernel, blocks sized for "
-       "L1 and L2, columns of C split over the thread pool.",
+       "L1 and L2, columns of C split over the thread pool. A product too small for packing to pay "
+       "(square N < 128) runs lesson 3's kernel on A and B as they are, and a call runs on no more "
+       "threads than get 2^19 multiply-adds each: asked for 2 threads at N = 100, it runs 1.",
        source::f32_matmul_4x8_packed_wasmsimd_cpp,
        {source::f32_matmul_4x8_packed_wasmsimd_packing_h,
         source::f32_matmul_4x8_packed_wasmsimd_tile_h,

@@ -167,6 +167,8 @@ void write_timing(JsonWriter& w, const Measurement& m) {
       .field("count", s.count)
       .field("batch", m.batch)
       .field("warmup_calls", m.warmup_calls)
+      .field("warmup_s", m.warmup_s)
+      .field("warmup_stop", warmup_stop_name(m.warmup_stop))
       .field("first_call_s", m.first_call_s)
       .field("total_s", m.total_s)
       .field("clock", m.clock)

@@ -44,6 +44,8 @@ TEST_CASE("the expert GEMM matches the exact product at every square size from 1
   for (int64_t n = 1; n <= 70; ++n) require_correct_on_threads({n, n, n, 0});
 }
 
+// 127 is the largest square size that runs unpacked (lesson 3's nest), 128 the
+// smallest that packs (packing_pays in f32_matmul_4x8_packed_wasmsimd.cpp).
 TEST_CASE("the expert GEMM matches the exact product around powers of two") {
   for (int64_t n : {127, 128, 129, 255, 257}) require_correct_on_threads({n, n, n, 0});
 }

@@ -103,7 +103,7 @@ function explanation(catalog) {
       el(
         'p',
         {},
-        'The first call pays for things that have nothing to do with the kernel: caches that hold other data, and in a browser possibly the engine’s quick first compilation of the WebAssembly, before its optimised code is ready. So the lab times that cold call alone, then calls the kernel in growing batches until one batch lasts at least 100 ticks. From then on, each sample times a whole batch and divides by its size, so one tick is about 1% of a sample or less.',
+        'The first call pays for things that have nothing to do with the kernel: caches that hold other data, and in a browser possibly the engine’s quick first compilation of the WebAssembly, before its optimised code is ready. So the lab times that cold call alone, then calls the kernel in growing batches until one batch lasts at least 100 ticks. It goes on warming up, at least 0.3 s, until the time per call of a batch is no longer more than 2% below the best batch before it (never more than 2 s): a browser’s optimised code replaces the quick first compilation only on a later call, and a sample taken before that would time the quick code. If the samples still get faster partway (the later half’s median more than 20% below the earlier half’s), the lab counts them as warm-up too and samples again. From then on, each sample times a whole batch and divides by its size, so one tick is about 1% of a sample or less.',
       ),
       el('h2', {}, 'Many samples, one median'),
       el(

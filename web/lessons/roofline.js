@@ -283,7 +283,7 @@ function expertCard(session) {
         el('strong', {}, 'Packing '),
         '(',
         code('f32_matmul_4x8_packed_wasmsimd_packing.h'),
-        '). Before the inner loops it copies a block of A into slivers of 4 rows and a block of B into slivers of 8 columns, each laid out in exactly the order the micro-kernel reads it. Every load in the hot loop is then sequential, with no stride of N between rows, so no cache line or TLB entry is wasted. The lesson-3 kernel reads B row by row, N floats apart, and A down a column. The copy costs O(N²) against the O(N³) arithmetic it feeds, a share of about 1/N: that is why it pays for itself at large N, and why it weighs most at small N, where it can cost more than the faster loads save.',
+        '). Before the inner loops it copies a block of A into slivers of 4 rows and a block of B into slivers of 8 columns, each laid out in exactly the order the micro-kernel reads it. Every load in the hot loop is then sequential, with no stride of N between rows, so no cache line or TLB entry is wasted. The lesson-3 kernel reads B row by row, N floats apart, and A down a column. The copy costs O(N²) against the O(N³) arithmetic it feeds, a share of about 1/N: that is why it pays for itself at large N, and why it weighs most at small N, where it can cost more than the faster loads save. So where the copies would be more than 1/64 of the multiply-adds (square N below 128), this GEMM does not pack: it runs the lesson-3 kernel on A and B as they are.',
       ),
       el(
         'li',

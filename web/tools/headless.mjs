@@ -24,11 +24,12 @@ const ARGS = [
 // without any headers (no COOP, COEP or CSP), as a plain static host would.
 // serviceWorkers: 'block' keeps the page from registering any, as a
 // browser with them turned off would. prepare(page) runs before the page
-// first loads, to route requests, for one.
-export async function openLab({ root = WEB_ROOT, path = '/', isolate = true, serviceWorkers = 'allow', prepare } = {}) {
+// first loads, to route requests, for one. args: more Chromium flags, such as
+// --js-flags=--no-liftoff (V8 compiles wasm with its optimizing tier only).
+export async function openLab({ root = WEB_ROOT, path = '/', isolate = true, serviceWorkers = 'allow', prepare, args = [] } = {}) {
   const server = await startServer({ root, port: 0, isolate });
   const url = `http://127.0.0.1:${server.address().port}`;
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: [...ARGS, ...args] });
   const page = await browser.newPage({ serviceWorkers });
   const problems = []; // console errors and uncaught exceptions, for tests to assert on
   page.on('console', (m) => {

@@ -9,6 +9,21 @@ export function kernelColumn(session) {
   return { id: 'kernel', label: 'Kernel', value: ({ result }) => kernelLabel(session, result.kernel) };
 }
 
+// Why the lab's warm-up stopped (Measurement::warmup_stop in cpp/core/timing.h).
+const WARMUP_STOPS = {
+  stable: 'its time per call had stopped falling',
+  time_limit: 'at its time limit, its time per call still falling',
+  batch_limit: 'at its largest batch',
+  resampled: 'its samples got faster partway, so they counted as warm-up and sampling began again',
+};
+
+// A report saved before the lab recorded the warm-up's time has only its calls.
+function warmupText(timing) {
+  const calls = `${timing.warmup_calls} warm-up calls`;
+  if (timing.warmup_s === undefined) return calls;
+  return `${calls} in ${seconds(timing.warmup_s)}, stopped when ${WARMUP_STOPS[timing.warmup_stop]}`;
+}
+
 export const nColumn = {
   id: 'n',
   label: 'N',
@@ -92,7 +107,7 @@ export const samplesColumn = {
       {
         title:
           `${timing.count} samples of ${timing.batch} call${timing.batch === 1 ? '' : 's'}, ` +
-          `after ${timing.warmup_calls} warm-up calls; ${seconds(timing.total_s)} timed in all`,
+          `after ${warmupText(timing)}; ${seconds(timing.total_s)} timed in all`,
       },
       `${timing.count} × ${timing.batch}`,
     ),

@@ -4,9 +4,13 @@
 // core; see each for why.
 #include "kernels/matmul/f32_matmul_4x8_packed_wasmsimd.h"
 
+#include <algorithm>
+
 #include "core/source_file.h"
 #include "kernels/matmul/f32_matmul_4x8_packed_wasmsimd_loops.h"
 #include "kernels/matmul/f32_matmul_4x8_packed_wasmsimd_tile.h"
+#include "kernels/matmul/f32_matmul_4x8_wasmsimd_tile.h"
+#include "kernels/matmul/f32_matmul_register_blocked.h"
 
 namespace lab {
 
@@ -32,11 +36,46 @@ using ExpertTile = gemm::Tile<4, 8 / 4>;
 //   by sliver, so it need not fit in L2; a wider panel only costs memory.
 constexpr gemm::Blocking kBlocking{120, 512, 1024};
 
+// Small problems. Packing copies m k + k n floats before the first
+// multiply-add, to make each sliver's later reads cheap; that pays only when
+// every sliver is reused many times. The copies are (1/m + 1/n) of the m n k
+// multiply-adds; above 1/64 (square N < 128) the GEMM runs lesson 3's
+// kernel on A and B as they are, with 64 x 64 panels of B (16 KiB, inside
+// any x64 core's L1). Measured in Chromium on a Zen 5 core: packing made the
+// expert 0.95x lesson 3's kernel at N = 64, where the copies are 1/32.
+// Only with K in one block (k <= kc): both ways then add each element's k
+// products in order from zero, so C is the same bit for bit either way, and
+// the same as F32GemmPackedB's. The nest is compiled here, with this file's
+// flags (natively -march=native, where the compiler may fuse a mul and an add
+// into one FMA), so that it rounds as the packed path does.
+bool packing_pays(int64_t m, int64_t n, int64_t k) {
+  return k > kBlocking.kc || 64 * (m + n) <= m * n;
+}
+constexpr int64_t kUnpackedBlock = 64;
+
+// Threads. A call on t threads wakes t - 1 sleeping pool threads and waits
+// for the last one, which costs tens of microseconds in a browser, whatever
+// the size. So each thread gets at least 2^19 multiply-adds (about 20 us at
+// 50 GFLOP/s); fewer threads run below that. Measured in Chromium on a Zen 5
+// core (issue 15): 2 threads lost to 1 at N = 64 and 100 (2^18 and 2^20 in all) and won
+// at N = 256 (2^24).
+constexpr int64_t kMinMultiplyAddsPerThread = int64_t{1} << 19;
+
+int64_t threads_for(int64_t m, int64_t n, int64_t k, int64_t threads) {
+  return std::clamp<int64_t>(m * n * k / kMinMultiplyAddsPerThread, 1,
+                             std::max<int64_t>(threads, 1));
+}
+
 }  // namespace
 
 void f32_matmul_4x8_packed_wasmsimd(const float* a, const float* b, float* c, int64_t m, int64_t n,
                                     int64_t k, int64_t threads) {
-  gemm::gemm<ExpertTile>(a, b, c, m, n, k, threads, kBlocking);
+  if (m == 0 || n == 0) return;
+  const int64_t used = threads_for(m, n, k, threads);
+  if (packing_pays(m, n, k))
+    gemm::gemm<ExpertTile>(a, b, c, m, n, k, used, kBlocking);
+  else
+    register_blocked::matmul<Tile4x8Simd>(a, b, c, m, n, k, kUnpackedBlock, used);
 }
 
 struct F32GemmPackedB::Panels : gemm::PrepackedB<ExpertTile> {
