@@ -16,7 +16,7 @@ export const AB_TIMING =
   `${AB_MIN_TIME_S} s; a round's ratio is A's mean rate over B's. The ratio is the rounds' median; its interval runs from the ` +
   `k-th smallest to the k-th largest round, the sign test's interval for a median (no assumption on the distribution). ` +
   `The drift reference (the mul+add probe) runs before, between and after the rounds: a change in its speed above ` +
-  `${100 * DRIFT_WIDEN}% widens the interval by that factor, above ${100 * DRIFT_REFUSE}% refuses the verdict.`;
+  `${100 * DRIFT_WIDEN}% widens the interval by that factor, above ${100 * DRIFT_REFUSE}% refuses the verdict (each reference run is first replaced by the median of it and its two neighbours, so a single stray run is not drift).`;
 
 // A side's thread count: 'max' is the build's most; a side that names none
 // runs where its best sweep row ran (1 for a kernel that takes no threads).

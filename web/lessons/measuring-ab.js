@@ -52,7 +52,7 @@ function prose() {
     el(
       'p',
       {},
-      `The reference kernel’s fastest run over its slowest says how much the machine itself changed during the comparison. Above ${percent(DRIFT_WIDEN, 0)}, the interval is widened by that much each way, since one side may have been measured on a faster machine than the other; above ${percent(DRIFT_REFUSE, 0)}, there is no verdict. Run the two comparisons below: first a real difference, then one kernel against itself, an A/A test, which should find none.`,
+      `The reference kernel’s fastest run over its slowest says how much the machine itself changed during the comparison. One short run can be off by a few percent on its own, so each run is first replaced by the median of it and its two neighbours: only a change that lasts counts. Above ${percent(DRIFT_WIDEN, 0)}, the interval is widened by that much each way, since one side may have been measured on a faster machine than the other; above ${percent(DRIFT_REFUSE, 0)}, there is no verdict. Run the two comparisons below: first a real difference, then one kernel against itself, an A/A test, which should find none.`,
     ),
   );
 }

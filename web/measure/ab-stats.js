@@ -47,10 +47,15 @@ export function medianInterval(values, confidence = 0.95) {
 // The machine's drift over a comparison, from the rates of one short reference
 // kernel measured before, between and after the rounds: the fastest over the
 // slowest, less one (0.2: it ran 20% faster at one time than at another).
+// Each reference run is short, so one run alone can be off by several percent
+// without the machine changing at all: with five or more runs, each is first
+// replaced by the median of itself and its two neighbours, so only a change
+// that lasts more than one run counts as drift.
 export function driftOf(referenceRates) {
   const rates = referenceRates.filter((r) => Number.isFinite(r) && r > 0);
   if (rates.length < 2) return { change: null, rates, widened: false, refused: false };
-  const change = Math.max(...rates) / Math.min(...rates) - 1;
+  const smoothed = rates.length >= 5 ? rates.slice(1, -1).map((_, i) => median(rates.slice(i, i + 3))) : rates;
+  const change = Math.max(...smoothed) / Math.min(...smoothed) - 1;
   return { change, rates, widened: change > DRIFT_WIDEN, refused: change > DRIFT_REFUSE };
 }
 
