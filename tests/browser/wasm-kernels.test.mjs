@@ -130,7 +130,7 @@ test('bad requests are refused by the module, which keeps working', async () => 
 // guess from a name: its traits, and the files it shows, which the page serves.
 const TRAITS = {
   dtype: ['f32', 'i8', 'bf16'],
-  variant: ['scalar', 'autovec', 'simd128'],
+  variant: ['scalar', 'autovec', 'simd128', 'relaxed_simd'],
   role: [
     'naive',
     'loop_order',
@@ -152,7 +152,9 @@ test('every kernel in the page’s catalog has its dtype, variant and role, and 
   for (const k of catalog.kernels) {
     for (const [field, allowed] of Object.entries(TRAITS)) assert.ok(allowed.includes(k[field]), `${k.name}: ${field} ${k[field]}`);
     assert.equal(k.backend === null, k.role !== 'backend', `${k.name}: a backend exactly when its role is backend`);
-    assert.equal(k.runtime, false, k.name);
+    // Only the relaxed-SIMD kernels are registered at run time, by the worker, where the browser runs them.
+    assert.equal(k.runtime, k.variant === 'relaxed_simd', k.name);
+    assert.equal(k.runtime, catalog.relaxed_simd.kernels.includes(k.name), k.name);
     assert.equal(k.sources[0], k.source, `${k.name}: its own file first`);
     assert.equal(new Set(k.sources).size, k.sources.length, `${k.name}: each file once`);
   }
@@ -207,6 +209,9 @@ test('the bench’s targets and figures pick the same kernels as before from the
     ['expert_threads', 'f32_matmul_4x8_packed_wasmsimd', 1024, 'f32_matmul_4x8_packed_wasmsimd', 1024],
     ['expert_vs_simd', 'f32_matmul_4x8_packed_wasmsimd', 256, 'f32_matmul_4x8_wasmsimd', 256],
     ['expert_ceiling', 'f32_matmul_4x8_packed_wasmsimd', 1024, 'f32_mul_add_13chains_wasmsimd', 2 ** 26],
+    ['fma_expert_ceiling', 'f32_matmul_4x8_packed_relaxedsimd', 256, 'f32_mul_add_13chains_relaxedsimd', 2 ** 26],
+    ['fma_expert_vs_expert', 'f32_matmul_4x8_packed_relaxedsimd', 1024, 'f32_matmul_4x8_packed_wasmsimd', 1024],
+    ['relaxed_int8_matmul', 'i8_matmul_4x4_relaxeddot', 1024, 'i8_matmul_4x8_wasmsimd', 1024],
   ]);
   assert.deepEqual(
     [kernelName(catalog, EXPERT), kernelName(catalog, PEAK)],
