@@ -234,7 +234,7 @@ function compare(rows, target) {
 
 // The target's verdict from its interleaved comparisons (bench/ab-targets.mjs):
 // at its one size, or at the size of its smallest median over its sizes (null
-// when any size has no result). The bound, a property of the result, comes
+// when any size has no result, a fail when any size's verdict was refused). The bound, a property of the result, comes
 // from the faster kernel's sweep row at that size.
 function compareInterleaved(rows, target, comparisons) {
   const at = specsAt(target).map((spec) => {
@@ -246,6 +246,8 @@ function compareInterleaved(rows, target, comparisons) {
   if (!worst.result)
     return { ...sweep, interleaved: { status: worst.status, error: worst.error, n: worst.n }, ratio: null, meets_goal: null };
   const c = worst.result.comparison;
+  // A size whose verdict was refused for drift leaves the whole target unjudged, whichever size is smallest.
+  const refused = at.some((a) => a.result.comparison.verdict === 'refused');
   const row = matching(rows, worst.spec.faster);
   const bound = target.bound && { ...target.bound, value: row?.metrics?.[target.bound.metric] ?? null };
   const withinBound = !bound || (bound.value !== null && bound.value <= bound.max);
@@ -262,10 +264,10 @@ function compareInterleaved(rows, target, comparisons) {
     ratio: c.ratio,
     interval: { low: c.low, high: c.high, level: c.level, rounds: c.rounds, widened_by: c.widened_by },
     verdict: c.verdict,
-    against_goal: target.goal === null ? 'reported' : c.verdict === 'refused' ? 'refused' : againstGoal(c, target.goal),
+    against_goal: target.goal === null ? 'reported' : refused ? 'refused' : againstGoal(c, target.goal),
     drift: c.drift,
     bound,
-    meets_goal: target.goal === null ? null : c.verdict !== 'refused' && c.ratio >= target.goal && withinBound,
+    meets_goal: target.goal === null ? null : !refused && c.ratio >= target.goal && withinBound,
     sweep_ratio: sweep.ratio,
     ...(target.ns && {
       worst_n: worst.n,

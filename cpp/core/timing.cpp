@@ -198,7 +198,7 @@ Measurement measure(const std::function<void()>& body, const TimingOptions& opti
     if (m.cancelled || !got_faster(m.samples) || m.warmup_s + m.total_s >= options.warmup_max_s)
       break;
     m.warmup_s += m.total_s;
-    m.warmup_calls += m.batch * static_cast<int>(m.samples.size());
+    m.warmup_calls += static_cast<int64_t>(m.batch) * static_cast<int64_t>(m.samples.size());
     m.warmup_stop = WarmupStop::resampled;
     m.samples.clear();
     m.total_s = 0;

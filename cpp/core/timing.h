@@ -70,7 +70,7 @@ struct Measurement {
   Summary per_call;             // seconds per call of the body
   std::vector<double> samples;  // seconds per call, one entry per sample
   int batch = 1;                // calls of the body inside one timed sample
-  int warmup_calls = 0;
+  int64_t warmup_calls = 0;
   double warmup_s = 0;  // time spent in warm-up batches
   WarmupStop warmup_stop = WarmupStop::stable;
   double first_call_s = 0;  // the cold first call, timed alone (set by the runner)

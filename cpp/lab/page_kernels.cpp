@@ -57,6 +57,10 @@ void set_page_host(PageHost* host) { host_ = host; }
 
 PageKernel::PageKernel(int slot, const Kernel& described)
     : slot_(slot),
+      serial_([] {
+        static int64_t made = 0;
+        return ++made;
+      }()),
       page_call_(page_call_of(described)),
       takes_block_(takes(described, Tunable::block)),
       split_(splits_rows(described)) {}

@@ -56,9 +56,13 @@ class PageKernel {
   KernelStatus call(Problem& problem, const Shape& shape);
   std::string collect();
   const std::string& failure() const { return failure_; }
+  // Distinct for every PageKernel this process makes: a module compiled again
+  // is a new kernel to V8, whatever its name (the runner's warm-up keys on it).
+  int64_t serial() const { return serial_; }
 
  private:
   int slot_;
+  int64_t serial_;
   // What the entry receives, by the operation: the buffers and sizes of a problem.
   ExternalCall (*page_call_)(Problem&, const Shape&, bool takes_block);
   bool takes_block_;

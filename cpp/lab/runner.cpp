@@ -8,16 +8,27 @@ namespace lab {
 
 namespace {
 
-// Seconds each compiled-in kernel's code has run in this process, warm-ups
-// included. V8 swaps a wasm function to its optimized code once the function
-// has run a while, and keeps that code for the module's life: a kernel that has
-// already run longer than the warm-up's minimum needs only a short warm-up now
-// (the check that its time per call stopped falling still holds). A kernel in
-// a module of its own (a student's, compiled again with each change) always
-// gets the whole warm-up.
+// Seconds each kernel's code has run in this process, warm-ups included, by
+// what decides which code runs. V8 swaps a wasm function to its optimized code
+// once the function has run a while, and keeps that code for the module's
+// life: a kernel that has already run longer than the warm-up's minimum needs
+// only a short warm-up now (the check that its time per call stopped falling
+// still holds). Keyed by name, thread count and the size's power of two,
+// since a kernel may take another path for small sizes or on one thread; a
+// kernel in a module of its own also by that module (a student's is compiled
+// again with each change).
 std::map<std::string, double>& seconds_run() {
   static std::map<std::string, double> seconds;
   return seconds;
+}
+std::string warmup_key(const Kernel& kernel, const Shape& shape) {
+  const int64_t largest = std::max({shape.m, shape.n, shape.k, int64_t{1}});
+  int log2 = 0;
+  while ((int64_t{1} << (log2 + 1)) <= largest) ++log2;
+  std::string key =
+      std::string(kernel.name) + "/" + std::to_string(shape.threads) + "/" + std::to_string(log2);
+  if (kernel.page) key += "/module" + std::to_string(kernel.page->serial());
+  return key;
 }
 constexpr double kWarmKernelWarmup_s = 0.02;
 
@@ -138,11 +149,11 @@ RunResult run(const RunRequest& request, const Limits& limits, const ProgressFn&
     r.timing = single_sample(first_call_s);
   } else {
     TimingOptions timing = request.timing;
-    double* ran = page ? nullptr : &seconds_run()[kernel->name];
-    if (ran && *ran >= timing.warmup_min_s)
+    double& ran = seconds_run()[warmup_key(*kernel, v.shape)];
+    if (ran >= timing.warmup_min_s)
       timing.warmup_min_s = std::min(timing.warmup_min_s, kWarmKernelWarmup_s);
     r.timing = measure([&] { kernel->run(problem, v.shape); }, timing, progress);
-    if (ran) *ran += r.timing.warmup_s + r.timing.total_s;
+    ran += r.timing.warmup_s + r.timing.total_s;
     r.timing.first_call_s = first_call_s;
     if (page) {
       std::string error = page->collect();

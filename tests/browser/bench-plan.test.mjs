@@ -304,5 +304,7 @@ test('a wasm target is judged by its interleaved rounds: median against the goal
   const drifted = all.map((c) => (c.n === 64 ? { ...c, comparison: { ...c.comparison, verdict: 'refused' } } : c));
   assert.equal(judge(drifted).meets_goal, false, 'no verdict under drift is no pass');
   assert.equal(judge(drifted).against_goal, 'refused');
+  const driftedLater = all.map((c) => (c.n === 512 ? { ...c, comparison: { ...c.comparison, ratio: 1.5, verdict: 'refused' } } : c));
+  assert.equal(judge(driftedLater).meets_goal, false, 'a refused size fails the target even when another size is the smallest');
   assert.equal(judge(all.slice(1)).meets_goal, null, 'a size not compared leaves the target unjudged');
 });

@@ -14,7 +14,8 @@ const FMA_GEMM = 'f32_matmul_4x8_packed_relaxedsimd';
 const INT8 = 'i8_matmul_4x4_relaxeddot';
 // The probe's lanes (cpp/kernels/probe/probe_problems.h): N around a multiple of them.
 const LANES = 12480;
-const MATRIX_SHAPES = [1, 7, 100, 257].map((n) => ({ m: n, n, k: n })).concat([{ m: 5, n: 9, k: 13 }]);
+// 600: K past one block of K (512), so later blocks add onto C.
+const MATRIX_SHAPES = [1, 7, 100, 257, 600].map((n) => ({ m: n, n, k: n })).concat([{ m: 5, n: 9, k: 13 }]);
 
 const run = (lab, request) => lab.page.evaluate((r) => self.kernelLabTest.lab.run({ min_time_s: 0.01, ...r }), request);
 const catalogOf = (lab) => lab.page.evaluate(() => self.kernelLabTest.session.catalog);

@@ -32,7 +32,7 @@ function prose() {
     el(
       'p',
       {},
-      'So the lab alternates. One round runs A, B, B, A, the next B, A, A, B, each run short. Within a round both kernels meet nearly the same machine, and a speed that drifts steadily through the round hurts the first and last runs as much as the middle two. Each round gives one ratio: A’s speed over B’s, from that round’s own runs. Between the rounds a short reference kernel, the mul+add ceiling probe, is timed again, to measure the drift itself.',
+      'So the lab alternates. One round runs A, B, B, A, the next B, A, A, B, each run short. Within a round both kernels meet nearly the same machine, and a speed that drifts steadily through the round hurts the first and last runs as much as the middle two. Each round gives one ratio: A’s speed over B’s, from that round’s own runs. Between the rounds a short reference kernel, the mul+add ceiling probe (the textbook matmul in the build without SIMD), is timed again, to measure the drift itself.',
     ),
     el('h3', {}, 'The median of the rounds, and its interval'),
     el(
@@ -65,9 +65,11 @@ function notesOf(results) {
     const c = real.result.comparison;
     notes.push(
       `${real.names.a} against ${real.names.b}: ${ratio(c.ratio)}, verdict “${VERDICT_WORDS[c.verdict]}”` +
-        (c.low === null
-          ? '.'
-          : `, since the interval (${ratio(c.low)}–${ratio(c.high)}) ${c.low > 1 ? 'lies wholly above 1' : c.high < 1 ? 'lies wholly below 1' : 'contains 1'}.`),
+        (c.verdict === 'refused'
+          ? `: the drift reference changed by ${percent(c.drift.change)} during the comparison, more than a verdict can stand.`
+          : c.low === null
+            ? '.'
+            : `, since the interval (${ratio(c.low)}–${ratio(c.high)}) ${c.low > 1 ? 'lies wholly above 1' : c.high < 1 ? 'lies wholly below 1' : 'contains 1'}.`),
     );
   }
   if (same) {

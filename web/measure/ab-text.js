@@ -1,6 +1,8 @@
 // A comparison in words, the same on the page and in the bench: what was
 // measured (the median of the rounds' ratios and its interval), the verdict,
 // and the machine's drift beside it when there was any worth saying.
+import { DRIFT_REFUSE, DRIFT_WIDEN } from './ab-stats.js';
+
 const times = (v) => `${v.toPrecision(3)}×`;
 const pct = (v) => `${(100 * v).toFixed(v < 0.1 ? 1 : 0)}%`;
 
@@ -22,9 +24,9 @@ export function intervalText(c) {
 export function driftText(drift) {
   if (!drift || drift.change === null) return '';
   const change = `the reference kernel's speed varied by ${pct(drift.change)} over the comparison`;
-  if (drift.refused) return `Drift: ${change}, more than the ${pct(0.25)} a verdict can stand.`;
+  if (drift.refused) return `Drift: ${change}, more than the ${pct(DRIFT_REFUSE)} a verdict can stand.`;
   if (drift.widened) return `Drift: ${change}, so the interval was widened by that much each way.`;
-  return `Drift: ${change}, within the ${pct(0.1)} that leaves the interval as measured.`;
+  return `Drift: ${change}, within the ${pct(DRIFT_WIDEN)} that leaves the interval as measured.`;
 }
 
 // "A ran 1.52× as fast as B (…): faster." plus the drift sentence.

@@ -64,7 +64,7 @@ function referenceLine(session, result) {
   const title = session.kernel(reference.kernel)?.title ?? reference.kernel;
   const rates = reference.rates.map((r) => gflops(r / 1e9));
   const change = comparison.drift?.change;
-  return `Drift reference (${title}), run before, between and after the rounds: ${rates.join(', ')} GFLOP/s${change === null || change === undefined ? '' : `, its fastest ${percent(change)} above its slowest, each run taken with its neighbours`}.`;
+  return `Drift reference (${title}), run before, between and after the rounds: ${rates.join(', ')} GFLOP/s${change === null || change === undefined ? '' : `, its fastest ${percent(change)} above its slowest${reference.rates.length >= 5 ? ' once each run is taken as the median of itself and its two neighbours' : ''}`}.`;
 }
 
 const ordinal = (k) => `${k}${k % 10 === 1 && k !== 11 ? 'st' : k % 10 === 2 && k !== 12 ? 'nd' : k % 10 === 3 && k !== 13 ? 'rd' : 'th'}`;

@@ -25,7 +25,7 @@ function measuredText(session) {
     return `${measured} Inferred, not measured: this core issues fewer mul+add pairs than FMAs per cycle, as when multiplies and adds share the same ports (Intel’s cores since Haswell have two ports that do either), so fusing them frees issue slots.`;
   if (gain <= UNCHANGED)
     return `${measured} Inferred, not measured: this core already issues a multiply and an add in the same cycle on separate pipes (AMD’s Zen cores have two for each), so fusing them saves instructions but not time at the ceiling; what an FMA can still save is latency in a chain and registers.`;
-  return `${measured} Between the two cases below: run the probes again to see whether the ratio repeats before reading anything into it.`;
+  return `${measured} Between the two cases above: run the probes again to see whether the ratio repeats before reading anything into it.`;
 }
 
 export function relaxedCard(session) {

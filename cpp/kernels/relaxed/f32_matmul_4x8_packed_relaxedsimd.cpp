@@ -27,6 +27,7 @@
 namespace {
 
 struct FusedMulAdd {
+  static constexpr bool kTwoStepsPerTrip = false;
   static v128_t step(v128_t sums, v128_t a, v128_t b) {
     return wasm_f32x4_relaxed_madd(a, b, sums);
   }
