@@ -320,9 +320,11 @@ export class LessonPage {
     }
     const { verdict, notes } = this.spec.conclude({ entries: measured, values, prediction });
     this.sweepVerdict = verdict;
-    this.exercise.showVerdict(this.withAb(verdict.text), verdict.tone);
+    // The verdict as shown, A/B sentence included, is the one a first prediction keeps.
+    const shown = { ...verdict, text: this.withAb(verdict.text) };
+    this.exercise.showVerdict(shown.text, shown.tone);
     this.showNotes([...failedChecks(measured, this.session), ...notes, ...skipped]);
-    return verdict;
+    return shown;
   }
 
   // A speedup from the sweep divides medians of runs taken at different times;
