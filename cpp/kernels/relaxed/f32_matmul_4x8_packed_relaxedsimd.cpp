@@ -8,11 +8,13 @@
 // operation's error model holds for any rounding of each step).
 //
 // Measured in headless Chromium on this lab's reference machine (AMD EPYC,
-// Zen 5), one thread, interleaved with the plain expert: 0.56x at N = 512 and
-// 0.70x at N = 1024, while the same file built with the plain mul+add step ran
-// at 0.95x, and a 4 x 12 tile (12 sums) at 0.54x. A likely cause, not measured:
-// each sum now waits on an FMA's full latency every step of K, where the mul+add
-// chain waits only on the add.
+// Zen 5), one thread, interleaved (npm run bench): 1.02x the plain expert at
+// N = 1024 and 0.86x the FMA ceiling at N = 512 and 1024. Before its K loop
+// stopped being unrolled (Tile's kTwoStepsPerTrip), it ran 0.56x to 0.70x the
+// plain expert: unrolled, LLVM 22 loaded both steps' operands up front, more
+// registers than V8's 15, and V8 kept half the sums on the stack (read in the
+// listing Node 20's V8 prints of the module). That FMA gains little here is an inference about
+// this core: Zen issues a multiply and an add side by side on separate pipes.
 //
 // One thread: a module of its own cannot start threads. Its packing buffers
 // are static, sized for the blocking below (the heap of a freestanding module
