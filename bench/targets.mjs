@@ -276,6 +276,7 @@ function compareInterleaved(rows, target, comparisons) {
         ratio: a.result?.comparison.ratio ?? null,
         low: a.result?.comparison.low ?? null,
         high: a.result?.comparison.high ?? null,
+        refused_drift: a.result?.comparison.verdict === 'refused' ? (a.result.comparison.drift?.change ?? null) : null,
       })),
     }),
     also: sweep.also,
@@ -351,7 +352,7 @@ function describeInterleaved(w, t, spec) {
     if (drift) lines.push(`    ${drift}`);
     if (w.at)
       lines.push(
-        `    at each n: ${w.at.map((a) => `${a.n}: ${a.ratio === null ? '—' : `${formatRatio(a.ratio)} [${a.low === null ? '—' : formatRatio(a.low)}, ${a.high === null ? '—' : formatRatio(a.high)}]`}`).join(', ')}`,
+        `    at each n: ${w.at.map((a) => `${a.n}: ${a.ratio === null ? '—' : `${formatRatio(a.ratio)} [${a.low === null ? '—' : formatRatio(a.low)}, ${a.high === null ? '—' : formatRatio(a.high)}]${a.refused_drift == null ? '' : ` (no verdict: drift ${(100 * a.refused_drift).toFixed(1)}%)`}`}`).join(', ')}`,
       );
     if (w.sweep_ratio !== null) lines.push(`    the sweep's two medians, taken apart, gave ${formatRatio(w.sweep_ratio)}`);
   } else {
