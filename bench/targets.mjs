@@ -206,6 +206,12 @@ function matching(rows, { kernel, n, threads }) {
   return best(mine.filter((r) => wanted === undefined || r.threads === wanted));
 }
 
+// The target's bound, read from the faster kernel's sweep row, and whether it held.
+function boundOf(target, row) {
+  const bound = target.bound && { ...target.bound, value: row?.metrics?.[target.bound.metric] ?? null };
+  return { bound, withinBound: !bound || (bound.value !== null && bound.value <= bound.max) };
+}
+
 // The target's ratio: at its one size, or its smallest over its sizes (null
 // when any size was not measured), with the ratio at each size in `at`.
 function compare(rows, target) {
@@ -216,8 +222,7 @@ function compare(rows, target) {
   });
   const worst = at.find((a) => a.ratio === null) ?? at.reduce((a, b) => (b.ratio < a.ratio ? b : a));
   const { faster, slower, ratio } = worst;
-  const bound = target.bound && { ...target.bound, value: faster?.metrics?.[target.bound.metric] ?? null };
-  const withinBound = !bound || (bound.value !== null && bound.value <= bound.max);
+  const { bound, withinBound } = boundOf(target, faster);
   return {
     faster: pick(faster),
     slower: pick(slower),
@@ -249,8 +254,7 @@ function compareInterleaved(rows, target, comparisons) {
   // A size whose verdict was refused for drift leaves the whole target unjudged, whichever size is smallest.
   const refused = at.some((a) => a.result.comparison.verdict === 'refused');
   const row = matching(rows, worst.spec.faster);
-  const bound = target.bound && { ...target.bound, value: row?.metrics?.[target.bound.metric] ?? null };
-  const withinBound = !bound || (bound.value !== null && bound.value <= bound.max);
+  const { bound, withinBound } = boundOf(target, row);
   const side = (s) => ({
     kernel: s.kernel,
     threads: s.shape?.threads ?? null,
@@ -316,6 +320,9 @@ function describeBound({ metric, max, value }) {
   return `${metric} ${value === null ? 'not reported' : `${(100 * value).toFixed(3)}%`} (at most ${100 * max}%)`;
 }
 
+// An interval as the table and the lines write it: [low, high], a dash for an end not measured.
+const bracket = ({ low, high }) => `[${low === null ? '—' : formatRatio(low)}, ${high === null ? '—' : formatRatio(high)}]`;
+
 function describeSide(p) {
   const details = [p.block && `block ${p.block}`, p.threads > 1 && `${p.threads} threads`].filter(Boolean);
   return `${p.kernel}${details.length ? ` (${details.join(', ')})` : ''} ${formatSeconds(p.median_s)}`;
@@ -352,7 +359,7 @@ function describeInterleaved(w, t, spec) {
     if (drift) lines.push(`    ${drift}`);
     if (w.at)
       lines.push(
-        `    at each n: ${w.at.map((a) => `${a.n}: ${a.ratio === null ? '—' : `${formatRatio(a.ratio)} [${a.low === null ? '—' : formatRatio(a.low)}, ${a.high === null ? '—' : formatRatio(a.high)}]${a.refused_drift == null ? '' : ` (no verdict: drift ${(100 * a.refused_drift).toFixed(1)}%)`}`}`).join(', ')}`,
+        `    at each n: ${w.at.map((a) => `${a.n}: ${a.ratio === null ? '—' : `${formatRatio(a.ratio)} ${bracket(a)}${a.refused_drift == null ? '' : ` (no verdict: drift ${(100 * a.refused_drift).toFixed(1)}%)`}`}`).join(', ')}`,
       );
     if (w.sweep_ratio !== null) lines.push(`    the sweep's two medians, taken apart, gave ${formatRatio(w.sweep_ratio)}`);
   } else {
@@ -386,11 +393,7 @@ function describeTarget(t, spec) {
 // interval lies against the goal, the drift, and the verdict.
 function targetsTable(evaluated) {
   const cell = (w) =>
-    w.ratio === null
-      ? 'not measured'
-      : w.interval
-        ? `${formatRatio(w.ratio)} [${w.interval.low === null ? '—' : formatRatio(w.interval.low)}, ${w.interval.high === null ? '—' : formatRatio(w.interval.high)}]`
-        : `${formatRatio(w.ratio)} (sweep)`;
+    w.ratio === null ? 'not measured' : w.interval ? `${formatRatio(w.ratio)} ${bracket(w.interval)}` : `${formatRatio(w.ratio)} (sweep)`;
   const rows = evaluated.map((t) => [
     t.id,
     t.goal === null ? '—' : `>= ${formatRatio(t.goal)}`,
