@@ -16,7 +16,7 @@ export default [
   },
   // Functions these scripts hand to the page (page.evaluate) run in the browser.
   {
-    files: ['tests/browser/**', 'bench/browser/**', 'web/tools/page-load.mjs', 'web/tools/headless.mjs'],
+    files: ['tests/browser/**', 'tests/engines/**', 'bench/browser/**', 'web/tools/page-load.mjs', 'web/tools/headless.mjs'],
     languageOptions: { globals: { ...globals.browser } },
   },
   {

@@ -17,7 +17,7 @@ const lab = await openLab({ path: '/?test-hooks' });
 try {
   await lab.page.waitForFunction(() => globalThis.kernelLabTest?.session, null, { timeout: 120000 });
   const cpu = await lab.page.evaluate(() => navigator.hardwareConcurrency);
-  console.log(`Exercise bars, ${new Date().toISOString()}, ${cpu} hardware threads, ${await lab.browser.version()}`);
+  console.log(`Exercise bars, ${new Date().toISOString()}, ${cpu} hardware threads, ${lab.version}`);
   for (const exercise of exercises) {
     const sources = sourcesFor(exercise);
     for (const kind of ['correct', 'slow']) {
@@ -43,7 +43,5 @@ try {
     }
   }
 } finally {
-  await lab.close?.();
-  await lab.browser.close();
-  lab.server.close();
+  await lab.close();
 }

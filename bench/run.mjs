@@ -52,7 +52,7 @@ async function checkAllThenRunWasm(options, catalogs, nativeKernels, wasm) {
     const errors = [...(native?.errors ?? []), ...(wasmSettled?.errors ?? [])];
     if (errors.length) throw new UsageError(errors.join('\n'));
     if (!wasm) return { nativePlan, wasmRun: null, comparisons: null };
-    process.stderr.write(`wasm: ${wasmPlan.length} runs in Chromium ${wasm.browser.chromium}\n`);
+    process.stderr.write(`wasm: ${wasmPlan.length} runs in ${wasm.browser.version}\n`);
     const wasmRun = await runWasm(wasm, wasmPlan, options.minTime);
     const plan = abPlan(wasm.catalog, wasmRun.results, options.kernels);
     process.stderr.write(`wasm: ${plan.length} interleaved comparisons for the targets\n`);

@@ -6,6 +6,7 @@
 // progress forgets it.
 // The lessons are most of the page's code, so they are imported only once the
 // lab worker is on its way: the module compiles while they load.
+import { browserName } from './engine.js';
 import { reloadForIsolation } from './isolation.js';
 import { LabClient } from './lab-client.js';
 import { Session } from './ui/session.js';
@@ -114,6 +115,7 @@ function describeBuild(build, threads) {
 function reportReady(catalog, build, incident = null) {
   status.dataset.state = incident ? 'recovered' : 'ready';
   const facts = [
+    browserName(navigator.userAgent),
     describeBuild(build, catalog.build.max_threads),
     `${catalog.clock.name}, measured resolution ${seconds(catalog.clock.resolution_s)}`,
     `cross-origin isolated: ${self.crossOriginIsolated ? 'yes' : 'no'}`,

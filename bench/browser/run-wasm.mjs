@@ -1,6 +1,6 @@
-// The WebAssembly side: the catalog kernels in headless Chromium, run through
-// the page's own LabClient and worker, so they are timed exactly as a student's
-// browser times them.
+// The WebAssembly side: the catalog kernels in a headless browser (Chromium
+// unless told otherwise), run through the page's own LabClient and worker, so
+// they are timed exactly as a student's browser times them.
 import { openLab } from '../../web/tools/headless.mjs';
 import { describeRun, runRequest } from '../plan.mjs';
 import { resultRow, skippedRow } from '../results.mjs';
@@ -15,12 +15,13 @@ export const WASM_TIMING =
 // cross-origin isolation headers with every file, so this document is isolated.
 const BLANK_ISOLATED_DOCUMENT = '/lab-client.js';
 
-// Opens Chromium and loads the lab. Resolves with the wasm catalog, what the
-// browser says about itself, and check/run/close. args: more Chromium flags.
-export async function openWasm({ args = [] } = {}) {
-  const lab = await openLab({ path: BLANK_ISOLATED_DOCUMENT, args });
+// Opens the browser and loads the lab. Resolves with the wasm catalog, what
+// the browser says about itself, and check/run/close. engine: 'chromium' or
+// 'firefox'; args: more Chromium flags.
+export async function openWasm({ engine = 'chromium', args = [] } = {}) {
+  const lab = await openLab({ engine, path: BLANK_ISOLATED_DOCUMENT, args });
   try {
-    const page = await lab.page.evaluate(async () => {
+    const page = await lab.tab.evaluate(async () => {
       const { LabClient } = await import('/lab-client.js');
       window.__benchLab = new LabClient();
       return {
@@ -33,9 +34,9 @@ export async function openWasm({ args = [] } = {}) {
     const { catalog, ...browser } = page;
     return {
       catalog,
-      browser: { chromium: lab.browser.version(), ...browser },
-      check: (request) => lab.page.evaluate((r) => window.__benchLab.check(r), request),
-      run: (request) => lab.page.evaluate((r) => window.__benchLab.run(r), request),
+      browser: { version: lab.version, ...browser },
+      check: (request) => lab.tab.evaluate((r) => window.__benchLab.check(r), request),
+      run: (request) => lab.tab.evaluate((r) => window.__benchLab.run(r), request),
       close: () => lab.close(),
     };
   } catch (error) {

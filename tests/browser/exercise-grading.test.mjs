@@ -19,8 +19,7 @@ before(async () => {
   await lab.page.waitForFunction(() => globalThis.kernelLabTest?.session, null, { timeout: 120000 });
 });
 after(async () => {
-  await lab.browser.close();
-  lab.server.close();
+  await lab?.close();
 });
 
 const grade = (exercise, source) =>

@@ -2,6 +2,7 @@
 // measured on, the summary, and the table columns of its runs. Every figure
 // comes from a measurement or from what the page and the catalog report.
 import { el, scrollRegion } from '../ui/dom.js';
+import { engineText } from '../engine.js';
 import { kernelTitle } from '../ui/kernel-title.js';
 import { kernelColumn, blockColumn, threadsColumn, medianColumn, ciColumn, gflopsColumn, gbpsColumn, checkColumn } from '../ui/columns.js';
 import { bytes, gflops, seconds, ratio } from '../ui/format.js';
@@ -113,7 +114,8 @@ export function machineFacts(machine, created, attrs = {}) {
     ['Hardware threads', machine.hardware_concurrency === null ? 'not reported' : String(machine.hardware_concurrency)],
     ['Cross-origin isolated', yesNo(machine.cross_origin_isolated)],
     ['Memory for one run', bytes(machine.memory_bytes)],
-    ['Browser', machine.user_agent || 'not reported'],
+    ['Browser', machine.user_agent ? engineText(machine.user_agent) : 'not reported'],
+    ['User agent', machine.user_agent || 'not reported'],
     ['Date', new Date(created).toLocaleString()],
   ];
   return el(

@@ -3,7 +3,8 @@
 # the toolchains from apt, the page's and tests' JavaScript packages from npm.
 # clang-14 (Emscripten pulls it in too) builds the fuzz target; libclang-rt-14-dev,
 # only recommended by clang, holds libFuzzer and clang's sanitizer runtimes;
-# clang-format-14 checks the C++ style (npm run lint).
+# clang-format-14 checks the C++ style (npm run lint). chromium and
+# firefox-esr are the two engines the browser tests drive.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -14,7 +15,7 @@ if ! node -e 'const [a, b] = process.versions.node.split(".").map(Number); proce
 fi
 
 packages=(cmake make g++ pkg-config emscripten catch2 libsimde-dev libbenchmark-dev
-          libopenblas-dev chromium wabt
+          libopenblas-dev chromium firefox-esr wabt
           clang-14 libclang-rt-14-dev clang-format-14)
 
 missing=()

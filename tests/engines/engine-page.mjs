@@ -1,0 +1,74 @@
+// Page helpers for the tests that run in every browser engine: they speak only
+// the engine-neutral tab (web/tools/engines/index.mjs), so one test drives
+// Chromium through Playwright and Firefox through Puppeteer alike.
+//
+// LAB_ENGINES=firefox (a comma-separated list) limits the engines a run uses;
+// by default it is all of them.
+import assert from 'node:assert/strict';
+import { openLab } from '../../web/tools/headless.mjs';
+import { ENGINES } from '../../web/tools/engines/index.mjs';
+
+export const enginesUnderTest = () => (process.env.LAB_ENGINES ?? Object.keys(ENGINES).join(',')).split(',');
+
+const READY = () => document.body.dataset.labReady === 'true';
+
+// Opens the lab at path (by default the lesson's own) and waits until the
+// lesson is shown. lab.lesson: the lesson the section helpers below act in.
+export async function openLesson(engine, lesson, options = {}) {
+  const lab = await openLab({ engine, path: `/#/${lesson}`, ...options });
+  try {
+    await lab.tab.waitFor(READY, null, 60000);
+    await showLesson(lab, lesson);
+  } catch (error) {
+    await lab.close();
+    throw error;
+  }
+  return lab;
+}
+
+// Opens a lesson, runs body(lab), checks the page logged no error, and always closes it.
+export async function withLesson(engine, lesson, body, options = {}) {
+  const lab = await openLesson(engine, lesson, options);
+  try {
+    await body(lab);
+    assert.deepEqual(lab.problems, [], 'console errors or uncaught exceptions');
+  } finally {
+    await lab.close();
+  }
+}
+
+// Moves to a lesson through its link in the navigation, as a student does.
+export async function showLesson(lab, lesson) {
+  if (!(await lab.tab.evaluate((id) => location.hash === `#/${id}`, lesson))) await lab.tab.click(`a[data-lesson="${lesson}"]`);
+  await lab.tab.waitFor((id) => document.querySelector(`section[data-lesson-view="${id}"]`)?.checkVisibility(), lesson);
+  lab.lesson = lesson;
+}
+
+// A selector inside the current lesson's section.
+export const inLesson = (lab, selector = '') => `section[data-lesson-view="${lab.lesson}"] ${selector}`;
+
+export async function fill(lab, values) {
+  for (const [name, value] of Object.entries(values)) await lab.tab.fill(inLesson(lab, `[name="${name}"]`), value);
+}
+
+// Clicks Run and waits until the lesson is idle again.
+export async function runAndWait(lab, timeout = 120000) {
+  await lab.tab.click(inLesson(lab, 'button[data-action="run"]'));
+  await lab.tab.waitFor((section) => document.querySelector(section).dataset.running === 'false', inLesson(lab), timeout);
+}
+
+// The trimmed text of every element the selector finds in the current lesson.
+export const texts = (lab, selector) =>
+  lab.tab.evaluate((s) => [...document.querySelectorAll(s)].map((e) => e.textContent.trim()), inLesson(lab, selector));
+
+// The text of the first visible element the selector finds on the page, or ''.
+export const visibleText = (lab, selector) =>
+  lab.tab.evaluate((s) => {
+    const found = [...document.querySelectorAll(s)].find((e) => e.checkVisibility());
+    return found ? found.textContent.trim() : '';
+  }, selector);
+
+// The lesson's error message, or '' when it shows none.
+export const errorText = (lab) => visibleText(lab, inLesson(lab, '[role="alert"][data-error]'));
+
+export const rowCount = async (lab) => (await texts(lab, 'table[data-results] tbody tr')).length;

@@ -1,0 +1,63 @@
+// In every engine, on a host that sends no headers (npm start --plain): the
+// service worker isolates the page with one reload, and threads run; with
+// service workers off, the page loads once, runs on one thread and says why.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { chooseBuild } from '../../web/build-choice.js';
+import { enginesUnderTest, fill, rowCount, runAndWait, texts, visibleText, withLesson } from './engine-page.mjs';
+
+const MATMUL = { kernel: 'f32_matmul_4x8_wasmsimd', m: 64, n: 64, k: 64, block: 32, min_time_s: 0.05 };
+
+// A LabClient started in the page, choosing its build as the page does, runs one request.
+const startAndRun = (lab, request) =>
+  lab.tab.evaluate(async (r) => {
+    const { LabClient } = await import('/lab-client.js');
+    const client = new LabClient();
+    const catalog = await client.start();
+    return { module: client.build.module, maxThreads: catalog.build.max_threads, result: await client.run(r) };
+  }, request);
+
+const pageState = (lab) =>
+  lab.tab.evaluate(() => ({ isolated: self.crossOriginIsolated, controlled: Boolean(navigator.serviceWorker?.controller) }));
+
+// The reason as the page shows it: backticks become <code>, which textContent drops.
+const shownReason = () => chooseBuild({ simd: true, isolated: false }).reason.replaceAll('`', '');
+
+// Opens the lab on a plain host, counting the page's loads.
+async function onPlainHost(engine, serviceWorkers, body) {
+  let loads = 0;
+  await withLesson(engine, 'loops', (lab) => body(lab, loads), {
+    isolate: false,
+    serviceWorkers,
+    prepare: (page, tab) => tab.onLoad(() => (loads += 1)),
+  });
+}
+
+for (const engine of enginesUnderTest()) {
+  test(`${engine}: no headers: the service worker isolates the page with one reload, and threads run`, () =>
+    onPlainHost(engine, 'allow', async (lab, loads) => {
+      assert.equal(loads, 2, 'the first load and one reload');
+      assert.deepEqual(await pageState(lab), { isolated: true, controlled: true });
+      const run = await startAndRun(lab, { ...MATMUL, threads: 2 });
+      assert.equal(run.module, 'kernel_lab');
+      assert.equal(run.result.status, 'ok', run.result.error);
+      assert.equal(run.result.shape.threads, 2);
+      assert.equal(run.result.check.passed, true);
+      assert.equal(await visibleText(lab, '[data-build-notice]'), '');
+    }));
+
+  test(`${engine}: no headers and no service workers: one load, one thread, and the reason`, () =>
+    onPlainHost(engine, 'block', async (lab, loads) => {
+      assert.equal(loads, 1);
+      assert.deepEqual(await pageState(lab), { isolated: false, controlled: false });
+      assert.equal(await visibleText(lab, '[data-build-notice]'), shownReason());
+      assert.match(await visibleText(lab, '[data-lab-status]'), /SIMD128, 1 thread/);
+      const two = await startAndRun(lab, { ...MATMUL, threads: 2 });
+      assert.equal(two.module, 'kernel_lab_st');
+      assert.deepEqual([two.result.status, two.result.field], ['invalid', 'threads']);
+      await fill(lab, { sizes: '17', min_time_s: 0.05 });
+      await runAndWait(lab);
+      assert.ok((await rowCount(lab)) >= 6);
+      for (const check of await texts(lab, 'td[data-col="check"]')) assert.match(check, /passed|not implemented/);
+    }));
+}

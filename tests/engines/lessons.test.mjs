@@ -1,0 +1,53 @@
+// In every engine, every lesson runs at a small size, in one page as a
+// student would go through them, with every check passed, no error message
+// and no console error.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { lessons } from '../../web/lessons/index.js';
+import { enginesUnderTest, errorText, fill, openLesson, runAndWait, showLesson, texts } from './engine-page.mjs';
+
+// Per lesson, the values of a small run. threads: 2 where the lesson asks,
+// so the threaded kernels run too.
+const SMALL = {
+  measuring: { n: 32, min_time_s: 0.2 },
+  loops: { sizes: '17,32', min_time_s: 0.05 },
+  blocking: { sizes: '33', blocks: '8,16', min_time_s: 0.05 },
+  vectorization: { experiment: 'both', relu_sizes: '1000', matmul_sizes: '37', block: 16, min_time_s: 0.05 },
+  threads: { sizes: '66', min_time_s: 0.05 },
+  fusion: { experiment: 'both', gelu_sizes: '1000', matmul_sizes: '33', block: 16, threads: 2, min_time_s: 0.05 },
+  quantization: { sizes: '33', block: 16, lengths: '1001', min_time_s: 0.05 },
+  precision: { lengths: '1000', min_time_s: 0.05 },
+  roofline: { sizes: '16', min_time_s: 0.05 },
+  capstone: { batch: 5, d_model: 33, d_ff: 70, threads: 2, min_time_s: 0.05 },
+};
+
+test('the table above has every lesson, in teaching order', () => {
+  assert.deepEqual(
+    Object.keys(SMALL),
+    lessons.map((lesson) => lesson.id),
+  );
+});
+
+for (const engine of enginesUnderTest()) {
+  describe(engine, () => {
+    let lab;
+    before(async () => {
+      lab = await openLesson(engine, 'measuring');
+    });
+    after(() => lab?.close());
+
+    for (const [lesson, values] of Object.entries(SMALL)) {
+      test(`${engine}: ${lesson} runs at a small size and every check passes`, async () => {
+        await showLesson(lab, lesson);
+        await fill(lab, values);
+        await runAndWait(lab);
+        assert.equal(await errorText(lab), '');
+        const checks = (await texts(lab, 'td[data-col="check"]')).filter((check) => !/not implemented/i.test(check));
+        assert.ok(checks.length >= 1, 'at least one checked result');
+        for (const check of checks) assert.match(check, /passed/);
+        assert.notEqual((await texts(lab, '[data-verdict]')).join(''), '', 'a verdict');
+        assert.deepEqual(lab.problems, [], 'console errors or uncaught exceptions');
+      });
+    }
+  });
+}

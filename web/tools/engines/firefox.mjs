@@ -1,0 +1,60 @@
+// Firefox, driven by puppeteer-core over WebDriver BiDi, the protocol a stock
+// Firefox speaks (Playwright needs a patched build). launch() gives the
+// engine-neutral tab (see index.mjs) and the native Puppeteer page.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import puppeteer from 'puppeteer-core';
+
+const EXECUTABLE = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+
+function tabOf(page, files) {
+  return {
+    goto: (url) => page.goto(url),
+    evaluate: (fn, arg) => page.evaluate(fn, arg),
+    waitFor: (fn, arg, timeout = 30000) => page.waitForFunction(fn, { timeout }, arg),
+    click: (selector) => page.click(selector),
+    async fill(selector, value) {
+      if ((await page.$eval(selector, (el) => el.tagName)) === 'SELECT') await page.select(selector, String(value));
+      else await page.locator(selector).fill(String(value));
+    },
+    // BiDi hands the page a file from disk, so the text goes through one.
+    async setFile(selector, { name, text }) {
+      const path = join(files, name);
+      await writeFile(path, text);
+      await (await page.$(selector)).uploadFile(path);
+    },
+    setViewport: (width, height) => page.setViewport({ width, height }),
+    screenshot: (path, { fullPage = true } = {}) => page.screenshot({ path, fullPage }),
+    onLoad: (listener) => page.on('load', () => listener()),
+    onProblem(listener) {
+      page.on('console', (m) => m.type() === 'error' && listener(m.text()));
+      page.on('pageerror', (e) => listener(e.message ?? String(e)));
+    },
+  };
+}
+
+// serviceWorkers: 'block' turns them off, as a browser with them disabled
+// would be. prefs: more Firefox preferences, such as
+// {'javascript.options.wasm_relaxed_simd': false}.
+export async function launch({ serviceWorkers = 'allow', prefs = {} } = {}) {
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: EXECUTABLE,
+    headless: true,
+    extraPrefsFirefox: { ...(serviceWorkers === 'block' && { 'dom.serviceWorkers.enabled': false }), ...prefs },
+  });
+  const page = await browser.newPage();
+  const files = await mkdtemp(join(tmpdir(), 'kernel-lab-firefox-'));
+  const [product, version] = (await browser.version()).split('/');
+  return {
+    browser,
+    page,
+    tab: tabOf(page, files),
+    version: `${product[0].toUpperCase()}${product.slice(1)} ${version}`,
+    async close() {
+      await browser.close();
+      await rm(files, { recursive: true, force: true });
+    },
+  };
+}
