@@ -46,6 +46,11 @@ for (const engine of enginesUnderTest()) {
         assert.ok(checks.length >= 1, 'at least one checked result');
         for (const check of checks) assert.match(check, /passed/);
         assert.notEqual((await texts(lab, '[data-verdict]')).join(''), '', 'a verdict');
+        if (lesson === 'roofline') {
+          // Both engines run relaxed SIMD: the card compares the two ceilings, and no kernel is above its roof.
+          assert.match((await texts(lab, '[data-relaxed-measured]'))[0], /^Measured on 1 thread here: the FMA ceiling/);
+          assert.deepEqual(await texts(lab, '[data-above-ceiling]:not([hidden])'), []);
+        }
         assert.deepEqual(lab.problems, [], 'console errors or uncaught exceptions');
       });
     }

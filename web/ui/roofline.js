@@ -74,9 +74,13 @@ export function latestPerShape(results) {
 
 // The roof a result is held to: a relaxed-SIMD kernel may use FMA, so its
 // flat roof is the FMA ceiling where one was measured; every other kernel's
-// is the mul+add ceiling.
+// is the mul+add ceiling. One fused multiply-add does the work of a multiply
+// and an add, so a core runs FMA code at least as fast: where the FMA probe
+// ran below the mul+add probe (Firefox's code for it did, on the lab's test
+// machine), that measures the engine's code for the probe, and the relaxed
+// kernel keeps the higher roof.
 export function roofOf(roof, result, catalog) {
-  return roof && isRelaxed(result, catalog) && roof.fmaPeak > 0 ? { ...roof, peak: roof.fmaPeak } : roof;
+  return roof && isRelaxed(result, catalog) && roof.fmaPeak > 0 ? { ...roof, peak: Math.max(roof.fmaPeak, roof.peak) } : roof;
 }
 
 // f32 results faster than the ceiling measured on their thread count. The
