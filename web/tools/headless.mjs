@@ -31,16 +31,17 @@ export async function openLab({
   const url = `http://127.0.0.1:${server.address().port}`;
   const closeServer = () => new Promise((resolve) => server.close(resolve));
   let browser;
+  const problems = []; // console errors and uncaught exceptions, for tests to assert on
   try {
     browser = await driverOf(engine).launch({ serviceWorkers, args, prefs });
+    browser.tab.onProblem((text) => problems.push(text));
+    await prepare?.(browser.page, browser.tab);
+    await browser.page.goto(url + path);
   } catch (error) {
+    await browser?.close();
     await closeServer();
     throw error;
   }
-  const problems = []; // console errors and uncaught exceptions, for tests to assert on
-  browser.tab.onProblem((text) => problems.push(text));
-  await prepare?.(browser.page, browser.tab);
-  await browser.page.goto(url + path);
   return {
     engine,
     version: browser.version,
