@@ -70,7 +70,7 @@ try {
     for (const n of values.sizes.split(',').map(Number)) {
       const request = (engine) => ({
         engine,
-        kernel: kernels[0].name,
+        kernel: kernels[ENGINES.indexOf(engine)].name,
         n,
         threads: Number(values.threads),
         min_time_s: Number(values['min-time']),
@@ -92,5 +92,5 @@ try {
     }
   }
 } finally {
-  for (const lab of Object.values(labs)) await lab.close();
+  await Promise.allSettled(Object.values(labs).map((lab) => lab.close()));
 }

@@ -5,30 +5,33 @@
 // Browsers built on another's engine say so in the string, so the order of
 // RULES matters: Edge and Opera carry "Chrome/", and every browser on iOS
 // runs WebKit whatever its name.
-const BLINK = { engine: 'Blink', script: 'V8' };
-const GECKO = { engine: 'Gecko', script: 'SpiderMonkey' };
-const WEBKIT = { engine: 'WebKit', script: 'JavaScriptCore' };
+
+// The engine that compiles and runs the WebAssembly in each family:
+// Chromium's (Blink), Firefox's (Gecko) and Safari's (WebKit).
+const V8 = 'V8';
+const SPIDERMONKEY = 'SpiderMonkey';
+const JAVASCRIPTCORE = 'JavaScriptCore';
 
 const IOS_NAMES = { CriOS: 'Chrome', FxiOS: 'Firefox', EdgiOS: 'Edge' };
 
-// [pattern with the major version as group "version", name(match), engines]
+// [pattern with the major version as group "version", name(match), script engine]
 const RULES = [
-  [/\b(?<app>CriOS|FxiOS|EdgiOS)\/(?<version>\d+)/, (m) => `${IOS_NAMES[m.groups.app]} for iOS`, WEBKIT],
-  [/\bFirefox\/(?<version>\d+)/, () => 'Firefox', GECKO],
-  [/\bEdg\/(?<version>\d+)/, () => 'Edge', BLINK],
-  [/\bOPR\/(?<version>\d+)/, () => 'Opera', BLINK],
-  [/\bHeadlessChrome\/(?<version>\d+)/, () => 'Headless Chrome', BLINK],
-  [/\bChrome\/(?<version>\d+)/, () => 'Chrome', BLINK],
-  [/\bVersion\/(?<version>\d+)[^ ]* .*Safari\//, () => 'Safari', WEBKIT],
+  [/\b(?<app>CriOS|FxiOS|EdgiOS)\/(?<version>\d+)/, (m) => `${IOS_NAMES[m.groups.app]} for iOS`, JAVASCRIPTCORE],
+  [/\bFirefox\/(?<version>\d+)/, () => 'Firefox', SPIDERMONKEY],
+  [/\bEdg\/(?<version>\d+)/, () => 'Edge', V8],
+  [/\bOPR\/(?<version>\d+)/, () => 'Opera', V8],
+  [/\bHeadlessChrome\/(?<version>\d+)/, () => 'Headless Chrome', V8],
+  [/\bChrome\/(?<version>\d+)/, () => 'Chrome', V8],
+  [/\bVersion\/(?<version>\d+)[^ ]* .*Safari\//, () => 'Safari', JAVASCRIPTCORE],
 ];
 
-// {browser, version, engine, script} or null for a string no rule knows.
-// browser: its name; version: its major version; engine: the one that lays
-// out the page; script: the one that compiles and runs the WebAssembly.
+// {browser, version, script} or null for a string no rule knows. browser:
+// its name; version: its major version; script: the engine that compiles and
+// runs the WebAssembly.
 export function engineOf(userAgent) {
-  for (const [pattern, name, engines] of RULES) {
+  for (const [pattern, name, script] of RULES) {
     const match = pattern.exec(userAgent ?? '');
-    if (match) return { browser: name(match), version: Number(match.groups.version), ...engines };
+    if (match) return { browser: name(match), version: Number(match.groups.version), script };
   }
   return null;
 }

@@ -1,9 +1,10 @@
 // The flat roof each result is held to: the mul+add ceiling, or for a
 // relaxed-SIMD kernel the FMA ceiling, but never below the mul+add one,
-// since a core runs a fused multiply-add at least as fast as the two it fuses.
+// since a core runs a fused multiply-add at least as fast as the two it fuses;
+// and how the Roofline lesson reads the FMA probe's ratio to the mul+add one.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { aboveCeiling, roofOf } from '../../web/ui/roofline.js';
+import { aboveCeiling, fmaGain, roofOf } from '../../web/ui/roofline.js';
 
 const catalog = {
   kernels: [
@@ -30,4 +31,17 @@ test('where the FMA probe ran slower than the mul+add one, a relaxed kernel keep
 
 test('without an FMA probe every kernel has the mul+add ceiling', () => {
   assert.equal(roofOf(roof(0), result('fused'), catalog).peak, 50);
+});
+
+test('the FMA/mul+add ratio reads as raised, unchanged, slower or unclear', () => {
+  assert.deepEqual([2, 1.3, 1.2, 1.1, 1.0, 0.95, 0.94, 0.82].map(fmaGain), [
+    'raised',
+    'raised',
+    'unclear',
+    'unchanged',
+    'unchanged',
+    'unchanged',
+    'slower',
+    'slower',
+  ]);
 });

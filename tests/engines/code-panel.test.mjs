@@ -30,8 +30,9 @@ for (const engine of enginesUnderTest()) {
         return visibleText(lab, `${panel} [data-code-outcome]`);
       };
 
-      assert.equal(await compile(sources.correct.source), '');
+      const outcome = await compile(sources.correct.source);
       assert.match(await visibleText(lab, `${panel} [data-code-summary]`), /right at each of the \d+ sizes/);
+      assert.equal(outcome, '', 'no failure shown');
       const yours = (await texts(lab, 'table[data-results] tbody tr')).filter((row) => row.includes('Yours'));
       assert.ok(yours.length >= 1, 'a timed row of the student’s kernel');
 

@@ -51,9 +51,12 @@ export async function fill(lab, values) {
   for (const [name, value] of Object.entries(values)) await lab.tab.fill(inLesson(lab, `[name="${name}"]`), value);
 }
 
-// Clicks Run and waits until the lesson is idle again.
+// Clicks Run and waits until the lesson is idle again. A disabled Run (another
+// run holds the lab) would start nothing, and the wait would see the old page.
 export async function runAndWait(lab, timeout = 120000) {
-  await lab.tab.click(inLesson(lab, 'button[data-action="run"]'));
+  const run = inLesson(lab, 'button[data-action="run"]');
+  assert.equal(await lab.tab.evaluate((s) => document.querySelector(s).disabled, run), false, 'Run is enabled');
+  await lab.tab.click(run);
   await lab.tab.waitFor((section) => document.querySelector(section).dataset.running === 'false', inLesson(lab), timeout);
 }
 

@@ -7,7 +7,7 @@ import { parseReport } from '../../web/report/report-format.js';
 import { enginesUnderTest, fill, runAndWait, showLesson, texts, visibleText, withLesson } from './engine-page.mjs';
 
 // Keeps the text of every file the page saves (web/ui/download.js makes a
-// blob URL for it), so the test reads exactly the bytes the page wrote,
+// blob URL of it), so the test reads exactly the bytes the page wrote,
 // whatever the engine does with a download.
 function keepDownloads() {
   globalThis.savedFiles = [];
@@ -46,7 +46,7 @@ for (const engine of enginesUnderTest()) {
       assert.equal(report.measurements.length, runs);
       assert.equal(report.machine.user_agent, await lab.tab.evaluate(() => navigator.userAgent));
 
-      await lab.tab.setFile('[data-import]', { name: 'mine.json', text });
+      await lab.tab.setFile('section[data-lesson-view="report"] [data-import]', { name: 'mine.json', text });
       await lab.tab.waitFor(() => document.querySelector('[data-compare]').checkVisibility());
       assert.equal(await visibleText(lab, 'section[data-lesson-view="report"] [role="alert"][data-error]'), '');
       const ratios = await texts(lab, '[data-compare-matched] td[data-col="ratio"]');

@@ -100,7 +100,7 @@ function explanation(catalog) {
         el('code', {}, 'performance.now()'),
         ' on purpose, so that scripts cannot time the processor precisely enough to attack it. How coarse depends on the browser and on whether the page is cross-origin isolated, as this one ',
         self.crossOriginIsolated ? 'is' : 'is not',
-        '. The lab’s own tests measured 5 µs in Chromium 156 and 20 µs in Firefox ESR 153 in an isolated page, and 100 µs and 1 ms in pages that are not, on one Linux machine; the step given above is your browser’s own. A call that lasts a few ticks is mostly rounding.',
+        '. When this lesson was written, the lab’s own tests measured 5 µs in Chromium 156 and 20 µs in Firefox ESR 153 in an isolated page, and 100 µs and 1 ms in pages that are not, on one Linux machine; the step given above is your browser’s own. A call that lasts a few ticks is mostly rounding.',
       ),
       el('h2', {}, 'Warm up, then batch'),
       el(
@@ -193,9 +193,14 @@ function notes(entry) {
   const result = [
     `Each sample timed a batch of ${t.batch} call${t.batch === 1 ? '' : 's'}, about ${seconds(sample)} or ${Math.round(ticks)} clock ticks, ` +
       `so one tick is ${percent(1 / ticks, 2)} of a sample${ticks < 100 ? ': more than the 1% the warm-up aimed for, because warm calls ran faster than the ones that chose the batch' : ''}.`,
-    `The clock's grain was ${seconds(t.resolution_s)}, so a batch had to last at least ${seconds(100 * t.resolution_s)} (100 ticks): ` +
-      'a coarser clock makes the batches larger, not the samples less exact.',
   ];
+  // The batch is sized by the grain unless the warm-up hit its batch limit first.
+  if (ticks >= 100 && t.warmup_stop !== 'batch_limit') {
+    result.push(
+      `The clock's grain was ${seconds(t.resolution_s)}, so the warm-up chose a batch that lasts at least ${seconds(100 * t.resolution_s)} (100 ticks): ` +
+        'a coarser clock gets a larger batch, and a tick stays 1% of a sample or less.',
+    );
+  }
   const coldTicks = single.timing.median_s / t.resolution_s;
   if (coldTicks < 100) {
     result.push(

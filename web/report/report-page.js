@@ -5,6 +5,7 @@
 import { el } from '../ui/dom.js';
 import { ResultsTable } from '../ui/results-table.js';
 import { ratio } from '../ui/format.js';
+import { downloadText } from '../ui/download.js';
 import { describeMachine, parseReport, serializeReport } from './report-format.js';
 import { measurementsCsv } from './report-csv.js';
 import { submissionCard } from './submission-export.js';
@@ -193,13 +194,7 @@ class ReportPage {
     const report = this.report();
     const [text, type] =
       kind === 'json' ? [serializeReport(report), 'application/json'] : [measurementsCsv(report.measurements), 'text/csv'];
-    const url = URL.createObjectURL(new Blob([text], { type }));
-    const link = el('a', { href: url, download: `kernel-lab-report-${report.created.replace(/[:.]/g, '-')}.${kind}`, hidden: true });
-    document.body.append(link);
-    link.click();
-    link.remove();
-    // The browser has taken the blob by the next task; the URL only keeps it alive.
-    setTimeout(() => URL.revokeObjectURL(url));
+    downloadText(text, `kernel-lab-report-${report.created.replace(/[:.]/g, '-')}.${kind}`, type);
   }
 
   // Reads and checks the whole file first: a bad one changes nothing on the page.

@@ -43,7 +43,6 @@ export async function openLab({
     throw error;
   }
   return {
-    engine,
     version: browser.version,
     page: browser.page,
     tab: browser.tab,
@@ -52,8 +51,11 @@ export async function openLab({
     url,
     problems,
     async close() {
-      await browser.close();
-      await closeServer();
+      try {
+        await browser.close();
+      } finally {
+        await closeServer();
+      }
     },
   };
 }

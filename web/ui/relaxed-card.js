@@ -5,15 +5,7 @@
 // card says why its kernels are missing.
 import { el } from './dom.js';
 import { gflops, ratio } from './format.js';
-import { fmaPeakKernel, limits } from './roofline.js';
-
-// Above this FMA/mul+add ratio, FMA plainly raised the ceiling; below the
-// second, it plainly did not; below the third, the FMA probe was plainly
-// slower, which the core cannot explain. Between them the card says so
-// rather than guess.
-const RAISED = 1.3;
-const UNCHANGED = 1.1;
-const SLOWER = 0.95;
+import { fmaGain, fmaPeakKernel, limits } from './roofline.js';
 
 function measuredText(session) {
   const roofs = limits(
@@ -24,14 +16,19 @@ function measuredText(session) {
   if (!one) return 'Run the probes above (Run): the FMA probe runs beside the mul+add probe on 1 thread, and this paragraph compares them.';
   const gain = one.fmaPeak / one.peak;
   const measured = `Measured on 1 thread here: the FMA ceiling ${gflops(one.fmaPeak)} GFLOP/s against the mul+add ceiling ${gflops(one.peak)} GFLOP/s, ${ratio(gain)}.`;
-  if (gain >= RAISED)
-    return `${measured} Inferred, not measured: this core issues fewer mul+add pairs than FMAs per cycle, as when multiplies and adds share the same ports (Intel’s cores since Haswell have two ports that do either), so fusing them frees issue slots.`;
-  if (gain < SLOWER)
-    return `${measured} The FMA probe ran slower, though one fused multiply-add does the work of a multiply and an add in one instruction. Inferred, not measured: this browser’s engine made slower code of the FMA probe than of the mul+add one (on the lab’s test machine Firefox ESR 153 did, and Chromium 156 did not), so here the FMA line measures the engine, not the core, and a relaxed kernel is held to the higher mul+add ceiling.`;
-  if (gain <= UNCHANGED)
-    return `${measured} Inferred, not measured: this core already issues a multiply and an add in the same cycle on separate pipes (AMD’s Zen cores have two for each), so fusing them saves instructions but not time at the ceiling; what an FMA can still save is latency in a chain and registers.`;
-  return `${measured} Between the two cases above: run the probes again to see whether the ratio repeats before reading anything into it.`;
+  return `${measured} ${READINGS[fmaGain(gain)]}`;
 }
+
+// What each kind of ratio (roofline.js's fmaGain) suggests, marked as inferred.
+const READINGS = {
+  raised:
+    'Inferred, not measured: this core issues fewer mul+add pairs than FMAs per cycle, as when multiplies and adds share the same ports (Intel’s cores since Haswell have two ports that do either), so fusing them frees issue slots.',
+  unchanged:
+    'Inferred, not measured: this core already issues a multiply and an add in the same cycle on separate pipes (AMD’s Zen cores have two for each), so fusing them saves instructions but not time at the ceiling; what an FMA can still save is latency in a chain and registers.',
+  slower:
+    'The FMA probe ran slower, though one fused multiply-add does the work of a multiply and an add in one instruction. Inferred, not measured: this browser’s engine made slower code of the FMA probe than of the mul+add one (when this lesson was written, Firefox ESR 153 did on the lab’s test machine, and Chromium 156 did not), so here the dotted FMA line measures the engine, not the core, and a relaxed kernel is held to the higher mul+add ceiling.',
+  unclear: 'Between the two cases above: run the probes again to see whether the ratio repeats before reading anything into it.',
+};
 
 export function relaxedCard(session) {
   const status = session.catalog.relaxed_simd ?? { available: false, reason: 'This build of the lab has no relaxed-SIMD kernels.' };

@@ -79,6 +79,17 @@ export function latestPerShape(results) {
 // ran below the mul+add probe (Firefox's code for it did, on the lab's test
 // machine), that measures the engine's code for the probe, and the relaxed
 // kernel keeps the higher roof.
+// What the FMA probe's ceiling over the mul+add probe's says: 'raised' (FMA
+// plainly raised the ceiling), 'unchanged', 'slower' (the FMA probe plainly
+// ran slower, which the core cannot explain) or 'unclear' in between, where
+// the lesson says so rather than guess.
+export function fmaGain(gain) {
+  if (gain >= 1.3) return 'raised';
+  if (gain < 0.95) return 'slower';
+  if (gain <= 1.1) return 'unchanged';
+  return 'unclear';
+}
+
 export function roofOf(roof, result, catalog) {
   return roof && isRelaxed(result, catalog) && roof.fmaPeak > 0 ? { ...roof, peak: Math.max(roof.fmaPeak, roof.peak) } : roof;
 }

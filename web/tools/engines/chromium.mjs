@@ -18,7 +18,6 @@ const ARGS = [
 
 function tabOf(page) {
   return {
-    goto: (url) => page.goto(url),
     evaluate: (fn, arg) => page.evaluate(fn, arg),
     waitFor: (fn, arg, timeout = 30000) => page.waitForFunction(fn, arg, { timeout }),
     click: (selector) => page.click(selector),
@@ -39,9 +38,16 @@ function tabOf(page) {
 }
 
 // serviceWorkers: 'block' keeps pages from registering any. args: more
-// Chromium flags, such as --js-flags=--no-liftoff.
-export async function launch({ serviceWorkers = 'allow', args = [] } = {}) {
+// Chromium flags, such as --js-flags=--no-liftoff. prefs are Firefox's: given
+// here, they would be silently lost, so they are refused.
+export async function launch({ serviceWorkers = 'allow', args = [], prefs = {} } = {}) {
+  if (Object.keys(prefs).length) throw new Error('Firefox preferences (prefs) do not apply to Chromium: use args');
   const browser = await chromium.launch({ executablePath: EXECUTABLE, args: [...ARGS, ...args] });
-  const page = await browser.newPage({ serviceWorkers });
-  return { browser, page, tab: tabOf(page), version: `Chromium ${browser.version()}`, close: () => browser.close() };
+  try {
+    const page = await browser.newPage({ serviceWorkers });
+    return { browser, page, tab: tabOf(page), version: `Chromium ${browser.version()}`, close: () => browser.close() };
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
 }

@@ -10,7 +10,6 @@ const EXECUTABLE = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
 function tabOf(page, files) {
   return {
-    goto: (url) => page.goto(url),
     evaluate: (fn, arg) => page.evaluate(fn, arg),
     waitFor: (fn, arg, timeout = 30000) => page.waitForFunction(fn, { timeout }, arg),
     click: (selector) => page.click(selector),
@@ -36,25 +35,44 @@ function tabOf(page, files) {
 
 // serviceWorkers: 'block' turns them off, as a browser with them disabled
 // would be. prefs: more Firefox preferences, such as
-// {'javascript.options.wasm_relaxed_simd': false}.
-export async function launch({ serviceWorkers = 'allow', prefs = {} } = {}) {
-  const browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: EXECUTABLE,
-    headless: true,
-    extraPrefsFirefox: { ...(serviceWorkers === 'block' && { 'dom.serviceWorkers.enabled': false }), ...prefs },
-  });
-  const page = await browser.newPage();
+// {'javascript.options.wasm_relaxed_simd': false}. args are Chromium's flags:
+// given here, they would be silently lost, so they are refused.
+export async function launch({ serviceWorkers = 'allow', prefs = {}, args = [] } = {}) {
+  if (args.length) throw new Error('Chromium flags (args) do not apply to Firefox: use prefs');
+  // The files the tab hands to the page, and whatever the page downloads.
   const files = await mkdtemp(join(tmpdir(), 'kernel-lab-firefox-'));
-  const [product, version] = (await browser.version()).split('/');
-  return {
-    browser,
-    page,
-    tab: tabOf(page, files),
-    version: `${product[0].toUpperCase()}${product.slice(1)} ${version}`,
-    async close() {
-      await browser.close();
-      await rm(files, { recursive: true, force: true });
-    },
-  };
+  const removeFiles = () => rm(files, { recursive: true, force: true });
+  let browser;
+  try {
+    browser = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath: EXECUTABLE,
+      headless: true,
+      extraPrefsFirefox: {
+        'browser.download.folderList': 2,
+        'browser.download.dir': files,
+        ...(serviceWorkers === 'block' && { 'dom.serviceWorkers.enabled': false }),
+        ...prefs,
+      },
+    });
+    const page = await browser.newPage();
+    const [product, version] = (await browser.version()).split('/');
+    return {
+      browser,
+      page,
+      tab: tabOf(page, files),
+      version: `${product[0].toUpperCase()}${product.slice(1)} ${version}`,
+      async close() {
+        try {
+          await browser.close();
+        } finally {
+          await removeFiles();
+        }
+      },
+    };
+  } catch (error) {
+    await browser?.close();
+    await removeFiles();
+    throw error;
+  }
 }

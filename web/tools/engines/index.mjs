@@ -1,6 +1,6 @@
 // The browser engines the lab is driven in, by name. Each driver's launch()
 // resolves with {browser, page, tab, version, close}: page is the driver's own
-// (Playwright's or Puppeteer's) and tab the engine-neutral one, with goto,
+// (Playwright's or Puppeteer's) and tab the engine-neutral one, with
 // evaluate(fn, arg), waitFor(fn, arg, timeout), click, fill, setFile,
 // setViewport, screenshot, onLoad and onProblem.
 import * as chromium from './chromium.mjs';
