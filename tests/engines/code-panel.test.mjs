@@ -16,7 +16,11 @@ for (const engine of enginesUnderTest()) {
       const panel = inLesson(lab, `[data-code-panel="${EXERCISE}"]`);
       await fill(lab, { relu_sizes: '4096', min_time_s: 0.05 });
       await lab.tab.click(`${panel} [data-action="toggle-code"]`);
-      await lab.tab.waitFor((p) => document.querySelector(`${p} [data-editor]`).shadowRoot?.querySelector('.cm-content'), panel, 60000);
+      await lab.tab.waitFor(
+        (p) => Boolean(document.querySelector(`${p} [data-editor]`).shadowRoot?.querySelector('.cm-content')),
+        panel,
+        60000,
+      );
       const compile = async (source) => {
         await lab.tab.evaluate(
           ([p, text]) => {

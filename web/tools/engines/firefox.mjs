@@ -7,11 +7,34 @@ import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
 
 const EXECUTABLE = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+// How long one check of waitFor may take before it counts as "not yet", and
+// the pause between checks.
+const CHECK_MS = 1000;
+const POLL_MS = 100;
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+// Puppeteer's waitForFunction polls inside the page. Over BiDi, in fresh CI
+// runs, such a poll twice never answered: once across the service worker's
+// reload, once on a page that did become ready, each until the protocol
+// timeout. So the poll runs here, one short evaluate per check: a check that
+// throws (its document went away) or does not answer in time counts as false.
+async function waitFor(page, fn, arg, timeout) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const check = page.evaluate(fn, arg);
+    check.catch(() => {}); // a check left behind may still fail later
+    const value = await Promise.race([check, sleep(CHECK_MS)]).catch(() => false);
+    if (value) return value;
+    if (Date.now() >= deadline) throw new Error(`waitFor: still false after ${timeout} ms: ${fn}`);
+    await sleep(POLL_MS);
+  }
+}
 
 function tabOf(page, files) {
   return {
     evaluate: (fn, arg) => page.evaluate(fn, arg),
-    waitFor: (fn, arg, timeout = 30000) => page.waitForFunction(fn, { timeout }, arg),
+    waitFor: (fn, arg, timeout = 30000) => waitFor(page, fn, arg, timeout),
     click: (selector) => page.click(selector),
     async fill(selector, value) {
       if ((await page.$eval(selector, (el) => el.tagName)) === 'SELECT') await page.select(selector, String(value));
@@ -48,6 +71,8 @@ export async function launch({ serviceWorkers = 'allow', prefs = {}, args = [] }
       browser: 'firefox',
       executablePath: EXECUTABLE,
       headless: true,
+      // A protocol call that never answers fails in a minute, not three.
+      protocolTimeout: 60000,
       extraPrefsFirefox: {
         'browser.download.folderList': 2,
         'browser.download.dir': files,
