@@ -12,12 +12,24 @@ export const enginesUnderTest = () => (process.env.LAB_ENGINES ?? Object.keys(EN
 
 const READY = () => document.body.dataset.labReady === 'true';
 
+// What the page was doing when it did not become ready, for the failure's message.
+const STATE = () => ({
+  url: location.href,
+  status: document.querySelector('[data-lab-status]')?.textContent,
+  notice: document.querySelector('[data-build-notice]')?.textContent,
+  isolated: self.crossOriginIsolated,
+  controlled: Boolean(navigator.serviceWorker?.controller),
+});
+
 // Opens the lab at path (by default the lesson's own) and waits until the
 // lesson is shown. lab.lesson: the lesson the section helpers below act in.
 export async function openLesson(engine, lesson, options = {}) {
   const lab = await openLab({ engine, path: `/#/${lesson}`, ...options });
   try {
-    await lab.tab.waitFor(READY, null, 60000);
+    await lab.tab.waitFor(READY, null, 60000).catch(async (error) => {
+      const state = await Promise.race([lab.tab.evaluate(STATE), new Promise((resolve) => setTimeout(resolve, 5000, 'no answer'))]);
+      throw new Error(`${error.message}; the page: ${JSON.stringify(state)}; its console errors: ${JSON.stringify(lab.problems)}`);
+    });
     await showLesson(lab, lesson);
   } catch (error) {
     await lab.close();
