@@ -42,10 +42,15 @@ async function assertConsistent(panel) {
   const verdict = await panel.locator('[data-ab-verdict]').innerText();
   const drift = await panel.locator('[data-ab-drift]').innerText();
   assert.match(drift, /Drift reference .* GFLOP\/s/);
+  // The ends are shown to two decimals, so an interval from 1.002× reads "1.00×"
+  // and says faster: the words are checked against the ends as shown.
   if (/no verdict/.test(verdict)) assert.match(verdict, /more than the 25% a verdict can stand/);
-  else if (low > 1) assert.match(verdict, /: faster\./);
-  else if (high < 1) assert.match(verdict, /: slower\./);
-  else assert.match(verdict, /: no difference this machine can show\./);
+  else if (/: faster\./.test(verdict)) assert.ok(low >= 1, verdict);
+  else if (/: slower\./.test(verdict)) assert.ok(high <= 1, verdict);
+  else {
+    assert.match(verdict, /: no difference this machine can show\./);
+    assert.ok(low <= 1 && high >= 1, verdict);
+  }
   return { low, high, verdict };
 }
 
