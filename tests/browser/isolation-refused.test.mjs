@@ -4,16 +4,13 @@
 // routing; the cases every engine meets are in tests/engines/isolation.test.mjs.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { chooseBuild } from '../../web/build-choice.js';
+import { notIsolatedNotice } from '../engines/engine-page.mjs';
 import { withLesson } from './lab-page.mjs';
 
 async function notice(page) {
   const element = page.locator('[data-build-notice]');
   return (await element.isVisible()) ? (await element.textContent()).trim() : null;
 }
-
-// The reason as the page shows it: backticks become <code>, which textContent drops.
-const shownReason = (build) => build.reason.replaceAll('`', '');
 
 // A service worker that passes responses through without the headers, like a
 // browser that ignores them: the page must reload once, then carry on.
@@ -30,7 +27,7 @@ test('a browser that refuses isolation even so gets one reload, not a loop', asy
       assert.equal(loads, 2);
       assert.equal(await page.evaluate(() => Boolean(navigator.serviceWorker.controller)), true);
       assert.equal(await page.evaluate(() => self.crossOriginIsolated), false);
-      assert.equal(await notice(page), shownReason(chooseBuild({ simd: true, isolated: false })));
+      assert.equal(await notice(page), notIsolatedNotice());
     },
     {
       isolate: false,

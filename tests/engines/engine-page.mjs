@@ -5,10 +5,16 @@
 // LAB_ENGINES=firefox (a comma-separated list) limits the engines a run uses;
 // by default it is all of them.
 import assert from 'node:assert/strict';
+import { chooseBuild } from '../../web/build-choice.js';
 import { openLab } from '../../web/tools/headless.mjs';
+import { answerWithin } from '../../web/tools/engines/answer-within.mjs';
 import { ENGINES } from '../../web/tools/engines/index.mjs';
 
 export const enginesUnderTest = () => (process.env.LAB_ENGINES ?? Object.keys(ENGINES).join(',')).split(',');
+
+// The build notice a page that is not cross-origin isolated shows, as its text
+// reads: the reason's backticks become <code>, which textContent drops.
+export const notIsolatedNotice = () => chooseBuild({ simd: true, isolated: false }).reason.replaceAll('`', '');
 
 const READY = () => document.body.dataset.labReady === 'true';
 
@@ -27,7 +33,7 @@ export async function openLesson(engine, lesson, options = {}) {
   const lab = await openLab({ engine, path: `/#/${lesson}`, ...options });
   try {
     await lab.tab.waitFor(READY, null, 60000).catch(async (error) => {
-      const state = await Promise.race([lab.tab.evaluate(STATE), new Promise((resolve) => setTimeout(resolve, 5000, 'no answer'))]);
+      const state = await answerWithin(lab.tab.evaluate(STATE), 5000, 'no answer').catch((e) => `unreadable (${e.message})`);
       throw new Error(`${error.message}; the page: ${JSON.stringify(state)}; its console errors: ${JSON.stringify(lab.problems)}`);
     });
     await showLesson(lab, lesson);

@@ -4,8 +4,7 @@
 // A host that sends the headers gets no service worker at all.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { chooseBuild } from '../../web/build-choice.js';
-import { enginesUnderTest, fill, rowCount, runAndWait, texts, visibleText, withLesson } from './engine-page.mjs';
+import { enginesUnderTest, fill, notIsolatedNotice, rowCount, runAndWait, texts, visibleText, withLesson } from './engine-page.mjs';
 
 const MATMUL = { kernel: 'f32_matmul_4x8_wasmsimd', m: 64, n: 64, k: 64, block: 32, min_time_s: 0.05 };
 
@@ -20,9 +19,6 @@ const startAndRun = (lab, request) =>
 
 const pageState = (lab) =>
   lab.tab.evaluate(() => ({ isolated: self.crossOriginIsolated, controlled: Boolean(navigator.serviceWorker?.controller) }));
-
-// The reason as the page shows it: backticks become <code>, which textContent drops.
-const shownReason = () => chooseBuild({ simd: true, isolated: false }).reason.replaceAll('`', '');
 
 // Opens the lab on a plain host and runs body(lab, loads): loads() counts the
 // page's loads so far, and is counted again once body is done, so a reload
@@ -58,7 +54,7 @@ for (const engine of enginesUnderTest()) {
   test(`${engine}: no headers and no service workers: one load, one thread, and the reason`, () =>
     onPlainHost(engine, 'block', 1, async (lab) => {
       assert.deepEqual(await pageState(lab), { isolated: false, controlled: false });
-      assert.equal(await visibleText(lab, '[data-build-notice]'), shownReason());
+      assert.equal(await visibleText(lab, '[data-build-notice]'), notIsolatedNotice());
       assert.match(await visibleText(lab, '[data-lab-status]'), /SIMD128, 1 thread/);
       const single = await startAndRun(lab, { ...MATMUL, threads: 1 });
       assert.deepEqual([single.module, single.maxThreads, single.result.check?.passed], ['kernel_lab_st', 1, true]);

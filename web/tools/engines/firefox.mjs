@@ -5,6 +5,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
+import { answerWithin } from './answer-within.mjs';
 
 const EXECUTABLE = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 // How long one check of waitFor may take before it counts as "not yet", and
@@ -22,9 +23,7 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 async function waitFor(page, fn, arg, timeout) {
   const deadline = Date.now() + timeout;
   for (;;) {
-    const check = page.evaluate(fn, arg);
-    check.catch(() => {}); // a check left behind may still fail later
-    const value = await Promise.race([check, sleep(CHECK_MS)]).catch(() => false);
+    const value = await answerWithin(page.evaluate(fn, arg), CHECK_MS, false).catch(() => false);
     if (value) return value;
     if (Date.now() >= deadline) throw new Error(`waitFor: still false after ${timeout} ms: ${fn}`);
     await sleep(POLL_MS);
