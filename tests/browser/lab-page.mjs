@@ -1,7 +1,12 @@
 // Helpers the browser tests share: open the lab on a lesson, fill its form,
 // run it and wait for the run to finish.
 import assert from 'node:assert/strict';
+import { after } from 'node:test';
 import { openLab } from '../../web/tools/headless.mjs';
+import { shareBrowsers } from '../../web/tools/engines/index.mjs';
+
+// Every lab a test file opens shares one Chromium, each in its own context.
+after(shareBrowsers());
 
 export async function openLesson(lesson, options = {}) {
   const lab = await openLab({ path: `/#/${lesson}`, ...options });

@@ -5,10 +5,14 @@
 // LAB_ENGINES=firefox (a comma-separated list) limits the engines a run uses;
 // by default it is all of them.
 import assert from 'node:assert/strict';
+import { after } from 'node:test';
 import { chooseBuild } from '../../web/build-choice.js';
 import { openLab } from '../../web/tools/headless.mjs';
 import { answerWithin } from '../../web/tools/engines/answer-within.mjs';
-import { ENGINES } from '../../web/tools/engines/index.mjs';
+import { ENGINES, shareBrowsers } from '../../web/tools/engines/index.mjs';
+
+// Every lab a test file opens shares one Chromium, each in its own context.
+after(shareBrowsers());
 
 export const enginesUnderTest = () => (process.env.LAB_ENGINES ?? Object.keys(ENGINES).join(',')).split(',');
 

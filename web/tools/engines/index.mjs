@@ -9,6 +9,11 @@ import * as firefox from './firefox.mjs';
 
 export const ENGINES = { chromium, firefox };
 
+// Turns on keeping browsers open between launches, where a driver can
+// (Chromium: one browser per set of flags, a context per lab), and returns
+// the closer to call when the process is done with them (a test file's after).
+export const shareBrowsers = chromium.shareBrowsers;
+
 export function driverOf(engine) {
   const driver = ENGINES[engine];
   if (!driver) throw new Error(`no browser engine "${engine}": use ${Object.keys(ENGINES).join(' or ')}`);
