@@ -7,6 +7,13 @@
 import { chooseBuild } from './build-choice.js';
 
 const CANCEL_GRACE_MS = 300;
+// In Firefox (ESR 153) the module's set-up now and then never returns from
+// creating its thread pool, workers made inside the lab worker, and the page
+// would say "Loading" for ever. That part downloads nothing and takes
+// milliseconds, so a worker that has not finished it in SETUP_TIMEOUT_MS is
+// replaced, up to SETUP_TRIES workers in all; then the start fails, saying so.
+const SETUP_TIMEOUT_MS = 5000;
+const SETUP_TRIES = 3;
 // The cancel flag's values, as web/worker.js reads them.
 const STOP = 1;
 const CRASH = { trap: 2, out_of_memory: 3 };
@@ -45,7 +52,8 @@ export class LabClient {
     return this.catalog;
   }
 
-  spawn() {
+  // tries: how many workers this start may still use (SETUP_TIMEOUT_MS).
+  spawn(tries = SETUP_TRIES) {
     this.worker?.terminate();
     this.ready = false; // runs wait in the queue until the new module has loaded
     const url = new URL(this.workerUrl);
@@ -55,17 +63,30 @@ export class LabClient {
     this.worker = new Worker(url);
     if (this.cancelFlag) this.worker.postMessage({ type: 'cancel-flag', buffer: this.cancelFlag.buffer });
     return new Promise((resolve, reject) => {
+      let setupTimer;
+      const stalled = () => {
+        const waited = `The WebAssembly module’s set-up did not finish within ${SETUP_TIMEOUT_MS / 1000} s`;
+        if (tries > 1) {
+          console.warn(`Kernel Lab: ${waited}, so it starts again in a new worker.`);
+          this.spawn(tries - 1).then(resolve, reject);
+        } else this.died(`${waited}, ${SETUP_TRIES} times. Reload the page, or try another browser`, reject);
+      };
       this.worker.onmessage = ({ data }) => {
-        if (data.type === 'ready') {
+        if (data.type === 'setting-up') setupTimer = setTimeout(stalled, SETUP_TIMEOUT_MS);
+        else if (data.type === 'set-up') clearTimeout(setupTimer);
+        else if (data.type === 'ready') {
           for (const request of this.pageKernels) this.worker.postMessage({ type: 'registerPageKernel', id: 0, request });
           this.ready = true;
           resolve(data.catalog);
           this.pump();
-        } else if (data.type === 'fatal') this.died(data.error, reject);
-        else this.onMessage(data);
+        } else if (data.type === 'fatal') {
+          clearTimeout(setupTimer);
+          this.died(data.error, reject);
+        } else this.onMessage(data);
       };
       this.worker.onerror = (event) => {
         event.preventDefault();
+        clearTimeout(setupTimer);
         this.died(event.message || 'the lab worker failed to load', reject);
       };
     });

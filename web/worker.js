@@ -23,13 +23,19 @@ function fail(error) {
 
 try {
   importScripts(new URL('page-host.js', self.location.href).href, new URL('relaxed-simd.js', self.location.href).href, moduleUrl);
-  createKernelLab({
+  // The module's set-up begins with a part that needs no download (its
+  // memory and its thread pool): the page times it (SETUP_TIMEOUT_MS in
+  // web/lab-client.js), since in Firefox it now and then never returns.
+  postMessage({ type: 'setting-up' });
+  const loading = createKernelLab({
     // Without this, the pthread workers cannot find the module's script.
     mainScriptUrlOrBlob: moduleUrl,
     locateFile: (path) => new URL(`gen/${path}`, self.location.href).href,
     print: (text) => console.log(text),
     printErr: (text) => console.warn(text),
-  })
+  });
+  postMessage({ type: 'set-up' });
+  loading
     .then(async (module) => {
       lab = module;
       await globalThis.labRelaxedSimd.load(lab, globalThis.labPageHost, { off: relaxedOff, baseUrl: self.location.href });

@@ -8,11 +8,18 @@ import { shareBrowsers } from '../../web/tools/engines/index.mjs';
 // Every lab a test file opens shares one Chromium, each in its own context.
 after(shareBrowsers());
 
+// Opens the lab on a lesson and waits until it is shown. A lab that does not
+// get there is closed, since its server would keep the test file running.
 export async function openLesson(lesson, options = {}) {
   const lab = await openLab({ path: `/#/${lesson}`, ...options });
-  await lab.page.waitForFunction(() => document.body.dataset.labReady === 'true', null, { timeout: 30000 });
-  lab.section = lab.page.locator(`section[data-lesson-view="${lesson}"]`);
-  await lab.section.waitFor({ state: 'visible' });
+  try {
+    await lab.page.waitForFunction(() => document.body.dataset.labReady === 'true', null, { timeout: 30000 });
+    lab.section = lab.page.locator(`section[data-lesson-view="${lesson}"]`);
+    await lab.section.waitFor({ state: 'visible' });
+  } catch (error) {
+    await lab.close();
+    throw error;
+  }
   return lab;
 }
 
