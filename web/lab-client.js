@@ -69,7 +69,7 @@ export class LabClient {
         if (tries > 1) {
           console.warn(`Kernel Lab: ${waited}, so it starts again in a new worker.`);
           this.spawn(tries - 1).then(resolve, reject);
-        } else this.died(`${waited}, ${SETUP_TRIES} times. Reload the page, or try another browser`, reject);
+        } else this.died(`${waited}, ${SETUP_TRIES} times. Reload the page, or try another browser.`, reject);
       };
       this.worker.onmessage = ({ data }) => {
         if (data.type === 'setting-up') setupTimer = setTimeout(stalled, SETUP_TIMEOUT_MS);

@@ -40,7 +40,7 @@ function tabOf(page) {
 // While sharing is on, launches with the same flags share one browser, each
 // lab in its own context (its own storage, caches and service workers): a test
 // file opens the lab dozens of times, and starting Chromium for each cost
-// about 0.7 s on a 2-core machine. Off by default, since a shared browser
+// about 0.6 s on a 2-core machine. Off by default, since a shared browser
 // keeps the process alive until the closer that shareBrowsers() returns runs.
 const shared = new Map(); // flags -> Promise of a browser
 let sharing = false;
