@@ -7,7 +7,7 @@
 //
 //   node bench/start-stalls.mjs [--engine=firefox] [--loads=60] [--timeout=30]
 import { parseArgs } from 'node:util';
-import { openLab } from '../web/tools/headless.mjs';
+import { labReady, openLab } from '../web/tools/headless.mjs';
 import { median } from '../web/measure/ab-stats.js';
 
 const { values } = parseArgs({
@@ -17,9 +17,6 @@ const { values } = parseArgs({
     timeout: { type: 'string', default: '30' },
   },
 });
-
-// Runs in the page.
-const READY = () => globalThis.document.body.dataset.labReady === 'true';
 
 const lab = await openLab({ engine: values.engine, path: '/#/loops' });
 try {
@@ -32,7 +29,7 @@ try {
     workers = 0;
     const started = Date.now();
     await lab.page.goto(`${lab.url}/?load=${i}#/loops`);
-    const ready = await lab.tab.waitFor(READY, null, Number(values.timeout) * 1000).then(
+    const ready = await lab.tab.waitFor(labReady, null, Number(values.timeout) * 1000).then(
       () => true,
       () => false,
     );

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { after } from 'node:test';
 import { chooseBuild } from '../../web/build-choice.js';
-import { openLab } from '../../web/tools/headless.mjs';
+import { labReady, openLab } from '../../web/tools/headless.mjs';
 import { answerWithin } from '../../web/tools/engines/answer-within.mjs';
 import { ENGINES, shareBrowsers } from '../../web/tools/engines/index.mjs';
 
@@ -19,8 +19,6 @@ export const enginesUnderTest = () => (process.env.LAB_ENGINES ?? Object.keys(EN
 // The build notice a page that is not cross-origin isolated shows, as its text
 // reads: the reason's backticks become <code>, which textContent drops.
 export const notIsolatedNotice = () => chooseBuild({ simd: true, isolated: false }).reason.replaceAll('`', '');
-
-const READY = () => document.body.dataset.labReady === 'true';
 
 // What the page was doing when it did not become ready, for the failure's message.
 const STATE = () => ({
@@ -36,7 +34,7 @@ const STATE = () => ({
 export async function openLesson(engine, lesson, options = {}) {
   const lab = await openLab({ engine, path: `/#/${lesson}`, ...options });
   try {
-    await lab.tab.waitFor(READY, null, 60000).catch(async (error) => {
+    await lab.tab.waitFor(labReady, null, 60000).catch(async (error) => {
       const state = await answerWithin(lab.tab.evaluate(STATE), 5000, 'no answer').catch((e) => `unreadable (${e.message})`);
       throw new Error(`${error.message}; the page: ${JSON.stringify(state)}; its console errors: ${JSON.stringify(lab.problems)}`);
     });

@@ -6,6 +6,10 @@ import { fileURLToPath } from 'node:url';
 import { driverOf } from './engines/index.mjs';
 import { startServer } from './static-server.mjs';
 
+// Runs in the page: true once the lab has started and shown its first view
+// (web/app.js sets data-lab-ready), for a driver's waitFor.
+export const labReady = () => globalThis.document.body.dataset.labReady === 'true';
+
 export const WEB_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 // engine: 'chromium' or 'firefox' (engines/index.mjs). root: the folder to
