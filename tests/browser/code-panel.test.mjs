@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { after, before, test } from 'node:test';
-import { openLab } from '../../web/tools/headless.mjs';
+import { labReady, openLab } from '../../web/tools/headless.mjs';
 import { fakeCompiler, fakeRegistration } from './code-panel-fakes.mjs';
 
 const EXERCISE = 'f32_relu_student_wasmsimd';
@@ -24,7 +24,7 @@ let panel;
 let section;
 
 async function openPage() {
-  await lab.page.waitForFunction(() => document.body.dataset.labReady === 'true', null, { timeout: 30000 });
+  await lab.page.waitForFunction(labReady, null, { timeout: 30000 });
   await fakeRegistration(lab.page);
   section = lab.page.locator('section[data-lesson-view="vectorization"]');
   panel = section.locator(`[data-code-panel="${EXERCISE}"]`);

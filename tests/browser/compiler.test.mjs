@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { WEB_ROOT } from '../../web/tools/headless.mjs';
+import { WEB_ROOT, labReady } from '../../web/tools/headless.mjs';
 import { SOURCE_LIMIT_BYTES } from '../../web/compiler/compile-limits.js';
 import { openLesson } from './lab-page.mjs';
 import { DEFAULT_FLAGS } from '../../web/compiler/clang-command.js';
@@ -176,7 +176,7 @@ test('a source over the size limit is refused before it reaches the compiler', a
 test('the page loaded again in the same profile compiles from the cached compiler; offline, Cancel ends a compile and a fresh worker compiles', async (t) => {
   const { page } = lab;
   await page.reload();
-  await page.waitForFunction(() => document.body.dataset.labReady === 'true');
+  await page.waitForFunction(labReady);
   {
     const result = await compileInPage(page, RELU);
     assert.equal(result.status, 'ok', result.message);

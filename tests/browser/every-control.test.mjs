@@ -3,7 +3,7 @@
 // change nothing (no table row, no chart, no note, no measurement).
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { openLab } from '../../web/tools/headless.mjs';
+import { labReady, openLab } from '../../web/tools/headless.mjs';
 
 // Bad for every input: nothing, not a number, and beyond any double.
 const NOT_NUMBERS = ['', 'abc', 'NaN', '1e309'];
@@ -31,7 +31,7 @@ const VIEWS = {
 let lab;
 before(async () => {
   lab = await openLab({ path: '/?test-hooks#/measuring' });
-  await lab.page.waitForFunction(() => document.body.dataset.labReady === 'true', null, { timeout: 30000 });
+  await lab.page.waitForFunction(labReady, null, { timeout: 30000 });
 });
 after(async () => {
   await lab?.close();

@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { fill, reload, runAndWait, withLesson } from './lab-page.mjs';
+import { labReady } from '../../web/tools/headless.mjs';
 
 const record = (page, lesson, question) =>
   page.evaluate(([l, q]) => self.kernelLabTest.session.progress.predictionRecord(l, q ?? undefined), [lesson, question ?? null]);
@@ -56,7 +57,7 @@ test('the first prediction is locked at the first verdict, later guesses are kep
 
       page.once('dialog', (dialog) => dialog.accept());
       await Promise.all([page.waitForEvent('load'), page.locator('button[data-action="reset-progress"]').click()]);
-      await page.waitForFunction(() => document.body.dataset.labReady === 'true');
+      await page.waitForFunction(labReady);
       assert.equal((await card(section)).firsts, 0);
       assert.deepEqual(await record(page, 'loops'), { later: [] });
     },

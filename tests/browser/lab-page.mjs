@@ -2,7 +2,7 @@
 // run it and wait for the run to finish.
 import assert from 'node:assert/strict';
 import { after } from 'node:test';
-import { openLab } from '../../web/tools/headless.mjs';
+import { labReady, openLab } from '../../web/tools/headless.mjs';
 import { shareBrowsers } from '../../web/tools/engines/index.mjs';
 
 // Every lab a test file opens shares one Chromium, each in its own context.
@@ -13,7 +13,7 @@ after(shareBrowsers());
 export async function openLesson(lesson, options = {}) {
   const lab = await openLab({ path: `/#/${lesson}`, ...options });
   try {
-    await lab.page.waitForFunction(() => document.body.dataset.labReady === 'true', null, { timeout: 30000 });
+    await lab.page.waitForFunction(labReady, null, { timeout: 30000 });
     lab.section = lab.page.locator(`section[data-lesson-view="${lesson}"]`);
     await lab.section.waitFor({ state: 'visible' });
   } catch (error) {
@@ -40,7 +40,7 @@ export async function withLesson(lesson, body, options = {}) {
 export async function reload(lab, path = '/#/loops') {
   await lab.page.goto('about:blank');
   await lab.page.goto(lab.url + path);
-  await lab.page.waitForFunction(() => document.body.dataset.labReady === 'true', null, { timeout: 30000 });
+  await lab.page.waitForFunction(labReady, null, { timeout: 30000 });
   await lab.page.locator(`section[data-lesson-view="${path.split('#/')[1]}"]`).waitFor({ state: 'visible' });
 }
 

@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { reload, withLesson } from './lab-page.mjs';
+import { labReady } from '../../web/tools/headless.mjs';
 
 const KEY = 'kernel-lab-progress';
 const PATH = '/?test-hooks#/loops';
@@ -101,7 +102,7 @@ test('keepGrade marks the exercise in the navigation at once and after a reload;
 
       page.once('dialog', (dialog) => dialog.accept());
       await Promise.all([page.waitForEvent('load'), page.locator('button[data-action="reset-progress"]').click()]);
-      await page.waitForFunction(() => document.body.dataset.labReady === 'true');
+      await page.waitForFunction(labReady);
       assert.ok(Object.values(await states(page)).every((s) => s === 'not_started'));
       assert.deepEqual(await store(page, 'exerciseRecord', a), { value: null });
     },

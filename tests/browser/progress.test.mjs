@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { fill, reload, runAndWait, withLesson } from './lab-page.mjs';
+import { labReady } from '../../web/tools/headless.mjs';
 
 const KEY = 'kernel-lab-progress';
 
@@ -77,7 +78,7 @@ test('Reset progress asks first, then forgets everything', async () => {
 
     page.once('dialog', (dialog) => dialog.accept());
     await Promise.all([page.waitForEvent('load'), reset.click()]);
-    await page.waitForFunction(() => document.body.dataset.labReady === 'true');
+    await page.waitForFunction(labReady);
     const after = await earlierState(section);
     assert.deepEqual({ ...after, verdict: undefined }, { rows: 0, earlierRows: 0, note: false, prediction: '', verdict: undefined });
     assert.equal(after.verdict, '');

@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { fill, withLesson, rows, runAndWait, errorText } from './lab-page.mjs';
+import { labReady } from '../../web/tools/headless.mjs';
 
 const listing = (section, kernel) => section.locator(`[data-instructions="${kernel}"]`);
 
@@ -103,7 +104,7 @@ test('Vectorization: when the instruction listing cannot be fetched, the view sa
   await withLesson('vectorization', async (lab) => {
     await lab.page.route('**/*.instructions.json', (route) => route.fulfill({ status: 404, body: '' }));
     await lab.page.reload();
-    await lab.page.waitForFunction(() => document.body.dataset.labReady === 'true', null, { timeout: 30000 });
+    await lab.page.waitForFunction(labReady, null, { timeout: 30000 });
     const message = lab.section.locator('.instruction-view [role="alert"]');
     await message.waitFor();
     assert.match(await message.textContent(), /could not be shown: .*instructions\.json \(HTTP 404\)/);
